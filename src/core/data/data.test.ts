@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../random/rng';
+import { fromUserLists, itemCounts, nnz, userItems } from './dataset';
+import { weakSplit } from './split';
+import { builtinDataset, generateSynthetic, SYNTHETIC_PRESETS } from './synthetic';
+
+describe('fromUserLists', () => {
+  it('builds CSR rows, sorted and without duplicates', () => {
+    const x = fromUserLists([[3, 1, 3], [], [0]], 4);
+    expect(Array.from(x.indptr)).toEqual([0, 2, 2, 3]);
+    expect(Array.from(userItems(x, 0))).toEqual([1, 3]);
+    expect(Array.from(itemCounts(x))).toEqual([1, 1, 0, 1]);
+  });
+});
+
+describe('synthetic data', () => {
+  it('is identical for the same spec (byte for byte)', () => {
+    const a = generateSynthetic('a', SYNTHETIC_PRESETS.tiny);
+    const b = generateSynthetic('b', SYNTHETIC_PRESETS.tiny);
+    expect(a.interactions.indices).toEqual(b.interactions.indices);
+    expect(a.itemGenres).toEqual(b.itemGenres);
+  });
+
+  it('has the preset size, every user with at least the minimum and every item a genre', () => {
+    const d = builtinDataset('tiny');
+    const spec = SYNTHETIC_PRESETS.tiny;
+    expect(d.interactions.numUsers).toBe(spec.numUsers);
+    for (let u = 0; u < spec.numUsers; u++) expect(userItems(d.interactions, u).length).toBeGreaterThanOrEqual(spec.minPerUser);
+    for (let i = 0; i < spec.numItems; i++) {
+      let g = 0;
+      for (let k = 0; k < spec.numGenres; k++) g += d.itemGenres[i * spec.numGenres + k];
+      expect(g).toBeGreaterThan(0);
+    }
+    expect(nnz(d.interactions) / spec.numUsers).toBeGreaterThan(spec.minPerUser);
+  });
+
+  it('has a skewed popularity curve (top 10% of items hold far more than 10% of clicks)', () => {
+    const counts = Array.from(itemCounts(builtinDataset('small').interactions)).sort((a, b) => b - a);
+    const total = counts.reduce((s, c) => s + c, 0);
+    const top = counts.slice(0, counts.length / 10).reduce((s, c) => s + c, 0);
+    expect(top / total).toBeGreaterThan(0.25);
+  });
+});
+
+describe('weakSplit', () => {
+  it('partitions each user’s items into train and held-out, about 80/20, reproducibly', () => {
+    const x = builtinDataset('tiny').interactions;
+    const s = weakSplit(x, new Rng(1));
+    for (let u = 0; u < x.numUsers; u++) {
+      const tr = Array.from(userItems(s.train, u));
+      const te = Array.from(userItems(s.heldOut, u));
+      expect([...tr, ...te].sort((a, b) => a - b)).toEqual(Array.from(userItems(x, u)));
+      expect(te.length).toBeGreaterThanOrEqual(1);
+      expect(tr.filter((i) => te.includes(i))).toEqual([]);
+    }
+    expect(nnz(s.heldOut) / nnz(x)).toBeCloseTo(0.2, 1);
+    expect(weakSplit(x, new Rng(1)).heldOut.indices).toEqual(s.heldOut.indices);
+  });
+});

@@ -1,0 +1,114 @@
+// Validates lab configs at the edges (URL, config file, CLI flags) with messages that name the bad value.
+import { z } from 'zod';
+import { ErrorCode, LabError } from '../errors';
+import type { Lab } from './types';
+
+export interface ConfigIssue {
+  key: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/** Reads a text value from a URL or a `--set key=value` flag: JSON if it parses (numbers, booleans), else text. */
+export function coerceText(raw: string): unknown {
+  const t = raw.trim();
+  if (t === '') return t;
+  try {
+    return JSON.parse(t);
+  } catch {
+    return t;
+  }
+}
+
+function describeIssue(key: string, value: unknown, err: z.ZodError): string {
+  const why = err.issues.map((i) => i.message).join('; ');
+  return `'${key}' = ${JSON.stringify(value)} is not valid (${why})`;
+}
+
+/** Validates one field of a lab config; returns an issue or the parsed value. */
+export function parseField(
+  lab: Lab,
+  key: string,
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; issue: ConfigIssue } {
+  const field = lab.schema.shape[key] as z.ZodType | undefined;
+  if (!field) {
+    return {
+      ok: false,
+      issue: {
+        key,
+        code: ErrorCode.UnknownConfigKey,
+        message: `'${key}' is not a setting of lab '${lab.id}' (settings: ${Object.keys(lab.schema.shape).join(', ')})`,
+      },
+    };
+  }
+  const r = field.safeParse(value);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, issue: { key, code: ErrorCode.InvalidConfigValue, message: describeIssue(key, value, r.error) } };
+}
+
+/**
+ * Strict parse of a whole config object (a file, a stored run): missing keys take their defaults,
+ * unknown keys and bad values are all reported.
+ */
+export function parseConfig<L extends Lab>(
+  lab: L,
+  input: unknown,
+): { ok: true; config: L['defaults'] } | { ok: false; issues: ConfigIssue[] } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      issues: [{ key: '(root)', code: ErrorCode.InvalidConfigFile, message: 'a config must be a JSON object of settings' }],
+    };
+  }
+  const config: Record<string, unknown> = { ...lab.defaults };
+  const issues: ConfigIssue[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    const r = parseField(lab, key, value);
+    if (r.ok) config[key] = r.value;
+    else issues.push(r.issue);
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, config: config as L['defaults'] };
+}
+
+/** Like `parseConfig`, but throws a LabError naming every bad key (for the CLI and `run`). */
+export function resolveConfig<L extends Lab>(lab: L, input: unknown): L['defaults'] {
+  const r = parseConfig(lab, input);
+  if (!r.ok) throw new LabError(r.issues[0].code, r.issues.map((i) => i.message).join('\n'));
+  return r.config;
+}
+
+/**
+ * Lenient parse of text values (URL parameters): each bad value is reported and replaced by its default,
+ * so a malformed link still opens the lab. Keys that are not settings are returned for the caller to judge.
+ */
+export function configFromText(
+  lab: Lab,
+  entries: Iterable<[string, string]>,
+): { config: Record<string, unknown>; issues: ConfigIssue[]; unknownKeys: string[] } {
+  const config: Record<string, unknown> = { ...lab.defaults };
+  const issues: ConfigIssue[] = [];
+  const unknownKeys: string[] = [];
+  for (const [key, raw] of entries) {
+    if (!(key in lab.schema.shape)) {
+      unknownKeys.push(key);
+      continue;
+    }
+    const r = parseField(lab, key, coerceText(raw));
+    if (r.ok) config[key] = r.value;
+    else
+      issues.push({
+        ...r.issue,
+        message: `${r.issue.message}; using the default ${JSON.stringify((lab.defaults as Record<string, unknown>)[key])}`,
+      });
+  }
+  return { config, issues, unknownKeys };
+}
+
+/** A config as text key/value pairs (for the URL), in schema order. */
+export function configToText(lab: Lab, config: Record<string, unknown>): [string, string][] {
+  return Object.keys(lab.schema.shape).map((k) => {
+    const v = config[k];
+    return [k, typeof v === 'string' ? v : JSON.stringify(v)];
+  });
+}

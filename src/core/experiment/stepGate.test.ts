@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { StepGate } from './stepGate';
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+/** Runs `n` fake steps through the gate and counts how many got through. */
+function driver(gate: StepGate, n: number) {
+  const state = { done: 0 };
+  const finished = (async () => {
+    for (let i = 0; i < n; i++) {
+      await gate.beforeStep();
+      state.done++;
+    }
+  })();
+  return { state, finished };
+}
+
+describe('StepGate', () => {
+  it('lets every step through while running', async () => {
+    const { state, finished } = driver(new StepGate('running'), 10);
+    await finished;
+    expect(state.done).toBe(10);
+  });
+
+  it('holds a paused run until resumed', async () => {
+    const gate = new StepGate('paused');
+    const { state, finished } = driver(gate, 3);
+    await tick();
+    expect(state.done).toBe(0);
+    gate.resume();
+    await finished;
+    expect(state.done).toBe(3);
+  });
+
+  it('lets exactly one step through per step() while paused', async () => {
+    const gate = new StepGate('paused');
+    const { state } = driver(gate, 5);
+    gate.step();
+    await tick();
+    expect(state.done).toBe(1);
+    gate.step();
+    gate.step();
+    await tick();
+    expect(state.done).toBe(3);
+  });
+
+  it('pauses a running run before its next step', async () => {
+    const gate = new StepGate('running', { yieldEachStep: true });
+    const { state } = driver(gate, 1000);
+    await tick();
+    gate.pause();
+    await tick();
+    const held = state.done;
+    await tick();
+    expect(state.done).toBe(held);
+    expect(held).toBeLessThan(1000);
+  });
+
+  it('releases a paused run when its signal aborts', async () => {
+    const ctrl = new AbortController();
+    const gate = new StepGate('paused', { signal: ctrl.signal });
+    const { state, finished } = driver(gate, 2);
+    await tick();
+    ctrl.abort();
+    await finished;
+    expect(state.done).toBe(2); // the run itself checks the signal and stops; the gate just never hangs
+  });
+});

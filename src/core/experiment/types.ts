@@ -1,0 +1,91 @@
+// The experiment contract every lab implements: a validated JSON config and one `run` used everywhere.
+import type { z } from 'zod';
+
+/** Which way a metric improves; every chart says it. */
+export type Direction = 'higher' | 'lower';
+
+/** One line on a chart: `key` names the value in the progress events. */
+export interface SeriesSpec {
+  key: string;
+  label: string;
+  color: string;
+  /** Drawn dashed: a baseline or a reference line. */
+  dashed?: boolean;
+}
+
+/** What a lab plots, declared in core so any front end (browser, CLI CSV) can draw or export it. */
+export interface ChartSpec {
+  id: string;
+  title: string;
+  /** The events the chart reads: per training step or per epoch. */
+  source: 'step' | 'epoch';
+  xLabel: string;
+  yLabel: string;
+  /** Unit of the y axis, shown in the label, e.g. "nats" or "fraction of catalogue". */
+  unit: string;
+  better: Direction;
+  series: SeriesSpec[];
+}
+
+/** Typed progress events a run emits, in order: started, (step | epoch)*, then the run resolves. */
+export type ProgressEvent =
+  | { kind: 'started'; totalSteps: number; stepsPerEpoch: number; info: Record<string, string | number> }
+  | { kind: 'step'; step: number; epoch: number; totalSteps: number; values: Record<string, number> }
+  | { kind: 'epoch'; step: number; epoch: number; values: Record<string, number> };
+
+/** Lets a controller pause, single-step and resume a run between training steps. */
+export interface StepControl {
+  /** Awaited before every training step; resolves when the step may go ahead. */
+  beforeStep(): Promise<void>;
+  /** True while single-stepping: the run then reads each step's values back at once so they show. */
+  wantsEachStep?(): boolean;
+}
+
+export interface RunContext {
+  onProgress?: (event: ProgressEvent) => void;
+  /** Aborting stops the run before its next step; the run resolves with what it has. */
+  signal?: AbortSignal;
+  control?: StepControl;
+}
+
+/** How a run ended. `diverged` carries the step whose loss was not finite. */
+export type RunOutcome =
+  | { status: 'completed' }
+  | { status: 'stopped'; atStep: number }
+  | { status: 'diverged'; atStep: number; message: string };
+
+export interface RunResult<C> {
+  labId: string;
+  config: C;
+  backend: string;
+  outcome: RunOutcome;
+  events: ProgressEvent[];
+  /** Final value of each epoch series, for tables and the CLI. */
+  summary: Record<string, number>;
+}
+
+/** A paper the lab is built on, cited by title, authors, venue and year. */
+export interface PaperRef {
+  title: string;
+  authors: string;
+  venue: string;
+  year: number;
+  url?: string;
+}
+
+/** A lab: its identity, teaching text, config schema with defaults, charts and its one `run`. */
+export interface Lab<S extends z.ZodObject = z.ZodObject> {
+  id: string;
+  title: string;
+  /** One line for the navigation. */
+  tagline: string;
+  papers: PaperRef[];
+  /** A short paragraph: what the lab shows. */
+  about: string;
+  /** Things to try, one sentence each. */
+  whatToTry: string[];
+  schema: S;
+  defaults: z.infer<S>;
+  charts: ChartSpec[];
+  run(config: z.infer<S>, ctx?: RunContext): Promise<RunResult<z.infer<S>>>;
+}

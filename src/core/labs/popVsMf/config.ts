@@ -1,0 +1,16 @@
+// Settings of the "Popularity vs matrix factorisation" lab, with their ranges and defaults.
+import { z } from 'zod';
+
+export const popVsMfSchema = z.object({
+  dataset: z.enum(['tiny', 'small']).default('small').describe('Built-in synthetic dataset (tiny: 100 users × 200 items; small: 1,000 × 1,000)'),
+  seed: z.number().int().min(0).max(2147483647).default(42).describe('Seed for the split, initialisation and sampling'),
+  epochs: z.number().int().min(1).max(200).default(20).describe('Passes over the training interactions'),
+  learningRate: z.number().gt(0).max(100).default(0.01).describe('Step size of the optimiser'),
+  optimizer: z.enum(['adam', 'sgd']).default('adam').describe('Adam (adaptive steps) or plain SGD (diverges at high rates)'),
+  embeddingDim: z.number().int().min(2).max(256).default(32).describe('Size of each user and item vector'),
+  batchSize: z.number().int().min(16).max(8192).default(1024).describe('Triples (user, liked item, unseen item) per step'),
+  l2: z.number().min(0).max(1).default(0.0001).describe('L2 penalty on the embeddings in each step'),
+});
+
+export type PopVsMfConfig = z.infer<typeof popVsMfSchema>;
+export const popVsMfDefaults: PopVsMfConfig = popVsMfSchema.parse({});

@@ -1,0 +1,16 @@
+// Every lab the app offers, keyed by a stable id (the URL stores the id). A new lab adds one line here.
+import { ErrorCode, LabError } from '../errors';
+import type { Lab } from '../experiment/types';
+import { popVsMfLab } from './popVsMf';
+
+export const LABS: readonly Lab[] = [popVsMfLab as unknown as Lab];
+
+export function findLab(id: string): Lab | undefined {
+  return LABS.find((l) => l.id === id);
+}
+
+export function getLab(id: string): Lab {
+  const lab = findLab(id);
+  if (!lab) throw new LabError(ErrorCode.UnknownLab, `unknown lab '${id}' (labs: ${LABS.map((l) => l.id).join(', ')})`);
+  return lab;
+}

@@ -1,0 +1,117 @@
+// BPR matrix factorisation (Rendle et al., UAI 2009): pairwise ranking loss on user and item embeddings.
+import * as tf from '@tensorflow/tfjs';
+import { userItems, type Interactions } from '../data/dataset';
+import type { Rng } from '../random/rng';
+import { gatherRows, makeOptimizer, variableFrom, type OptimizerName } from '../tf/ops';
+import type { Recommender } from './recommender';
+
+export interface BprMfOptions {
+  dim: number;
+  learningRate: number;
+  optimizer: OptimizerName;
+  /** L2 penalty on the embeddings used in a step. */
+  l2: number;
+  /** Std of the N(0, std²) initialisation. */
+  initStd: number;
+}
+
+export interface BprMf extends Recommender {
+  /**
+   * One optimisation step on a batch of (user, positive item, negative item) triples.
+   * Loss = mean_b softplus(−x̂_b) + l2 · mean_b(‖u_b‖² + ‖v_i‖² + ‖v_j‖²),  x̂ = u·v_i − u·v_j.
+   * Returns the loss as a scalar tensor the caller owns (read it back in bulk, not per step).
+   */
+  trainStep(users: Int32Array, pos: Int32Array, neg: Int32Array): tf.Scalar;
+}
+
+const EVAL_BATCH = 256;
+
+export function createBprMf(numUsers: number, numItems: number, opts: BprMfOptions, rng: Rng): BprMf {
+  const U = variableFrom(rng.normalArray(numUsers * opts.dim, opts.initStd), [numUsers, opts.dim]);
+  const V = variableFrom(rng.normalArray(numItems * opts.dim, opts.initStd), [numItems, opts.dim]);
+  const optimizer = makeOptimizer(opts.optimizer, opts.learningRate);
+
+  return {
+    id: 'mf',
+    label: 'BPR-MF',
+    trainStep(users, pos, neg) {
+      return tf.tidy(() => {
+        const u = tf.tensor1d(users, 'int32');
+        const i = tf.tensor1d(pos, 'int32');
+        const j = tf.tensor1d(neg, 'int32');
+        const loss = optimizer.minimize(
+          () => {
+            const eu = gatherRows(U, u);
+            const ei = gatherRows(V, i);
+            const ej = gatherRows(V, j);
+            const x = tf.sum(tf.mul(eu, tf.sub(ei, ej)), 1);
+            const rank = tf.mean(tf.softplus(tf.neg(x)));
+            const reg = tf.mean(tf.add(tf.add(tf.sum(tf.square(eu), 1), tf.sum(tf.square(ei), 1)), tf.sum(tf.square(ej), 1)));
+            return tf.add(rank, tf.mul(opts.l2, reg)) as tf.Scalar;
+          },
+          true,
+          [U, V],
+        );
+        return loss as tf.Scalar;
+      });
+    },
+    async recommend(users, k, exclude) {
+      const out: Int32Array[] = [];
+      for (let s = 0; s < users.length; s += EVAL_BATCH) {
+        const batch = users.subarray(s, s + EVAL_BATCH);
+        // Seen items get −∞ so top-k only returns unseen ones.
+        const mask = new Float32Array(batch.length * numItems);
+        batch.forEach((u, r) => userItems(exclude, u).forEach((it) => (mask[r * numItems + it] = -Infinity)));
+        const idx = tf.tidy(() => {
+          const scores = tf.matMul(gatherRows(U, tf.tensor1d(batch, 'int32')), V, false, true);
+          return tf.topk(tf.add(scores, tf.tensor2d(mask, [batch.length, numItems])), k).indices;
+        });
+        const flat = (await idx.data()) as Int32Array;
+        idx.dispose();
+        for (let r = 0; r < batch.length; r++) out.push(flat.slice(r * k, (r + 1) * k));
+      }
+      return out;
+    },
+    dispose() {
+      U.dispose();
+      V.dispose();
+      optimizer.dispose();
+    },
+  };
+}
+
+/** Samples one epoch of BPR triples: every training pair once in a seeded order, each with an unseen negative. */
+export function bprEpochTriples(train: Interactions, rng: Rng): { users: Int32Array; pos: Int32Array; neg: Int32Array } {
+  const n = train.indptr[train.numUsers];
+  const order = rng.shuffle(Int32Array.from({ length: n }, (_, i) => i));
+  const owner = new Int32Array(n);
+  for (let u = 0; u < train.numUsers; u++) owner.fill(u, train.indptr[u], train.indptr[u + 1]);
+  const users = new Int32Array(n);
+  const pos = new Int32Array(n);
+  const neg = new Int32Array(n);
+  for (let b = 0; b < n; b++) {
+    const e = order[b];
+    const u = owner[e];
+    users[b] = u;
+    pos[b] = train.indices[e];
+    const row = userItems(train, u);
+    let j: number;
+    do j = rng.int(train.numItems);
+    while (row.length < train.numItems && binaryHas(row, j));
+    neg[b] = j;
+  }
+  return { users, pos, neg };
+}
+
+/** Is `x` in the sorted array `row`? */
+function binaryHas(row: Int32Array, x: number): boolean {
+  let lo = 0;
+  let hi = row.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (row[mid] === x) return true;
+    if (row[mid] < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

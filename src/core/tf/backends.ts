@@ -1,0 +1,102 @@
+// Picks the best working tfjs backend (WebGPU → WebGL → WASM → CPU), each confirmed by a smoke op.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export type BackendChoice = 'auto' | BackendName;
+
+export interface BackendAttempt {
+  name: BackendName;
+  ok: boolean;
+  /** Why it was skipped or failed, in words a person can act on. */
+  reason?: string;
+}
+
+export interface BackendReport {
+  requested: BackendChoice;
+  active: BackendName;
+  attempts: BackendAttempt[];
+}
+
+/** URLs of the three tfjs-wasm binaries, as a bundler emits them (browser only; Node finds them itself). */
+export type WasmPaths = Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>;
+
+let wasmConfigured = false;
+
+/** Once per process: single-threaded wasm (threaded wasm hangs in minified builds and gave no speed-up on 2 cores). */
+function configureWasm(paths?: WasmPaths): void {
+  if (wasmConfigured) return;
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  if (paths) setWasmPaths(paths);
+  wasmConfigured = true;
+}
+
+/** 2×2 · 2×1 matmul then sum: must give 10. Catches backends that initialise but compute nothing. */
+async function smokeTest(): Promise<string | null> {
+  const t = tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[1], [1]])).sum());
+  try {
+    const [v] = await t.data();
+    return v === 10 ? null : `smoke test computed ${v} instead of 10`;
+  } finally {
+    t.dispose();
+  }
+}
+
+async function tryBackend(name: BackendName): Promise<string | null> {
+  if (!tf.findBackendFactory(name)) {
+    return name === 'webgpu' || name === 'webgl' ? 'not available outside a browser' : 'not registered';
+  }
+  let ok = false;
+  try {
+    ok = await tf.setBackend(name);
+  } catch (e) {
+    return `failed to start: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  // tfjs keeps the previous backend silently when the new one cannot start (WebGPU without an adapter).
+  if (!ok || tf.getBackend() !== name) {
+    return name === 'webgpu'
+      ? 'no WebGPU adapter (the browser has WebGPU off, or no usable GPU)'
+      : name === 'webgl'
+        ? 'no WebGL context (GPU blocked or unavailable)'
+        : 'failed to initialise';
+  }
+  try {
+    return await smokeTest();
+  } catch (e) {
+    return `smoke test threw: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+/**
+ * Activates a backend. `auto` takes the first that passes in the order WebGPU → WebGL → WASM → CPU; a forced
+ * choice is tried first and, if it fails, the same order follows. The report says why each was skipped.
+ */
+export async function selectBackend(choice: BackendChoice, opts: { wasmPaths?: WasmPaths } = {}): Promise<BackendReport> {
+  configureWasm(opts.wasmPaths);
+  const order: BackendName[] = choice === 'auto' ? [...BACKENDS] : [choice, ...BACKENDS.filter((b) => b !== choice)];
+  const attempts: BackendAttempt[] = [];
+  for (const name of order) {
+    const reason = await tryBackend(name);
+    attempts.push(reason ? { name, ok: false, reason } : { name, ok: true });
+    if (!reason) {
+      for (const rest of BACKENDS) {
+        if (!attempts.some((a) => a.name === rest)) attempts.push({ name: rest, ok: false, reason: `not tried: ${name} works` });
+      }
+      return { requested: choice, active: name, attempts };
+    }
+  }
+  throw new Error(`No tfjs backend works here: ${attempts.map((a) => `${a.name}: ${a.reason}`).join('; ')}`);
+}
+
+/** One line for a badge or a log: "wasm (webgpu: no adapter; webgl: …)". */
+export function describeBackend(r: BackendReport): string {
+  const skipped = r.attempts.filter((a) => !a.ok && !a.reason?.startsWith('not tried'));
+  return skipped.length ? `${r.active} (${skipped.map((a) => `${a.name}: ${a.reason}`).join('; ')})` : r.active;
+}
+
+/** The backend tfjs is using now. */
+export function activeBackend(): string {
+  return tf.getBackend();
+}
