@@ -3,22 +3,10 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
-export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
-export type BackendChoice = 'auto' | BackendName;
+import { BACKENDS, type BackendChoice, type BackendName, type BackendReport, type BackendAttempt } from './backendNames';
 
-export interface BackendAttempt {
-  name: BackendName;
-  ok: boolean;
-  /** Why it was skipped or failed, in words a person can act on. */
-  reason?: string;
-}
-
-export interface BackendReport {
-  requested: BackendChoice;
-  active: BackendName;
-  attempts: BackendAttempt[];
-}
+export { BACKENDS };
+export type { BackendChoice, BackendName, BackendReport, BackendAttempt };
 
 /** URLs of the three tfjs-wasm binaries, as a bundler emits them (browser only; Node finds them itself). */
 export type WasmPaths = Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>;

@@ -9,7 +9,7 @@ export const popVsMfSchema = z.object({
   optimizer: z.enum(['adam', 'sgd']).default('adam').describe('Adam (adaptive steps) or plain SGD (diverges at high rates)'),
   embeddingDim: z.number().int().min(2).max(256).default(32).describe('Size of each user and item vector'),
   batchSize: z.number().int().min(16).max(8192).default(1024).describe('Triples (user, liked item, unseen item) per step'),
-  l2: z.number().min(0).max(1).default(0.0001).describe('L2 penalty on the embeddings in each step'),
+  l2: z.number().min(0).max(1).default(0.01).describe('L2 penalty on the embeddings in each step (0 lets MF overfit)'),
 });
 
 export type PopVsMfConfig = z.infer<typeof popVsMfSchema>;

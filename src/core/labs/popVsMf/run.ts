@@ -10,9 +10,8 @@ import { createPopularity } from '../../models/popularity';
 import { Rng } from '../../random/rng';
 import { activeBackend } from '../../tf/backends';
 import type { PopVsMfConfig } from './config';
+import { K } from './k';
 
-/** Top-k cut-off of every metric in this lab. */
-export const K = 10;
 /** Loss values are read back from the device once per this many steps. */
 const READBACK_EVERY = 10;
 

@@ -1,0 +1,55 @@
+// Everything measured, by runId: the events each run emitted, its backend and how it ended.
+import type { StateCreator } from 'zustand';
+import type { ProgressEvent, RunOutcome } from '../core/experiment/types';
+import type { BackendReport } from '../core/tf/backends';
+import type { LabState } from './store';
+
+export type StepEvent = Extract<ProgressEvent, { kind: 'step' }>;
+export type EpochEvent = Extract<ProgressEvent, { kind: 'epoch' }>;
+
+export interface RunRecord {
+  runId: string;
+  labId: string;
+  config: Record<string, unknown>;
+  backend?: BackendReport;
+  totalSteps: number;
+  stepsPerEpoch: number;
+  info: Record<string, string | number>;
+  steps: StepEvent[];
+  epochs: EpochEvent[];
+  outcome?: RunOutcome;
+  error?: string;
+}
+
+export interface ResultsSlice {
+  runs: Record<string, RunRecord>;
+  addRun(runId: string, labId: string, config: Record<string, unknown>): void;
+  setRunBackend(runId: string, report: BackendReport): void;
+  /** Appends a batch of events (the bridge batches them so charts re-render a few times a second, not per step). */
+  appendEvents(runId: string, events: ProgressEvent[]): void;
+  finishRun(runId: string, outcome: RunOutcome | undefined, error?: string): void;
+}
+
+function update(s: LabState, runId: string, f: (r: RunRecord) => Partial<RunRecord>): Partial<LabState> {
+  const r = s.runs[runId];
+  return r ? { runs: { ...s.runs, [runId]: { ...r, ...f(r) } } } : {};
+}
+
+export const createResultsSlice: StateCreator<LabState, [], [], ResultsSlice> = (set) => ({
+  runs: {},
+  addRun: (runId, labId, config) =>
+    set((s) => ({ runs: { ...s.runs, [runId]: { runId, labId, config, totalSteps: 0, stepsPerEpoch: 0, info: {}, steps: [], epochs: [] } } })),
+  setRunBackend: (runId, report) => set((s) => update(s, runId, () => ({ backend: report }))),
+  appendEvents: (runId, events) =>
+    set((s) =>
+      update(s, runId, (r) => {
+        const started = events.find((e) => e.kind === 'started');
+        return {
+          ...(started?.kind === 'started' ? { totalSteps: started.totalSteps, stepsPerEpoch: started.stepsPerEpoch, info: started.info } : {}),
+          steps: r.steps.concat(events.filter((e): e is StepEvent => e.kind === 'step')),
+          epochs: r.epochs.concat(events.filter((e): e is EpochEvent => e.kind === 'epoch')),
+        };
+      }),
+    ),
+  finishRun: (runId, outcome, error) => set((s) => update(s, runId, () => ({ outcome, error }))),
+});

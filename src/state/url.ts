@@ -1,0 +1,47 @@
+// Mirrors the serialisable config (lab, backend, every lab setting) to and from the URL query string.
+import { configFromText, configToText } from '../core/experiment/config';
+import { findLab, LABS } from '../core/labs/registry';
+import { BACKENDS, type BackendChoice } from '../core/tf/backendNames';
+import { ErrorCode } from '../core/errors';
+
+export interface UrlState {
+  labId: string;
+  backend: BackendChoice;
+  config: Record<string, unknown>;
+  /** One message per bad parameter, naming it; shown to the person. */
+  notices: string[];
+}
+
+const BACKEND_CHOICES: readonly string[] = ['auto', ...BACKENDS];
+
+/** Reads the query string. Nothing here throws: bad values get a notice and their default. */
+export function readUrl(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  let lab = LABS[0];
+  const labParam = params.get('lab');
+  if (labParam !== null) {
+    const found = findLab(labParam);
+    if (found) lab = found;
+    else notices.push(`${ErrorCode.UnknownLab}: URL parameter 'lab' = "${labParam}" is not a lab (labs: ${LABS.map((l) => l.id).join(', ')}); opened '${lab.id}'.`);
+  }
+  let backend: BackendChoice = 'auto';
+  const backendParam = params.get('backend');
+  if (backendParam !== null) {
+    if (BACKEND_CHOICES.includes(backendParam)) backend = backendParam as BackendChoice;
+    else notices.push(`${ErrorCode.InvalidConfigValue}: URL parameter 'backend' = "${backendParam}" is not one of ${BACKEND_CHOICES.join(', ')}; using auto.`);
+  }
+  const rest = [...params.entries()].filter(([k]) => k !== 'lab' && k !== 'backend');
+  const { config, issues, unknownKeys } = configFromText(lab, rest);
+  for (const i of issues) notices.push(`${i.code}: URL parameter ${i.message}.`);
+  for (const k of unknownKeys) notices.push(`${ErrorCode.UnknownUrlParameter}: URL parameter '${k}' is not a setting of '${lab.id}' and was ignored.`);
+  return { labId: lab.id, backend, config, notices };
+}
+
+/** The query string for a state: a link that reproduces the lab, dataset, seed and every setting. */
+export function writeUrl(labId: string, backend: BackendChoice, config: Record<string, unknown>): string {
+  const lab = findLab(labId) ?? LABS[0];
+  const params = new URLSearchParams([['lab', lab.id], ...configToText(lab, config)]);
+  if (backend !== 'auto') params.set('backend', backend);
+  return `?${params.toString()}`;
+}

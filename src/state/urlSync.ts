@@ -1,0 +1,22 @@
+// Loads the settings from the page URL once, then keeps the URL in step with every settings change.
+import { readUrl, writeUrl } from './url';
+import type { LabStore } from './store';
+
+export function startUrlSync(store: LabStore, location: Location, history: History): () => void {
+  const fromUrl = readUrl(location.search);
+  store.setState((s) => ({
+    labId: fromUrl.labId,
+    backend: fromUrl.backend,
+    configs: { ...s.configs, [fromUrl.labId]: fromUrl.config },
+    notices: [...s.notices, ...fromUrl.notices],
+  }));
+  const write = () => {
+    const s = store.getState();
+    const search = writeUrl(s.labId, s.backend, s.configs[s.labId]);
+    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  };
+  write();
+  return store.subscribe((s, prev) => {
+    if (s.labId !== prev.labId || s.backend !== prev.backend || s.configs !== prev.configs) write();
+  });
+}

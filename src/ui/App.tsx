@@ -1,0 +1,46 @@
+// The app shell: header with lab navigation and backend, then the current lab's controls, charts and notes.
+import { selectLab } from '../state/selectors';
+import { useLabStore } from './appStore';
+import { AboutPanel } from './shell/AboutPanel';
+import { BackendBadge } from './shell/BackendBadge';
+import { ChartGrid } from './shell/ChartGrid';
+import { LabNav } from './shell/LabNav';
+import { Notices } from './shell/Notices';
+import { ProgressBar } from './shell/ProgressBar';
+import { ResultsTable } from './shell/ResultsTable';
+import { RunControls } from './shell/RunControls';
+import { RunMessage } from './shell/RunMessage';
+import { SettingsForm } from './shell/SettingsForm';
+
+export function App() {
+  const lab = useLabStore(selectLab);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">◆</span> Objective Lab
+        </div>
+        <LabNav />
+        <BackendBadge />
+      </header>
+      <Notices />
+      <main className="lab">
+        <section className="lab-head">
+          <h1>{lab.title}</h1>
+          <p className="tagline">{lab.tagline}</p>
+        </section>
+        <aside className="side">
+          <RunControls />
+          <SettingsForm />
+        </aside>
+        <section className="results" aria-label="Results">
+          <ProgressBar />
+          <RunMessage />
+          <ChartGrid />
+          <ResultsTable />
+        </section>
+        <AboutPanel />
+      </main>
+    </div>
+  );
+}

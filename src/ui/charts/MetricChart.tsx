@@ -1,0 +1,65 @@
+// One live line chart: axes named with units, "higher/lower is better", exact values on hover.
+import { memo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartSpec } from '../../core/experiment/types';
+
+export type ChartRow = { x: number } & Record<string, number>;
+
+/** Exact values for the tooltip. */
+const fmt = (v: unknown) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4)) : String(v));
+/** Short values for axis ticks: 0.095, not 0.09500. */
+const tick = (v: number) => String(Number(v.toPrecision(3)));
+
+export const MetricChart = memo(function MetricChart({ spec, rows, markers = [] }: { spec: ChartSpec; rows: ChartRow[]; markers?: number[] }) {
+  return (
+    <figure className="chart" data-testid={`chart-${spec.id}`} data-points={rows.length}>
+      <figcaption>
+        <span className="chart-title">{spec.title}</span>
+        <span className={`better better-${spec.better}`}>{spec.better === 'higher' ? '↑ higher is better' : '↓ lower is better'}</span>
+      </figcaption>
+      <div className="chart-box">
+        {rows.length === 0 ? (
+          <div className="chart-empty">Press Train to see this chart fill.</div>
+        ) : (
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 12 }}>
+              <CartesianGrid stroke="#e5e8ee" />
+              <XAxis
+                dataKey="x"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                allowDecimals={false}
+                label={{ value: spec.xLabel, position: 'insideBottom', offset: -14, fill: '#555', fontSize: 12 }}
+                tick={{ fontSize: 11 }}
+              />
+              <YAxis
+                width={56}
+                tickFormatter={tick}
+                tick={{ fontSize: 11 }}
+                label={{ value: `${spec.yLabel} (${spec.unit})`, angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }}
+              />
+              <Tooltip formatter={(v) => fmt(v)} labelFormatter={(x) => `${spec.xLabel} ${x}`} isAnimationActive={false} />
+              <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+              {markers.map((m) => (
+                <ReferenceLine key={m} x={m} stroke="#999" strokeDasharray="2 3" />
+              ))}
+              {spec.series.map((s) => (
+                <Line
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.label}
+                  stroke={s.color}
+                  strokeWidth={2}
+                  strokeDasharray={s.dashed ? '6 4' : undefined}
+                  dot={spec.source === 'epoch' && rows.length < 40 ? { r: 2 } : false}
+                  isAnimationActive={false}
+                  connectNulls
+                />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        )}
+      </div>
+    </figure>
+  );
+});

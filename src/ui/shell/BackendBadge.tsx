@@ -1,0 +1,51 @@
+// Shows which tfjs backend is training and why the faster ones were skipped; lets the person force one.
+import { BACKENDS, type BackendChoice } from '../../core/tf/backendNames';
+import { selectCurrentRun, selectIsActive } from '../../state/selectors';
+import { useLabStore } from '../appStore';
+
+export function BackendBadge() {
+  const report = useLabStore((s) => selectCurrentRun(s)?.backend);
+  const mode = useLabStore((s) => s.executionMode);
+  const note = useLabStore((s) => s.executionNote);
+  const choice = useLabStore((s) => s.backend);
+  const setBackend = useLabStore((s) => s.setBackend);
+  const busy = useLabStore(selectIsActive);
+  const skipped = report?.attempts.filter((a) => !a.ok && !a.reason?.startsWith('not tried')) ?? [];
+  return (
+    <div className="backend">
+      <details className="badge" data-testid="backend-badge">
+        <summary>
+          <span className="dot" data-state={report ? 'on' : 'off'} />
+          {report ? report.active : 'backend: chosen at first run'}
+          {mode === 'main-thread' ? ' · main thread' : mode === 'worker' ? ' · worker' : ''}
+        </summary>
+        <div className="badge-body">
+          {report ? (
+            <ul>
+              {report.attempts.map((a) => (
+                <li key={a.name}>
+                  <b>{a.name}</b>: {a.ok ? 'active' : a.reason}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Press Train: the lab tries WebGPU, then WebGL, WASM and CPU, and uses the first that works.</p>
+          )}
+          {note ? <p>Runs on the main thread: {note}</p> : null}
+        </div>
+      </details>
+      {skipped.length ? <span className="muted small" data-testid="backend-skipped">{skipped.map((a) => `${a.name}: ${a.reason}`).join('; ')}</span> : null}
+      <label className="backend-pick">
+        <span>Backend</span>
+        <select value={choice} disabled={busy} onChange={(e) => setBackend(e.target.value as BackendChoice)} data-testid="backend-select">
+          <option value="auto">auto (fastest that works)</option>
+          {BACKENDS.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

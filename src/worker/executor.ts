@@ -1,0 +1,64 @@
+// Runs labs on behalf of the page: the same code serves the worker and the in-thread fallback.
+import { ErrorCode, errorMessage, LabError } from '../core/errors';
+import { resolveConfig } from '../core/experiment/config';
+import { StepGate } from '../core/experiment/stepGate';
+import { getLab } from '../core/labs/registry';
+import { selectBackend, type BackendChoice, type BackendReport, type WasmPaths } from '../core/tf/backends';
+import type { FromWorker, ToWorker } from './protocol';
+
+interface ActiveRun {
+  runId: string;
+  abort: AbortController;
+  gate: StepGate;
+}
+
+export interface ExecutorOptions {
+  post: (msg: FromWorker) => void;
+  wasmPaths?: WasmPaths;
+  /** Hand the event loop back between steps (main-thread fallback), so the page keeps painting. */
+  yieldEachStep?: boolean;
+}
+
+/** Handles ToWorker messages: one run at a time; a new start stops the previous run. */
+export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
+  let active: ActiveRun | null = null;
+  let backend: { choice: BackendChoice; report: BackendReport } | null = null;
+
+  async function start(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+    active?.abort.abort();
+    const abort = new AbortController();
+    const run: ActiveRun = { runId: msg.runId, abort, gate: new StepGate(msg.mode, { signal: abort.signal, yieldEachStep: opts.yieldEachStep }) };
+    active = run;
+    try {
+      const lab = getLab(msg.labId);
+      const config = resolveConfig(lab, msg.config);
+      if (!backend || backend.choice !== msg.backend) {
+        backend = { choice: msg.backend, report: await selectBackend(msg.backend, { wasmPaths: opts.wasmPaths }) };
+      }
+      opts.post({ type: 'backend', runId: msg.runId, report: backend.report });
+      const result = await lab.run(config, {
+        signal: abort.signal,
+        control: run.gate,
+        onProgress: (event) => opts.post({ type: 'progress', runId: msg.runId, event }),
+      });
+      opts.post({ type: 'done', runId: msg.runId, result: result as never });
+    } catch (e) {
+      const code = e instanceof LabError ? e.code : ErrorCode.RunFailed;
+      opts.post({ type: 'error', runId: msg.runId, code, message: errorMessage(e) });
+    } finally {
+      if (active === run) active = null;
+    }
+  }
+
+  return (msg) => {
+    if (msg.type === 'start') {
+      void start(msg);
+      return;
+    }
+    if (!active || active.runId !== msg.runId) return; // a stale control message: that run is gone
+    if (msg.type === 'pause') active.gate.pause();
+    else if (msg.type === 'resume') active.gate.resume();
+    else if (msg.type === 'step') active.gate.step();
+    else active.abort.abort();
+  };
+}

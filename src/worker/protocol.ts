@@ -1,0 +1,20 @@
+// The typed messages between the page and the training worker. Every message carries the runId it is about.
+import type { ProgressEvent, RunResult } from '../core/experiment/types';
+import type { BackendChoice, BackendReport } from '../core/tf/backendNames';
+import type { ErrorCode } from '../core/errors';
+
+/** Page → worker. */
+export type ToWorker =
+  | { type: 'start'; runId: string; labId: string; config: Record<string, unknown>; backend: BackendChoice; mode: 'running' | 'paused' }
+  | { type: 'pause'; runId: string }
+  | { type: 'resume'; runId: string }
+  | { type: 'step'; runId: string }
+  | { type: 'stop'; runId: string };
+
+/** Worker → page. `ready` is sent once when the worker has loaded. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'backend'; runId: string; report: BackendReport }
+  | { type: 'progress'; runId: string; event: ProgressEvent }
+  | { type: 'done'; runId: string; result: RunResult<Record<string, unknown>> }
+  | { type: 'error'; runId: string; code: ErrorCode; message: string };
