@@ -94,7 +94,9 @@ export function configFromText(
       unknownKeys.push(key);
       continue;
     }
-    const r = parseField(lab, key, coerceText(raw));
+    let r = parseField(lab, key, coerceText(raw));
+    // A text setting whose value looks like JSON ("42", "true") is still text.
+    if (!r.ok && coerceText(raw) !== raw) r = parseField(lab, key, raw);
     if (r.ok) config[key] = r.value;
     else
       issues.push({

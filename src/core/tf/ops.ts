@@ -49,5 +49,11 @@ export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Opt
 
 /** A trainable variable initialised from our seeded RNG's draws (same numbers on every backend). */
 export function variableFrom(values: Float32Array, shape: [number, number]): tf.Variable<tf.Rank.R2> {
-  return tf.variable(tf.tensor2d(values, shape), true);
+  // tf.variable copies the initial tensor's data reference without owning it: free the tensor here.
+  const init = tf.tensor2d(values, shape);
+  try {
+    return tf.variable(init, true);
+  } finally {
+    init.dispose();
+  }
 }

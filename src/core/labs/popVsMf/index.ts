@@ -28,7 +28,7 @@ export const popVsMfLab: Lab<typeof popVsMfSchema> = {
     'Compare coverage: popularity shows everyone nearly the same items; MF spreads over the catalogue.',
     'Set L2 to 0: NDCG@10 peaks after a few epochs and then slides as MF memorises the training clicks (overfitting).',
     'Set the embedding size to 2: MF can no longer tell tastes apart — how close does it come to popularity?',
-    'Switch the optimiser to SGD and raise the learning rate to 50: the loss explodes and the run stops.',
+    'Switch the optimiser to SGD, raise the learning rate to 100 and cut the batch size to 16: the loss explodes and the run stops.',
     'Change the seed: the curves move a little; the ranking of the two methods does not.',
   ],
   schema: popVsMfSchema,

@@ -1,0 +1,198 @@
+// Config validation at the edges: strict parsing of objects, lenient parsing of URL text, and the text round trip.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ErrorCode, LabError } from '../errors';
+import { popVsMfLab } from '../labs/popVsMf';
+import { coerceText, configFromText, configToText, parseConfig, resolveConfig } from './config';
+import type { Lab } from './types';
+
+const lab = popVsMfLab as unknown as Lab;
+const defaults = popVsMfLab.defaults;
+
+/** A minimal lab with a boolean and a free number, to cover value kinds the real lab lacks. */
+const toySchema = z.object({
+  shuffle: z.boolean().default(true),
+  temperature: z.number().default(0.5),
+  mode: z.enum(['fast', 'exact']).default('fast'),
+});
+const toyLab: Lab = {
+  id: 'toy',
+  title: 'Toy',
+  tagline: 'a lab for config tests',
+  papers: [],
+  about: '',
+  whatToTry: [],
+  schema: toySchema,
+  defaults: toySchema.parse({}),
+  charts: [],
+  run: async (config) => ({ labId: 'toy', config, backend: 'none', outcome: { status: 'completed' }, events: [], summary: {} }),
+};
+
+describe('parseConfig', () => {
+  it('fills every missing key with its default', () => {
+    const r = parseConfig(lab, { epochs: 3 });
+    expect(r).toEqual({ ok: true, config: { ...defaults, epochs: 3 } });
+  });
+
+  it('accepts an empty object as the defaults', () => {
+    expect(parseConfig(lab, {})).toEqual({ ok: true, config: defaults });
+  });
+
+  it('rejects an unknown key with OL102, naming the key and the real settings', () => {
+    const r = parseConfig(lab, { epochs: 3, epoch: 3 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0].key).toBe('epoch');
+    expect(r.issues[0].code).toBe(ErrorCode.UnknownConfigKey);
+    expect(r.issues[0].code).toBe('OL102');
+    expect(r.issues[0].message).toContain("'epoch'");
+    expect(r.issues[0].message).toContain('epochs');
+  });
+
+  it.each([
+    ['epochs', 0],
+    ['epochs', 2.5],
+    ['learningRate', -1],
+    ['dataset', 'huge'],
+    ['optimizer', 7],
+  ])('rejects %s = %j with OL101 naming the key and the value', (key, value) => {
+    const r = parseConfig(lab, { [key]: value });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([{ key, code: 'OL101', message: expect.stringContaining(`'${key}' = ${JSON.stringify(value)}`) }]);
+  });
+
+  it('reports every bad key at once, not just the first', () => {
+    const r = parseConfig(lab, { epochs: 0, optimizer: 'rmsprop', colour: 'red' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.key, i.code])).toEqual([
+      ['epochs', 'OL101'],
+      ['optimizer', 'OL101'],
+      ['colour', 'OL102'],
+    ]);
+  });
+
+  it.each([[null], [42], ['epochs=3'], [[1, 2]], [undefined]])('rejects %j: a config must be an object (OL103)', (input) => {
+    const r = parseConfig(lab, input);
+    expect(r).toEqual({ ok: false, issues: [{ key: '(root)', code: 'OL103', message: expect.stringContaining('JSON object') }] });
+  });
+});
+
+describe('resolveConfig', () => {
+  it('returns the parsed config when it is valid', () => {
+    expect(resolveConfig(lab, { seed: 7 })).toEqual({ ...defaults, seed: 7 });
+  });
+
+  it('throws a LabError carrying the first issue code and naming every bad key', () => {
+    let caught: unknown;
+    try {
+      resolveConfig(lab, { epochs: 0, dataset: 'huge' });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(LabError);
+    const err = caught as LabError;
+    expect(err.code).toBe('OL101');
+    expect(err.message).toMatch(/^OL101: /);
+    expect(err.message).toContain("'epochs'");
+    expect(err.message).toContain("'dataset'");
+  });
+});
+
+describe('coerceText', () => {
+  it('reads JSON numbers and booleans and leaves other text as text', () => {
+    expect(coerceText('12')).toBe(12);
+    expect(coerceText(' 0.5 ')).toBe(0.5);
+    expect(coerceText('true')).toBe(true);
+    expect(coerceText('small')).toBe('small');
+    expect(coerceText('')).toBe('');
+  });
+});
+
+describe('configFromText', () => {
+  it('replaces an unparseable value by its default and names the key in the issue', () => {
+    const r = configFromText(lab, [['epochs', 'abc']]);
+    expect(r.config.epochs).toBe(defaults.epochs);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0].key).toBe('epochs');
+    expect(r.issues[0].code).toBe('OL101');
+    expect(r.issues[0].message).toContain("'epochs'");
+    expect(r.issues[0].message).toContain(`using the default ${defaults.epochs}`);
+  });
+
+  it('keeps the good values of a link that also has bad ones', () => {
+    const r = configFromText(lab, [
+      ['epochs', '0'],
+      ['seed', '9'],
+    ]);
+    expect(r.config).toEqual({ ...defaults, seed: 9 });
+    expect(r.issues.map((i) => i.key)).toEqual(['epochs']);
+  });
+
+  it('returns keys that are not settings in unknownKeys, without an issue', () => {
+    const r = configFromText(lab, [
+      ['lab', 'pop-vs-mf'],
+      ['epochs', '5'],
+      ['utm_source', 'mail'],
+    ]);
+    expect(r.unknownKeys).toEqual(['lab', 'utm_source']);
+    expect(r.issues).toEqual([]);
+    expect(r.config).toEqual({ ...defaults, epochs: 5 });
+  });
+
+  it('parses numbers, enums and booleans from text', () => {
+    const real = configFromText(lab, [
+      ['learningRate', '0.05'],
+      ['embeddingDim', '8'],
+      ['dataset', 'tiny'],
+      ['optimizer', 'sgd'],
+    ]);
+    expect(real.issues).toEqual([]);
+    expect(real.config).toEqual({ ...defaults, learningRate: 0.05, embeddingDim: 8, dataset: 'tiny', optimizer: 'sgd' });
+
+    const toy = configFromText(toyLab, [
+      ['shuffle', 'false'],
+      ['temperature', '-1.25'],
+      ['mode', 'exact'],
+    ]);
+    expect(toy.issues).toEqual([]);
+    expect(toy.config).toEqual({ shuffle: false, temperature: -1.25, mode: 'exact' });
+  });
+});
+
+describe('configToText → configFromText', () => {
+  const roundTrip = (l: Lab, config: Record<string, unknown>) => configFromText(l, configToText(l, config));
+
+  it('writes every setting in schema order', () => {
+    expect(configToText(lab, defaults).map(([k]) => k)).toEqual(Object.keys(popVsMfLab.schema.shape));
+    expect(configToText(lab, defaults)).toContainEqual(['dataset', 'small']);
+    expect(configToText(lab, defaults)).toContainEqual(['learningRate', '0.01']);
+  });
+
+  it('round-trips the defaults exactly', () => {
+    expect(roundTrip(lab, defaults)).toEqual({ config: defaults, issues: [], unknownKeys: [] });
+  });
+
+  it('round-trips a config where every value differs from the default', () => {
+    const config = {
+      dataset: 'tiny',
+      seed: 2147483647,
+      epochs: 3,
+      learningRate: 0.000123,
+      optimizer: 'sgd',
+      embeddingDim: 7,
+      batchSize: 17,
+      l2: 0,
+    } as const;
+    expect(Object.keys(config).sort()).toEqual(Object.keys(defaults).sort());
+    for (const k of Object.keys(config) as (keyof typeof config)[]) expect(config[k]).not.toEqual(defaults[k]);
+    expect(roundTrip(lab, config)).toEqual({ config, issues: [], unknownKeys: [] });
+  });
+
+  it('round-trips booleans and negative numbers', () => {
+    const config = { shuffle: false, temperature: -0.1, mode: 'exact' };
+    expect(roundTrip(toyLab, config).config).toEqual(config);
+  });
+});

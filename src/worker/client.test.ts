@@ -1,0 +1,118 @@
+import { describe, expect, it, vi } from 'vitest';
+import { TrainingClient, type ClientHandlers } from './client';
+import type { FromWorker, ToWorker } from './protocol';
+
+/** A stand-in Worker: records what the page posts and lets the test reply or crash. */
+class FakeWorker {
+  posted: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  postMessage(m: ToWorker) {
+    this.posted.push(m);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(m: FromWorker) {
+    this.onmessage?.({ data: m } as MessageEvent<FromWorker>);
+  }
+  crash(message: string) {
+    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
+  }
+}
+
+function setup(opts: { workers?: (FakeWorker | null)[] } = {}) {
+  const workers = opts.workers ?? [new FakeWorker(), new FakeWorker()];
+  const made: FakeWorker[] = [];
+  const messages: Parameters<ClientHandlers['onMessage']>[0][] = [];
+  const modes: [string, string | undefined][] = [];
+  const fallbackInbox: ToWorker[] = [];
+  let fallbackPost: ((m: FromWorker) => void) | null = null;
+  const client = new TrainingClient(
+    { onMessage: (m) => messages.push(m), onMode: (m, r) => modes.push([m, r]) },
+    () => {
+      const w = workers.shift() ?? null;
+      if (w) made.push(w);
+      return w as unknown as Worker | null;
+    },
+    async (post) => {
+      fallbackPost = post;
+      return (m) => fallbackInbox.push(m);
+    },
+  );
+  return { client, made, messages, modes, fallbackInbox, fallbackReply: (m: FromWorker) => fallbackPost?.(m) };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('TrainingClient', () => {
+  it('holds messages until the worker says ready, then sends them in order', () => {
+    const { client, made } = setup();
+    const runId = client.start('pop-vs-mf', {}, 'auto');
+    client.pause(runId);
+    expect(made[0].posted).toEqual([]);
+    made[0].reply({ type: 'ready' });
+    expect(made[0].posted.map((m) => m.type)).toEqual(['start', 'pause']);
+  });
+
+  it('passes on messages of the current run and drops those of a replaced run', () => {
+    const { client, made, messages } = setup();
+    const first = client.start('pop-vs-mf', {}, 'auto');
+    made[0].reply({ type: 'ready' });
+    const second = client.start('pop-vs-mf', {}, 'auto');
+    expect(made[0].posted.map((m) => m.type)).toEqual(['start', 'stop', 'start']);
+    const event = { kind: 'epoch', step: 1, epoch: 1, values: {} } as const;
+    made[0].reply({ type: 'progress', runId: first, event });
+    made[0].reply({ type: 'progress', runId: second, event });
+    expect(messages).toEqual([{ type: 'progress', runId: second, event }]);
+  });
+
+  it('reports a crash after ready as OL401 for the current run, then starts a fresh worker', () => {
+    const { client, made, messages } = setup();
+    const runId = client.start('pop-vs-mf', {}, 'auto');
+    made[0].reply({ type: 'ready' });
+    made[0].crash('out of memory');
+    expect(made[0].terminated).toBe(true);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ type: 'error', runId, code: 'OL401' });
+    expect((messages[0] as { message: string }).message).toMatch(/crashed \(out of memory\)/);
+    client.start('pop-vs-mf', {}, 'auto');
+    expect(made).toHaveLength(2);
+    made[1].reply({ type: 'ready' });
+    expect(made[1].posted.map((m) => m.type)).toEqual(['start']);
+  });
+
+  it('falls back to the main thread when the worker fails to load, replaying what was queued', async () => {
+    const { client, made, modes, fallbackInbox, fallbackReply, messages } = setup();
+    const runId = client.start('pop-vs-mf', { epochs: 2 }, 'wasm');
+    made[0].crash('SyntaxError in worker script');
+    await flush();
+    expect(modes[0][0]).toBe('main-thread');
+    expect(modes[0][1]).toMatch(/failed to load/);
+    expect(fallbackInbox).toMatchObject([{ type: 'start', runId, config: { epochs: 2 }, backend: 'wasm' }]);
+    fallbackReply({ type: 'done', runId, result: { outcome: { status: 'completed' } } as never });
+    expect(messages.map((m) => m.type)).toEqual(['done']);
+  });
+
+  it('falls back to the main thread where there are no workers at all', async () => {
+    const { client, modes, fallbackInbox } = setup({ workers: [null] });
+    client.start('pop-vs-mf', {}, 'auto');
+    await flush();
+    expect(modes).toEqual([['main-thread', 'this browser has no Web Workers']]);
+    expect(fallbackInbox.map((m) => m.type)).toEqual(['start']);
+  });
+
+  it('gives up on a worker that never says ready', async () => {
+    vi.useFakeTimers();
+    try {
+      const { client, modes } = setup();
+      client.start('pop-vs-mf', {}, 'auto');
+      vi.advanceTimersByTime(31_000);
+      expect(modes[0]).toEqual(['main-thread', 'the training worker failed to load (it did not start in time)']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
