@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { ClientHandlers } from '../worker/client';
+import type { RunClient } from './runSlice';
+import { selectProgress } from './selectors';
+import { createLabStore } from './store';
+
+/** A client that records calls; the test plays the worker through `handlers`. */
+function fakeStore() {
+  const calls: string[] = [];
+  let handlers!: ClientHandlers;
+  let n = 0;
+  const client: RunClient = {
+    start: (_lab, _cfg, _b, mode) => {
+      calls.push(`start:${mode}`);
+      return `r${++n}`;
+    },
+    pause: (id) => calls.push(`pause:${id}`),
+    resume: (id) => calls.push(`resume:${id}`),
+    step: (id) => calls.push(`step:${id}`),
+    stop: (id) => calls.push(`stop:${id}`),
+  };
+  const store = createLabStore((h) => {
+    handlers = h;
+    return client;
+  });
+  return { store, calls, worker: () => handlers };
+}
+
+const wait = (ms = 150) => new Promise((r) => setTimeout(r, ms));
+
+describe('the lab store', () => {
+  it('starts, pauses, resumes and finishes a run, appending its events in batches', async () => {
+    const { store, calls, worker } = fakeStore();
+    store.getState().play();
+    expect(store.getState().status).toBe('running');
+    const runId = store.getState().currentRunId!;
+    worker().onMessage({ type: 'progress', runId, event: { kind: 'started', totalSteps: 4, stepsPerEpoch: 2, info: {} } });
+    for (let s = 1; s <= 2; s++) worker().onMessage({ type: 'progress', runId, event: { kind: 'step', step: s, epoch: 1, totalSteps: 4, values: { loss: 1 / s } } });
+    expect(store.getState().runs[runId].steps).toHaveLength(0); // not yet flushed: one re-render per batch
+    await wait();
+    expect(store.getState().runs[runId].steps).toHaveLength(2);
+    expect(selectProgress(store.getState(), Date.now())).toMatchObject({ done: 2, total: 4 });
+
+    store.getState().pause();
+    store.getState().play();
+    expect(calls).toEqual(['start:running', `pause:${runId}`, `resume:${runId}`]);
+
+    worker().onMessage({ type: 'progress', runId, event: { kind: 'epoch', step: 2, epoch: 1, values: { ndcg: 0.3 } } });
+    worker().onMessage({ type: 'done', runId, result: { outcome: { status: 'completed' } } as never });
+    expect(store.getState().status).toBe('finished');
+    expect(store.getState().runs[runId].epochs).toHaveLength(1); // flushed before the run is closed
+  });
+
+  it('keeps the curves and shows the message when a run diverges', async () => {
+    const { store, worker } = fakeStore();
+    store.getState().play();
+    const runId = store.getState().currentRunId!;
+    worker().onMessage({ type: 'progress', runId, event: { kind: 'step', step: 1, epoch: 1, totalSteps: 9, values: { loss: 0.7 } } });
+    worker().onMessage({
+      type: 'done',
+      runId,
+      result: { outcome: { status: 'diverged', atStep: 2, message: 'diverged at step 2 — try a lower learning rate' } } as never,
+    });
+    const s = store.getState();
+    expect(s.status).toBe('diverged');
+    expect(s.message).toBe('diverged at step 2 — try a lower learning rate');
+    expect(s.runs[runId].steps).toHaveLength(1);
+  });
+
+  it('reports a crashed worker and stays usable: the next play starts a new run', () => {
+    const { store, worker, calls } = fakeStore();
+    store.getState().play();
+    const runId = store.getState().currentRunId!;
+    worker().onMessage({ type: 'error', runId, code: 'OL401', message: 'OL401: the training worker crashed' });
+    expect(store.getState().status).toBe('failed');
+    expect(store.getState().message).toMatch(/crashed/);
+    store.getState().play();
+    expect(store.getState().status).toBe('running');
+    expect(store.getState().currentRunId).not.toBe(runId);
+    expect(calls.filter((c) => c.startsWith('start'))).toHaveLength(2);
+  });
+
+  it('starts a paused run on Step from idle and steps it', () => {
+    const { store, calls } = fakeStore();
+    store.getState().step();
+    expect(store.getState().status).toBe('paused');
+    store.getState().step();
+    expect(calls).toEqual(['start:paused', 'step:r1', 'step:r1']);
+  });
+
+  it('refuses a bad setting with a notice naming it, and keeps the old value', () => {
+    const { store } = fakeStore();
+    store.getState().setConfigValue('epochs', 0);
+    expect(store.getState().configs['pop-vs-mf'].epochs).toBe(20);
+    expect(store.getState().notices[0]).toMatch(/'epochs'/);
+    store.getState().setConfigValue('epochs', 5);
+    expect(store.getState().configs['pop-vs-mf'].epochs).toBe(5);
+  });
+
+  it('tells the person when training falls back to the main thread', () => {
+    const { store, worker } = fakeStore();
+    worker().onMode('main-thread', 'this browser has no Web Workers');
+    expect(store.getState().executionMode).toBe('main-thread');
+    expect(store.getState().notices.join()).toMatch(/main thread: this browser has no Web Workers/);
+  });
+
+  it('reset stops the run and clears the current run, keeping the results by runId', () => {
+    const { store, calls } = fakeStore();
+    store.getState().play();
+    const runId = store.getState().currentRunId!;
+    store.getState().reset();
+    expect(calls).toContain(`stop:${runId}`);
+    expect(store.getState()).toMatchObject({ status: 'idle', currentRunId: null });
+    expect(store.getState().runs[runId].outcome).toMatchObject({ status: 'stopped' });
+  });
+});
