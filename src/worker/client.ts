@@ -24,8 +24,8 @@ export const defaultWorkerFactory: WorkerFactory = () =>
   typeof Worker === 'undefined' ? null : new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' });
 
 export const defaultFallbackFactory: FallbackFactory = async (post) => {
-  const [{ createExecutor }, { wasmPaths }] = await Promise.all([import('./executor'), import('./browserBackends')]);
-  return createExecutor({ post, wasmPaths, yieldEachStep: true });
+  const [{ createExecutor }, { browserBackendOptions }] = await Promise.all([import('./executor'), import('./browserBackends')]);
+  return createExecutor({ post, backendOptions: browserBackendOptions, yieldEachStep: true });
 };
 
 export class TrainingClient {

@@ -3,7 +3,7 @@ import { ErrorCode, errorMessage, LabError } from '../core/errors';
 import { resolveConfig } from '../core/experiment/config';
 import { StepGate } from '../core/experiment/stepGate';
 import { getLab } from '../core/labs/registry';
-import { selectBackend, type BackendChoice, type BackendReport, type WasmPaths } from '../core/tf/backends';
+import { selectBackend, type BackendChoice, type BackendReport, type SelectOptions } from '../core/tf/backends';
 import type { FromWorker, ToWorker } from './protocol';
 
 interface ActiveRun {
@@ -14,7 +14,7 @@ interface ActiveRun {
 
 export interface ExecutorOptions {
   post: (msg: FromWorker) => void;
-  wasmPaths?: WasmPaths;
+  backendOptions?: SelectOptions;
   /** Hand the event loop back between steps (main-thread fallback), so the page keeps painting. */
   yieldEachStep?: boolean;
 }
@@ -33,7 +33,7 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
       const lab = getLab(msg.labId);
       const config = resolveConfig(lab, msg.config);
       if (!backend || backend.choice !== msg.backend) {
-        backend = { choice: msg.backend, report: await selectBackend(msg.backend, { wasmPaths: opts.wasmPaths }) };
+        backend = { choice: msg.backend, report: await selectBackend(msg.backend, opts.backendOptions) };
       }
       opts.post({ type: 'backend', runId: msg.runId, report: backend.report });
       const result = await lab.run(config, {

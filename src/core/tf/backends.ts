@@ -57,16 +57,25 @@ async function tryBackend(name: BackendName): Promise<string | null> {
   }
 }
 
+export interface SelectOptions {
+  wasmPaths?: WasmPaths;
+  /**
+   * Lets the platform pass over a backend it knows to be slow here (a software GPU), with the reason.
+   * Never applied to a backend the person forced.
+   */
+  skipInAuto?: (name: BackendName) => Promise<string | null>;
+}
+
 /**
  * Activates a backend. `auto` takes the first that passes in the order WebGPU → WebGL → WASM → CPU; a forced
  * choice is tried first and, if it fails, the same order follows. The report says why each was skipped.
  */
-export async function selectBackend(choice: BackendChoice, opts: { wasmPaths?: WasmPaths } = {}): Promise<BackendReport> {
+export async function selectBackend(choice: BackendChoice, opts: SelectOptions = {}): Promise<BackendReport> {
   configureWasm(opts.wasmPaths);
   const order: BackendName[] = choice === 'auto' ? [...BACKENDS] : [choice, ...BACKENDS.filter((b) => b !== choice)];
   const attempts: BackendAttempt[] = [];
   for (const name of order) {
-    const reason = await tryBackend(name);
+    const reason = (name !== choice && (await opts.skipInAuto?.(name))) || (await tryBackend(name));
     attempts.push(reason ? { name, ok: false, reason } : { name, ok: true });
     if (!reason) {
       for (const rest of BACKENDS) {

@@ -11,6 +11,7 @@ export function BackendBadge() {
   const setBackend = useLabStore((s) => s.setBackend);
   const busy = useLabStore(selectIsActive);
   const skipped = report?.attempts.filter((a) => !a.ok && !a.reason?.startsWith('not tried')) ?? [];
+  const skippedText = skipped.map((a) => `${a.name}: ${a.reason}`).join('; ');
   return (
     <div className="backend">
       <details className="badge" data-testid="backend-badge">
@@ -34,7 +35,11 @@ export function BackendBadge() {
           {note ? <p>Runs on the main thread: {note}</p> : null}
         </div>
       </details>
-      {skipped.length ? <span className="muted small" data-testid="backend-skipped">{skipped.map((a) => `${a.name}: ${a.reason}`).join('; ')}</span> : null}
+      {skipped.length ? (
+        <span className="skipped muted small" data-testid="backend-skipped" title={skippedText}>
+          {skippedText}
+        </span>
+      ) : null}
       <label className="backend-pick">
         <span>Backend</span>
         <select value={choice} disabled={busy} onChange={(e) => setBackend(e.target.value as BackendChoice)} data-testid="backend-select">

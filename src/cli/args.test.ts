@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs, UsageError } from './args';
+
+const fails = (argv: string[], pattern: RegExp) => {
+  expect(() => parseCliArgs(argv)).toThrow(UsageError);
+  expect(() => parseCliArgs(argv)).toThrow(pattern);
+};
+
+describe('parseCliArgs', () => {
+  it('reads "list" and the help flag', () => {
+    expect(parseCliArgs(['list'])).toEqual({ kind: 'list' });
+    expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['run', 'pop-vs-mf', '-h'])).toEqual({ kind: 'help' });
+  });
+
+  it('reads a run with defaults: wasm backend, no sets, no files', () => {
+    expect(parseCliArgs(['run', 'pop-vs-mf'])).toEqual({
+      kind: 'run',
+      labId: 'pop-vs-mf',
+      configFile: undefined,
+      sets: [],
+      seed: undefined,
+      out: undefined,
+      csv: undefined,
+      backend: 'wasm',
+    });
+  });
+
+  it('keeps every --set in order, splitting at the first "=" only', () => {
+    const c = parseCliArgs(['run', 'x', '--set', 'epochs=2', '--set', 'name=a=b', '--set', 'epochs=3']);
+    expect(c.kind === 'run' && c.sets).toEqual([
+      ['epochs', '2'],
+      ['name', 'a=b'],
+      ['epochs', '3'],
+    ]);
+  });
+
+  it('reads every option of run, in either --opt value or --opt=value form', () => {
+    const c = parseCliArgs(['run', 'x', '--config', 'c.json', '--seed=7', '--out', 'r.json', '--csv', 'm.csv', '--backend', 'cpu']);
+    expect(c).toMatchObject({ kind: 'run', configFile: 'c.json', seed: 7, out: 'r.json', csv: 'm.csv', backend: 'cpu' });
+  });
+
+  it('rejects a missing or unknown command, and a run without a lab id', () => {
+    fails([], /no command/);
+    fails(['train'], /unknown command 'train'/);
+    fails(['run'], /needs a lab id/);
+  });
+
+  it('rejects unknown options and stray arguments, naming them', () => {
+    fails(['run', 'x', '--bogus'], /--bogus/);
+    fails(['run', 'x', 'epochs=2'], /unexpected argument 'epochs=2'/);
+    fails(['list', '--set', 'a=1'], /--set only applies to "run"/);
+  });
+
+  it('rejects a malformed --set, --seed or --backend, naming the value', () => {
+    fails(['run', 'x', '--set', 'epochs'], /--set 'epochs' is not of the form key=value/);
+    fails(['run', 'x', '--set', '=3'], /--set '=3'/);
+    fails(['run', 'x', '--seed', '1.5'], /--seed '1.5'/);
+    fails(['run', 'x', '--seed', 'abc'], /--seed 'abc'/);
+    fails(['run', 'x', '--backend', 'webgpu'], /--backend 'webgpu' is not one of wasm, cpu/);
+    fails(['run', 'x', '--out'], /--out/);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressEvent, RunResult } from '../core/experiment/types';
+import { describeOutcome, epochsToCsv, formatSummary, runRecord, TOOL } from './output';
+
+const events: ProgressEvent[] = [
+  { kind: 'started', totalSteps: 4, stepsPerEpoch: 2, info: {} },
+  { kind: 'epoch', step: 0, epoch: 0, values: { 'ndcg/mf': 0.1, 'ndcg/pop': 0.2 } },
+  { kind: 'step', step: 1, epoch: 1, totalSteps: 4, values: { 'loss/mf': 0.69 } },
+  { kind: 'epoch', step: 2, epoch: 1, values: { 'ndcg/mf': 0.25, 'ndcg/pop': 0.2, 'cov,"x"': 1 } },
+];
+
+describe('epochsToCsv', () => {
+  it('writes one row per epoch event with epoch, step and every value key, blank where a value is missing', () => {
+    expect(epochsToCsv(events)).toBe(
+      ['epoch,step,ndcg/mf,ndcg/pop,"cov,""x"""', '0,0,0.1,0.2,', '1,2,0.25,0.2,1', ''].join('\n'),
+    );
+  });
+
+  it('writes just the header when no epoch finished', () => {
+    expect(epochsToCsv([events[0]])).toBe('epoch,step\n');
+  });
+
+  it('keeps full precision and writes non-finite values as text', () => {
+    const csv = epochsToCsv([{ kind: 'epoch', step: 1, epoch: 1, values: { a: 1 / 3, b: NaN } }]);
+    expect(csv.split('\n')[1]).toBe(`1,1,${1 / 3},NaN`);
+  });
+});
+
+describe('runRecord and the summary', () => {
+  const result: RunResult<{ epochs: number }> = {
+    labId: 'pop-vs-mf',
+    config: { epochs: 1 },
+    backend: 'wasm',
+    outcome: { status: 'completed' },
+    events,
+    summary: { 'ndcg/mf': 0.25, 'ndcg/pop': 0.2 },
+  };
+
+  it('adds the tool and an ISO creation time to the run result', () => {
+    const rec = runRecord(result, new Date(Date.UTC(2024, 0, 2, 3, 4, 5)));
+    expect(rec).toEqual({ ...result, tool: TOOL, createdAt: '2024-01-02T03:04:05.000Z' });
+  });
+
+  it('prints the final value of each epoch series, the backend and the outcome', () => {
+    const text = formatSummary(result);
+    expect(text).toMatch(/ndcg\/mf\s+0\.25/);
+    expect(text).toMatch(/backend: wasm\s+outcome: completed/);
+  });
+
+  it('describes each outcome in words', () => {
+    expect(describeOutcome({ status: 'stopped', atStep: 3 })).toBe('stopped at step 3');
+    expect(describeOutcome({ status: 'diverged', atStep: 9, message: 'loss is NaN' })).toBe('diverged at step 9: loss is NaN');
+  });
+});

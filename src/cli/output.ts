@@ -1,0 +1,63 @@
+// What a CLI run leaves behind: the JSON record, the per-epoch CSV and the summary table on stdout.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ProgressEvent, RunOutcome, RunResult } from '../core/experiment/types';
+import { formatNumber, formatTable } from './table';
+
+export const TOOL = 'objective-lab cli';
+
+/** The JSON file of a run: the RunResult plus which tool wrote it and when. */
+export interface RunRecord<C = unknown> extends RunResult<C> {
+  tool: typeof TOOL;
+  createdAt: string;
+}
+
+export function runRecord<C>(result: RunResult<C>, createdAt: Date): RunRecord<C> {
+  const { labId, config, backend, outcome, summary, events } = result;
+  return { tool: TOOL, createdAt: createdAt.toISOString(), labId, config, backend, outcome, summary, events };
+}
+
+/** One CSV field: quoted only when it holds a comma, quote or newline. */
+function csvField(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * One row per epoch event: `epoch,step,<every value key>` (keys in order of first appearance). A value an
+ * epoch lacks is left empty; numbers are written in full precision.
+ */
+export function epochsToCsv(events: readonly ProgressEvent[]): string {
+  const epochs = events.filter((e): e is Extract<ProgressEvent, { kind: 'epoch' }> => e.kind === 'epoch');
+  const keys: string[] = [];
+  for (const e of epochs) for (const k of Object.keys(e.values)) if (!keys.includes(k)) keys.push(k);
+  const lines = [['epoch', 'step', ...keys].map(csvField).join(',')];
+  for (const e of epochs) {
+    lines.push([String(e.epoch), String(e.step), ...keys.map((k) => (k in e.values ? String(e.values[k]) : ''))].join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function describeOutcome(o: RunOutcome): string {
+  switch (o.status) {
+    case 'completed':
+      return 'completed';
+    case 'stopped':
+      return `stopped at step ${o.atStep}`;
+    case 'diverged':
+      // The message names the step already ("diverged at step 102 — try a lower learning rate").
+      return o.message.includes(String(o.atStep)) ? o.message : `diverged at step ${o.atStep}: ${o.message}`;
+  }
+}
+
+/** The stdout report: summary table (final value of each epoch series), backend and outcome. */
+export function formatSummary(result: RunResult<unknown>): string {
+  const rows = Object.entries(result.summary).map(([k, v]) => [k, formatNumber(v)]);
+  const table = rows.length ? formatTable(['metric', 'final'], rows) : '(no epoch finished)';
+  return `${table}\n\nlab: ${result.labId}   backend: ${result.backend}   outcome: ${describeOutcome(result.outcome)}`;
+}
+
+/** Writes a file, creating its folder. */
+export async function writeTextFile(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text, 'utf8');
+}

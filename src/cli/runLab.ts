@@ -1,0 +1,79 @@
+// The `lab run` command: resolve the config, pick the backend, run with a progress bar, write the files.
+import { readFile } from 'node:fs/promises';
+import { errorMessage } from '../core/errors';
+import type { RunResult, StepControl } from '../core/experiment/types';
+import { getLab } from '../core/labs/registry';
+import { selectBackend } from '../core/tf/backends';
+import type { Command } from './args';
+import { UsageError } from './args';
+import { epochsToCsv, formatSummary, runRecord, writeTextFile } from './output';
+import { ProgressBar } from './progressBar';
+import { buildRunConfig } from './runConfig';
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2, diverged: 3, interrupted: 130 } as const;
+
+type RunCommand = Extract<Command, { kind: 'run' }>;
+
+async function readConfigFile(path: string): Promise<{ path: string; text: string }> {
+  try {
+    return { path, text: await readFile(path, 'utf8') };
+  } catch (e) {
+    throw new UsageError(`config file ${path}: cannot be read (${errorMessage(e)})`);
+  }
+}
+
+/**
+ * A step gate that hands the event loop back every few steps. A run's awaits (wasm readbacks) resolve as
+ * microtasks, so without this the SIGINT handler would not run until the run had finished.
+ */
+function yieldToEventLoop(every = 5): StepControl {
+  let n = 0;
+  return { beforeStep: () => (++n % every ? Promise.resolve() : new Promise<void>((r) => setImmediate(r))) };
+}
+
+/** Runs a lab from the command line; resolves with the process exit code. Bad input throws UsageError/LabError. */
+export async function runLab(cmd: RunCommand, signal: AbortSignal): Promise<number> {
+  const lab = getLab(cmd.labId);
+  const file = cmd.configFile === undefined ? undefined : await readConfigFile(cmd.configFile);
+  const built = buildRunConfig(lab, { file, sets: cmd.sets, seed: cmd.seed });
+  if (!built.ok) throw new UsageError(built.errors.join('\n'));
+
+  const backend = await selectBackend(cmd.backend);
+  if (backend.active !== cmd.backend) {
+    const why = backend.attempts.find((a) => a.name === cmd.backend)?.reason ?? 'failed';
+    process.stderr.write(`note: the ${cmd.backend} backend did not start (${why}); using ${backend.active}\n`);
+  }
+  const settings = Object.entries(built.config).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  process.stderr.write(`${lab.id} on ${backend.active}: ${settings.join(' ')}\n`);
+
+  const bar = new ProgressBar(process.stderr);
+  let result: RunResult<unknown>;
+  try {
+    result = await lab.run(built.config as typeof lab.defaults, { onProgress: (e) => bar.onEvent(e), signal, control: yieldToEventLoop() });
+  } finally {
+    bar.finish();
+  }
+
+  const record = runRecord(result, new Date());
+  let writeFailed = false;
+  const write = async (path: string | undefined, text: () => string) => {
+    if (path === undefined) return;
+    try {
+      await writeTextFile(path, text());
+      process.stderr.write(`wrote ${path}\n`);
+    } catch (e) {
+      writeFailed = true;
+      process.stderr.write(`error: could not write ${path} (${errorMessage(e)})\n`);
+    }
+  };
+  await write(cmd.out, () => JSON.stringify(record, null, 2) + '\n');
+  await write(cmd.csv, () => epochsToCsv(result.events));
+
+  process.stdout.write(formatSummary(result) + '\n');
+  if (result.outcome.status === 'diverged') {
+    process.stderr.write(`error: ${result.outcome.message}\n`);
+    return EXIT.diverged;
+  }
+  if (writeFailed) return EXIT.badInput;
+  return result.outcome.status === 'stopped' ? EXIT.interrupted : EXIT.ok;
+}
