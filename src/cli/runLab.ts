@@ -1,7 +1,8 @@
 // The `lab run` command: resolve the config, pick the backend, run with a progress bar, write the files.
 import { readFile } from 'node:fs/promises';
 import { errorMessage } from '../core/errors';
-import type { RunResult, StepControl } from '../core/experiment/types';
+import { StepGate } from '../core/experiment/stepGate';
+import type { RunResult } from '../core/experiment/types';
 import { getLab } from '../core/labs/registry';
 import { selectBackend } from '../core/tf/backends';
 import type { Command } from './args';
@@ -22,15 +23,6 @@ async function readConfigFile(path: string): Promise<{ path: string; text: strin
   }
 }
 
-/**
- * A step gate that hands the event loop back every few steps. A run's awaits (wasm readbacks) resolve as
- * microtasks, so without this the SIGINT handler would not run until the run had finished.
- */
-function yieldToEventLoop(every = 5): StepControl {
-  let n = 0;
-  return { beforeStep: () => (++n % every ? Promise.resolve() : new Promise<void>((r) => setImmediate(r))) };
-}
-
 /** Runs a lab from the command line; resolves with the process exit code. Bad input throws UsageError/LabError. */
 export async function runLab(cmd: RunCommand, signal: AbortSignal): Promise<number> {
   const lab = getLab(cmd.labId);
@@ -49,7 +41,7 @@ export async function runLab(cmd: RunCommand, signal: AbortSignal): Promise<numb
   const bar = new ProgressBar(process.stderr);
   let result: RunResult<unknown>;
   try {
-    result = await lab.run(built.config as typeof lab.defaults, { onProgress: (e) => bar.onEvent(e), signal, control: yieldToEventLoop() });
+    result = await lab.run(built.config as typeof lab.defaults, { onProgress: (e) => bar.onEvent(e), signal, control: new StepGate('running', { signal }) });
   } finally {
     bar.finish();
   }

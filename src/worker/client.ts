@@ -25,7 +25,7 @@ export const defaultWorkerFactory: WorkerFactory = () =>
 
 export const defaultFallbackFactory: FallbackFactory = async (post) => {
   const [{ createExecutor }, { browserBackendOptions }] = await Promise.all([import('./executor'), import('./browserBackends')]);
-  return createExecutor({ post, backendOptions: browserBackendOptions, yieldEachStep: true });
+  return createExecutor({ post, backendOptions: browserBackendOptions, yieldEveryMs: 16 });
 };
 
 export class TrainingClient {

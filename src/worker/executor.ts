@@ -15,8 +15,8 @@ interface ActiveRun {
 export interface ExecutorOptions {
   post: (msg: FromWorker) => void;
   backendOptions?: SelectOptions;
-  /** Hand the event loop back between steps (main-thread fallback), so the page keeps painting. */
-  yieldEachStep?: boolean;
+  /** Longest stretch of training between two yields to the event loop (short on the main thread, so it paints). */
+  yieldEveryMs?: number;
 }
 
 /** Handles ToWorker messages: one run at a time; a new start stops the previous run. */
@@ -27,7 +27,7 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
   async function start(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     active?.abort.abort();
     const abort = new AbortController();
-    const run: ActiveRun = { runId: msg.runId, abort, gate: new StepGate(msg.mode, { signal: abort.signal, yieldEachStep: opts.yieldEachStep }) };
+    const run: ActiveRun = { runId: msg.runId, abort, gate: new StepGate(msg.mode, { signal: abort.signal, yieldEveryMs: opts.yieldEveryMs }) };
     active = run;
     try {
       const lab = getLab(msg.labId);

@@ -45,7 +45,7 @@ describe('StepGate', () => {
   });
 
   it('pauses a running run before its next step', async () => {
-    const gate = new StepGate('running', { yieldEachStep: true });
+    const gate = new StepGate('running', { yieldEveryMs: 0 });
     const { state } = driver(gate, 1000);
     await tick();
     gate.pause();
@@ -54,6 +54,19 @@ describe('StepGate', () => {
     await tick();
     expect(state.done).toBe(held);
     expect(held).toBeLessThan(1000);
+  });
+
+  it('hands the event loop back while running, so a timer (a message, Ctrl-C) gets its turn', async () => {
+    const gate = new StepGate('running', { yieldEveryMs: 0 });
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    let stepsBeforeTimer = 0;
+    for (let i = 0; i < 100 && !timerRan; i++) {
+      await gate.beforeStep();
+      stepsBeforeTimer++;
+    }
+    expect(timerRan).toBe(true);
+    expect(stepsBeforeTimer).toBeLessThan(100);
   });
 
   it('releases a paused run when its signal aborts', async () => {

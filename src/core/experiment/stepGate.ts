@@ -5,19 +5,23 @@ export type GateMode = 'running' | 'paused';
 
 /**
  * Lets a controller hold a run between steps. `step()` lets exactly one step through and stays paused.
- * `yieldEachStep` hands the event loop back between steps — what the in-thread fallback needs so the
- * page keeps painting; the worker leaves it off.
+ *
+ * It also hands the event loop back (a macrotask) at least every `yieldEveryMs` of running: a run's own
+ * awaits (wasm readbacks) resolve as microtasks, so without this a worker would not see "pause" or "stop",
+ * the CLI would not see Ctrl-C, and the in-thread fallback would freeze the page until the run ended.
  */
 export class StepGate implements StepControl {
   private mode: GateMode;
   private stepTokens = 0;
   private wake: (() => void) | null = null;
+  private lastYield: number;
 
   constructor(
     mode: GateMode = 'running',
-    private readonly opts: { yieldEachStep?: boolean; signal?: AbortSignal } = {},
+    private readonly opts: { yieldEveryMs?: number; signal?: AbortSignal } = {},
   ) {
     this.mode = mode;
+    this.lastYield = Date.now();
     opts.signal?.addEventListener('abort', () => this.release());
   }
 
@@ -45,7 +49,10 @@ export class StepGate implements StepControl {
   }
 
   async beforeStep(): Promise<void> {
-    if (this.opts.yieldEachStep) await new Promise<void>((r) => setTimeout(r, 0));
+    if (Date.now() - this.lastYield >= (this.opts.yieldEveryMs ?? 50)) {
+      await new Promise<void>((r) => setTimeout(r, 0));
+      this.lastYield = Date.now();
+    }
     while (this.mode === 'paused' && this.stepTokens === 0 && !this.opts.signal?.aborted) {
       await new Promise<void>((r) => (this.wake = r));
     }
