@@ -1,10 +1,27 @@
 // The "Popularity vs matrix factorisation" lab: its identity, teaching text, charts and run.
-import type { Lab } from '../../experiment/types';
+import type { ChartSpec, Lab } from '../../experiment/types';
 import { popVsMfDefaults, popVsMfSchema } from './config';
 import { K } from './k';
 
 const MF = '#2f6fdd';
 const POP = '#d9822b';
+
+/** A per-epoch chart of one metric for both methods (popularity dashed: it does not train). */
+function epochChart(metric: string, title: string, yLabel: string, unit: string): ChartSpec {
+  return {
+    id: metric,
+    title,
+    source: 'epoch',
+    xLabel: 'epoch',
+    yLabel,
+    unit,
+    better: 'higher',
+    series: [
+      { key: `${metric}/mf`, label: 'BPR-MF', color: MF },
+      { key: `${metric}/pop`, label: 'Popularity', color: POP, dashed: true },
+    ],
+  };
+}
 
 export const popVsMfLab: Lab<typeof popVsMfSchema> = {
   id: 'pop-vs-mf',
@@ -44,45 +61,9 @@ export const popVsMfLab: Lab<typeof popVsMfSchema> = {
       better: 'lower',
       series: [{ key: 'loss/mf', label: 'BPR-MF', color: MF }],
     },
-    {
-      id: 'ndcg',
-      title: `NDCG@${K} on held-out clicks`,
-      source: 'epoch',
-      xLabel: 'epoch',
-      yLabel: `NDCG@${K}`,
-      unit: '0–1',
-      better: 'higher',
-      series: [
-        { key: 'ndcg/mf', label: 'BPR-MF', color: MF },
-        { key: 'ndcg/pop', label: 'Popularity', color: POP, dashed: true },
-      ],
-    },
-    {
-      id: 'recall',
-      title: `Recall@${K} on held-out clicks`,
-      source: 'epoch',
-      xLabel: 'epoch',
-      yLabel: `Recall@${K}`,
-      unit: 'fraction found',
-      better: 'higher',
-      series: [
-        { key: 'recall/mf', label: 'BPR-MF', color: MF },
-        { key: 'recall/pop', label: 'Popularity', color: POP, dashed: true },
-      ],
-    },
-    {
-      id: 'coverage',
-      title: `Catalogue coverage of the top-${K} lists`,
-      source: 'epoch',
-      xLabel: 'epoch',
-      yLabel: 'coverage',
-      unit: 'fraction of items',
-      better: 'higher',
-      series: [
-        { key: 'coverage/mf', label: 'BPR-MF', color: MF },
-        { key: 'coverage/pop', label: 'Popularity', color: POP, dashed: true },
-      ],
-    },
+    epochChart('ndcg', `NDCG@${K} on held-out clicks`, `NDCG@${K}`, '0–1'),
+    epochChart('recall', `Recall@${K} on held-out clicks`, `Recall@${K}`, 'fraction found'),
+    epochChart('coverage', `Catalogue coverage of the top-${K} lists`, 'coverage', 'fraction of items'),
   ],
   // Loaded on first run: the page shows the lab without pulling tfjs into its first bundle.
   run: async (config, ctx) => (await import('./run')).runPopVsMf(config, ctx),
