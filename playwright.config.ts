@@ -1,7 +1,8 @@
 // End-to-end tests: the built app (vite preview) in Debian's Chromium; nothing is downloaded.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4174;
+// Override with E2E_PORT when two suites run on one machine, so neither tests the other's build.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 export const chromiumArgs = [
   '--enable-unsafe-webgpu', // WebGPU on the SwiftShader software adapter, so the WebGPU path runs in CI
   '--disable-quic',

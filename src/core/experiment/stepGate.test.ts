@@ -69,6 +69,20 @@ describe('StepGate', () => {
     expect(stepsBeforeTimer).toBeLessThan(100);
   });
 
+  it('calls the hold callback once before holding a paused run, so the run can show what it has', async () => {
+    const gate = new StepGate('paused');
+    let holds = 0;
+    let passed = false;
+    void gate.beforeStep(async () => void holds++).then(() => (passed = true));
+    await tick();
+    expect(holds).toBe(1);
+    expect(passed).toBe(false);
+    gate.step();
+    await tick();
+    expect(passed).toBe(true);
+    expect(holds).toBe(1);
+  });
+
   it('releases a paused run when its signal aborts', async () => {
     const ctrl = new AbortController();
     const gate = new StepGate('paused', { signal: ctrl.signal });

@@ -48,12 +48,19 @@ export class StepGate implements StepControl {
     this.release();
   }
 
-  async beforeStep(): Promise<void> {
+  /** `onHold` runs once, just before the gate starts holding the run; if it returns false the gate lets the run go on. */
+  async beforeStep(onHold?: () => Promise<boolean | void>): Promise<void> {
     if (Date.now() - this.lastYield >= (this.opts.yieldEveryMs ?? 50)) {
       await new Promise<void>((r) => setTimeout(r, 0));
       this.lastYield = Date.now();
     }
+    let told = false;
     while (this.mode === 'paused' && this.stepTokens === 0 && !this.opts.signal?.aborted) {
+      if (onHold && !told) {
+        told = true;
+        if ((await onHold()) === false) return;
+        continue; // the hold callback awaited: a step/resume/stop may have come in meanwhile
+      }
       await new Promise<void>((r) => (this.wake = r));
     }
     if (this.mode === 'paused' && this.stepTokens > 0) this.stepTokens--;

@@ -35,8 +35,11 @@ export type ProgressEvent =
 
 /** Lets a controller pause, single-step and resume a run between training steps. */
 export interface StepControl {
-  /** Awaited before every training step; resolves when the step may go ahead. */
-  beforeStep(): Promise<void>;
+  /**
+   * Awaited before every training step; resolves when the step may go ahead. `onHold` is called once when
+   * the gate is about to hold the run (pause), so the run can show what it has; returning false ends the hold.
+   */
+  beforeStep(onHold?: () => Promise<boolean | void>): Promise<void>;
   /** True while single-stepping: the run then reads each step's values back at once so they show. */
   wantsEachStep?(): boolean;
 }

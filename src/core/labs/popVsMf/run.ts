@@ -78,7 +78,11 @@ export async function runPopVsMf(config: PopVsMfConfig, ctx: RunContext = {}): P
     training: for (epoch = 1; epoch <= config.epochs; epoch++) {
       const t = bprEpochTriples(train, sampler);
       for (let s = 0; s < stepsPerEpoch; s++) {
-        await ctx.control?.beforeStep();
+        // When a pause holds the run here, first show the steps already taken (up to READBACK_EVERY − 1 are
+        // still on the device), so the chart is complete while paused and "+1 Step" adds exactly one.
+        let shown = true;
+        await ctx.control?.beforeStep(async () => (shown = await drain()));
+        if (!shown) break training;
         if (ctx.signal?.aborted) {
           outcome = { status: 'stopped', atStep: step };
           break training;
