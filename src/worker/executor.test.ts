@@ -68,4 +68,16 @@ describe('the worker protocol (executor)', () => {
     await until((o) => o.some((m) => m.type === 'error'));
     expect(out.at(-1)).toMatchObject({ type: 'error', code: 'OL104' });
   });
+
+  it('lets a new start wait until the replaced run has stopped, so two runs never train at once', async () => {
+    const { out, handle, until } = harness();
+    handle({ type: 'start', runId: 'old', labId: 'pop-vs-mf', config: { dataset: 'tiny', epochs: 50 }, backend: 'wasm', mode: 'running' });
+    await until((o) => o.some((m) => m.type === 'progress' && m.event.kind === 'step'));
+    handle({ type: 'start', runId: 'new', labId: 'pop-vs-mf', config: tiny, backend: 'wasm', mode: 'running' });
+    await until((o) => o.some((m) => m.type === 'done' && m.runId === 'new'));
+    const oldDone = out.findIndex((m) => m.type === 'done' && m.runId === 'old');
+    const firstNew = out.findIndex((m) => 'runId' in m && m.runId === 'new');
+    expect(out[oldDone]).toMatchObject({ result: { outcome: { status: 'stopped' } } });
+    expect(oldDone).toBeLessThan(firstNew);
+  });
 });

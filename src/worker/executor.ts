@@ -10,6 +10,8 @@ interface ActiveRun {
   runId: string;
   abort: AbortController;
   gate: StepGate;
+  /** Settles when the run has freed its tensors. */
+  finished: Promise<void>;
 }
 
 export interface ExecutorOptions {
@@ -24,11 +26,12 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
   let active: ActiveRun | null = null;
   let backend: { choice: BackendChoice; report: BackendReport } | null = null;
 
-  async function start(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
-    active?.abort.abort();
-    const abort = new AbortController();
-    const run: ActiveRun = { runId: msg.runId, abort, gate: new StepGate(msg.mode, { signal: abort.signal, yieldEveryMs: opts.yieldEveryMs }) };
-    active = run;
+  async function execute(msg: Extract<ToWorker, { type: 'start' }>, run: ActiveRun, previous: ActiveRun | null): Promise<void> {
+    const { abort } = run;
+    // Two runs never share tfjs: the previous one stops at its next step and frees its tensors first
+    // (switching backends under live tensors would break it).
+    previous?.abort.abort();
+    await previous?.finished;
     try {
       const lab = getLab(msg.labId);
       const config = resolveConfig(lab, msg.config);
@@ -52,7 +55,12 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
 
   return (msg) => {
     if (msg.type === 'start') {
-      void start(msg);
+      const abort = new AbortController();
+      const gate = new StepGate(msg.mode, { signal: abort.signal, yieldEveryMs: opts.yieldEveryMs });
+      const run: ActiveRun = { runId: msg.runId, abort, gate, finished: Promise.resolve() };
+      const previous = active;
+      active = run;
+      run.finished = execute(msg, run, previous);
       return;
     }
     if (!active || active.runId !== msg.runId) return; // a stale control message: that run is gone
