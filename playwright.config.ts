@@ -1,16 +1,9 @@
 // End-to-end tests: the built app (vite preview) in Debian's Chromium; nothing is downloaded.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/chromium';
 
 // Override with E2E_PORT when two suites run on one machine, so neither tests the other's build.
 const PORT = Number(process.env.E2E_PORT ?? 4174);
-export const chromiumArgs = [
-  '--enable-unsafe-webgpu', // WebGPU on the SwiftShader software adapter, so the WebGPU path runs in CI
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,8 +17,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: chromiumArgs,
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
     },
     trace: 'off',
     screenshot: 'only-on-failure',

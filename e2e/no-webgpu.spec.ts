@@ -1,13 +1,13 @@
 // A person asks for WebGPU in a browser that has no WebGPU adapter: the lab falls back and says why.
 import { expect, test } from '@playwright/test';
-import { chromiumArgs } from '../playwright.config';
+import { CHROMIUM_ARGS } from './chromium';
 import { openLab, readStore, train, waitForStatus } from './helpers';
 
 // The same browser as the rest of the suite, without the flag that gives WebGPU its software adapter.
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs.filter((a) => a !== '--enable-unsafe-webgpu'),
+    args: CHROMIUM_ARGS.filter((a) => a !== '--enable-unsafe-webgpu'),
   },
 });
 

@@ -1,8 +1,5 @@
 // The browser side of `npm run bench -- --browser`: runs the core benchmarks on all four backends.
-import '@tensorflow/tfjs-backend-webgpu';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { wasmPaths } from '../worker/browserBackends';
 import { runSuite, type SuiteReport } from '../core/bench/benchmarks';
 
 export interface BrowserBenchOutput {
@@ -37,11 +34,7 @@ async function webgpuAdapter(): Promise<Record<string, unknown> | string> {
 async function main(): Promise<void> {
   const environment = { userAgent: navigator.userAgent, cores: navigator.hardwareConcurrency, webgpuAdapter: await webgpuAdapter() };
   const report = await runSuite(['webgpu', 'webgl', 'wasm', 'cpu'], {
-    wasmPaths: {
-      'tfjs-backend-wasm.wasm': wasmPlain,
-      'tfjs-backend-wasm-simd.wasm': wasmSimd,
-      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-    },
+    wasmPaths,
     // Between (never inside) timed steps: lets the page and the test driver's polling breathe.
     between: () => new Promise((r) => setTimeout(r, 0)),
     onLog: log,

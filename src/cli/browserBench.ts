@@ -3,16 +3,9 @@ import { createServer as createNetServer } from 'node:net';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import type { BrowserBenchOutput } from './benchPage';
+import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/chromium';
 import { REPO_ROOT } from './repoRoot';
 
-export const CHROMIUM_ARGS = [
-  '--enable-unsafe-webgpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** A TCP port free right now on 127.0.0.1. */
 function freePort(): Promise<number> {
@@ -37,7 +30,7 @@ export async function runBrowserBench(log: (line: string) => void, timeoutMs = 1
     optimizeDeps: { entries: ['src/cli/benchPage.html'] },
   });
   await server.listen();
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath = chromiumPath();
   log(`vite on http://127.0.0.1:${port}/, chromium ${executablePath}`);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {

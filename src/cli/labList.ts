@@ -1,18 +1,9 @@
 // The text of `lab list`: each lab, its papers and its settings, derived from the lab's zod schema.
-import { z } from 'zod';
+import { describeRange, describeSettings } from '../core/experiment/settings';
 import type { Lab } from '../core/experiment/types';
 import { formatTable } from './table';
 
-interface JsonSchemaProp {
-  type?: string;
-  enum?: unknown[];
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  default?: unknown;
-  description?: string;
-}
+export { describeRange };
 
 export interface SettingInfo {
   key: string;
@@ -22,26 +13,14 @@ export interface SettingInfo {
   description: string;
 }
 
-/** "[1, 200]", "(0, 100]", "≥ 0", "tiny | small" or "" — what values a setting accepts. */
-export function describeRange(p: JsonSchemaProp): string {
-  if (p.enum) return p.enum.map(String).join(' | ');
-  const lo = p.exclusiveMinimum ?? p.minimum;
-  const hi = p.exclusiveMaximum ?? p.maximum;
-  if (lo === undefined && hi === undefined) return '';
-  if (hi === undefined) return `${p.exclusiveMinimum !== undefined ? '>' : '≥'} ${lo}`;
-  if (lo === undefined) return `${p.exclusiveMaximum !== undefined ? '<' : '≤'} ${hi}`;
-  return `${p.exclusiveMinimum !== undefined ? '(' : '['}${lo}, ${hi}${p.exclusiveMaximum !== undefined ? ')' : ']'}`;
-}
-
-/** One row per setting, in schema order. */
+/** One row per setting, in schema order (from the same description the settings form uses). */
 export function labSettings(lab: Lab): SettingInfo[] {
-  const schema = z.toJSONSchema(lab.schema) as { properties?: Record<string, JsonSchemaProp> };
-  return Object.entries(schema.properties ?? {}).map(([key, p]) => ({
-    key,
-    type: p.type ?? '',
-    default: JSON.stringify(p.default ?? (lab.defaults as Record<string, unknown>)[key]),
-    range: describeRange(p),
-    description: p.description ?? '',
+  return describeSettings(lab).map((s) => ({
+    key: s.key,
+    type: s.kind === 'choice' ? 'string' : s.kind,
+    default: JSON.stringify(s.default),
+    range: s.range,
+    description: s.help,
   }));
 }
 

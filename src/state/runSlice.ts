@@ -1,6 +1,7 @@
 // Run status and the play / pause / step / stop / reset controls, wired to the training client.
 import type { StateCreator } from 'zustand';
 import type { ProgressEvent } from '../core/experiment/types';
+import type { BackendReport } from '../core/tf/backendNames';
 import type { ClientHandlers, ExecutionMode } from '../worker/client';
 import type { LabState } from './store';
 
@@ -21,6 +22,8 @@ export interface RunSlice {
   /** Why the run ended when it did not complete (diverged, crashed, failed). */
   message: string | null;
   executionMode: ExecutionMode | null;
+  /** The backend of the latest run: the badge shows it between runs too. */
+  backendReport: BackendReport | null;
   executionNote: string | null;
   /** Milliseconds spent running (pauses excluded), for the time-left estimate. */
   activeMs: number;
@@ -45,7 +48,11 @@ export function createRunSlice(makeClient: (h: ClientHandlers) => RunClient): St
       const batch = pending;
       pending = [];
       const byRun = new Map<string, ProgressEvent[]>();
-      for (const p of batch) byRun.set(p.runId, [...(byRun.get(p.runId) ?? []), p.event]);
+      for (const p of batch) {
+        const list = byRun.get(p.runId);
+        if (list) list.push(p.event);
+        else byRun.set(p.runId, [p.event]);
+      }
       byRun.forEach((events, runId) => get().appendEvents(runId, events));
     };
     const stopClock = () => {
@@ -64,16 +71,22 @@ export function createRunSlice(makeClient: (h: ClientHandlers) => RunClient): St
           timer ??= setTimeout(flush, FLUSH_MS);
           return;
         }
-        if (msg.type === 'backend') return get().setRunBackend(msg.runId, msg.report);
+        if (msg.type === 'backend') {
+          set({ backendReport: msg.report });
+          return get().setRunBackend(msg.runId, msg.report);
+        }
         flush();
+        // The record always gets the real ending; the status only if the run is still the one on screen
+        // (after Reset it is not).
+        const current = msg.runId === get().currentRunId;
         if (msg.type === 'done') {
           const o = msg.result.outcome;
           get().finishRun(msg.runId, o);
           const status: RunStatus = o.status === 'completed' ? 'finished' : o.status;
-          set({ status, message: o.status === 'diverged' ? o.message : null, ...stopClock() });
+          if (current) set({ status, message: o.status === 'diverged' ? o.message : null, ...stopClock() });
         } else {
           get().finishRun(msg.runId, undefined, msg.message);
-          set({ status: 'failed', message: msg.message, ...stopClock() });
+          if (current) set({ status: 'failed', message: msg.message, ...stopClock() });
         }
       },
     });
@@ -93,6 +106,7 @@ export function createRunSlice(makeClient: (h: ClientHandlers) => RunClient): St
       message: null,
       executionMode: null,
       executionNote: null,
+      backendReport: null,
       activeMs: 0,
       runningSince: null,
       play: () => {
@@ -117,12 +131,10 @@ export function createRunSlice(makeClient: (h: ClientHandlers) => RunClient): St
       },
       stop: () => {
         const { currentRunId, status } = get();
-        if (currentRunId && (status === 'running' || status === 'paused')) client.stop(currentRunId);
-        flush();
-        if (currentRunId && (status === 'running' || status === 'paused')) {
-          get().finishRun(currentRunId, { status: 'stopped', atStep: get().runs[currentRunId]?.steps.at(-1)?.step ?? 0 });
-          set({ status: 'stopped', ...stopClock() });
-        }
+        if (!currentRunId || (status !== 'running' && status !== 'paused')) return;
+        // The worker answers with its last losses and a 'done' whose outcome says where it stopped.
+        client.stop(currentRunId);
+        set({ status: 'stopped', ...stopClock() });
       },
       reset: () => {
         get().stop();

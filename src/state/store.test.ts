@@ -104,13 +104,37 @@ describe('the lab store', () => {
     expect(store.getState().notices.join()).toMatch(/main thread: this browser has no Web Workers/);
   });
 
-  it('reset stops the run and clears the current run, keeping the results by runId', () => {
-    const { store, calls } = fakeStore();
+  it('reset stops the run and clears the current run; the run\'s last losses and real ending still land in its record', () => {
+    const { store, calls, worker } = fakeStore();
     store.getState().play();
     const runId = store.getState().currentRunId!;
     store.getState().reset();
     expect(calls).toContain(`stop:${runId}`);
     expect(store.getState()).toMatchObject({ status: 'idle', currentRunId: null });
-    expect(store.getState().runs[runId].outcome).toMatchObject({ status: 'stopped' });
+    worker().onMessage({ type: 'progress', runId, event: { kind: 'step', step: 7, epoch: 1, totalSteps: 9, values: { loss: 0.5 } } });
+    worker().onMessage({ type: 'done', runId, result: { outcome: { status: 'stopped', atStep: 7 } } as never });
+    expect(store.getState().runs[runId].outcome).toEqual({ status: 'stopped', atStep: 7 });
+    expect(store.getState().runs[runId].steps.map((e) => e.step)).toEqual([7]);
+    expect(store.getState().status).toBe('idle');
+  });
+
+  it('stop keeps the run on screen and takes its real ending from the worker', () => {
+    const { store, worker } = fakeStore();
+    store.getState().play();
+    const runId = store.getState().currentRunId!;
+    store.getState().stop();
+    expect(store.getState().status).toBe('stopped');
+    worker().onMessage({ type: 'done', runId, result: { outcome: { status: 'stopped', atStep: 3 } } as never });
+    expect(store.getState()).toMatchObject({ status: 'stopped', currentRunId: runId });
+    expect(store.getState().runs[runId].outcome).toEqual({ status: 'stopped', atStep: 3 });
+  });
+
+  it('remembers the backend of the latest run for the badge', () => {
+    const { store, worker } = fakeStore();
+    store.getState().play();
+    const report = { requested: 'auto', active: 'wasm', attempts: [] } as const;
+    worker().onMessage({ type: 'backend', runId: store.getState().currentRunId!, report: { ...report, attempts: [] } });
+    store.getState().reset();
+    expect(store.getState().backendReport).toMatchObject({ active: 'wasm' });
   });
 });

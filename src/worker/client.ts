@@ -62,14 +62,9 @@ export class TrainingClient {
   step(runId: string) {
     this.send({ type: 'step', runId });
   }
+  /** Asks the run to stop; its last messages (final losses, `done`) still come through. */
   stop(runId: string) {
     this.send({ type: 'stop', runId });
-    if (this.currentRunId === runId) this.currentRunId = null;
-  }
-
-  dispose() {
-    this.worker?.terminate();
-    this.worker = null;
   }
 
   private send(msg: ToWorker) {
@@ -157,6 +152,7 @@ export class TrainingClient {
       },
       (e) => {
         this.fallbackLoading = null;
+        this.queue = [];
         const runId = this.currentRunId;
         if (runId)
           this.handlers.onMessage({

@@ -1,7 +1,7 @@
 // A dense autoencoder with its own layers (fast-gradient matmuls, seeded init): the bench's dense workload.
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../random/rng';
-import { makeOptimizer, matMulFast } from '../tf/ops';
+import { makeOptimizer, matMulFast, variableFrom } from '../tf/ops';
 
 export interface DenseAutoencoder {
   /**
@@ -22,8 +22,8 @@ export function createDenseAutoencoder(sizes: readonly number[], learningRate: n
   const layers = sizes.slice(1).map((out, l) => {
     const fanIn = sizes[l];
     return {
-      // Inside tidy: tf.variable keeps the initial tensor's data, and tidy frees the initial tensor itself.
-      w: tf.tidy(() => tf.variable(tf.tensor2d(rng.normalArray(fanIn * out, Math.sqrt(2 / (fanIn + out))), [fanIn, out]))),
+      w: variableFrom(rng.normalArray(fanIn * out, Math.sqrt(2 / (fanIn + out))), [fanIn, out]),
+      // Inside tidy: tf.variable keeps the zeros' data, and tidy frees the zeros tensor itself.
       b: tf.tidy(() => tf.variable(tf.zeros([out]))),
     };
   });

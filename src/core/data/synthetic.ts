@@ -6,9 +6,9 @@ export interface SyntheticSpec {
   numUsers: number;
   numItems: number;
   numGenres: number;
-  /** Mean interactions per user (each user draws from [min, 3·mean]). */
-  meanPerUser: number;
+  /** Each user's number of clicks is drawn uniformly from [minPerUser, maxPerUser) (capped at half the catalogue). */
   minPerUser: number;
+  maxPerUser: number;
   /** Zipf exponent of item popularity: weight of the r-th most popular item ∝ r^(−skew). */
   popularitySkew: number;
   /** Share of a user's clicks that ignore taste and follow popularity alone. */
@@ -18,8 +18,8 @@ export interface SyntheticSpec {
 
 /** Built-in presets. Their seeds are fixed: a preset is one dataset, whatever the run's seed. */
 export const SYNTHETIC_PRESETS = {
-  tiny: { numUsers: 100, numItems: 200, numGenres: 6, meanPerUser: 20, minPerUser: 8, popularitySkew: 0.8, popularityNoise: 0.2, seed: 1 },
-  small: { numUsers: 1000, numItems: 1000, numGenres: 12, meanPerUser: 40, minPerUser: 10, popularitySkew: 0.9, popularityNoise: 0.2, seed: 2 },
+  tiny: { numUsers: 100, numItems: 200, numGenres: 6, minPerUser: 8, maxPerUser: 52, popularitySkew: 0.8, popularityNoise: 0.2, seed: 1 },
+  small: { numUsers: 1000, numItems: 1000, numGenres: 12, minPerUser: 10, maxPerUser: 110, popularitySkew: 0.9, popularityNoise: 0.2, seed: 2 },
 } as const satisfies Record<string, SyntheticSpec>;
 export type SyntheticPreset = keyof typeof SYNTHETIC_PRESETS;
 
@@ -65,7 +65,7 @@ export function generateSynthetic(name: string, spec: SyntheticSpec): Dataset & 
   for (let u = 0; u < numUsers; u++) {
     const taste = drawTaste(rng, numGenres);
     tastes.push(taste);
-    const target = Math.min(numItems >> 1, spec.minPerUser + rng.int(Math.max(1, 3 * spec.meanPerUser - 2 * spec.minPerUser)));
+    const target = Math.min(numItems >> 1, spec.minPerUser + rng.int(Math.max(1, spec.maxPerUser - spec.minPerUser)));
     const chosen = new Set<number>();
     for (let tries = 0; chosen.size < target && tries < target * 50; tries++) {
       if (rng.float() < spec.popularityNoise) chosen.add(rng.categorical(pop));

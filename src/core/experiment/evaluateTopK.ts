@@ -1,6 +1,6 @@
 // Scores a recommender's top-k lists against held-out items: mean NDCG@k, Recall@k and catalogue coverage.
 import { userItems, type Interactions } from '../data/dataset';
-import { itemCoverage, ndcgAtK, recallAtK } from '../metrics';
+import { itemCoverage, meanOver, ndcgAtK, recallAtK } from '../metrics';
 import type { Recommender } from '../models/recommender';
 
 export interface TopKScores {
@@ -16,13 +16,10 @@ export interface TopKScores {
 export async function evaluateTopK(model: Recommender, train: Interactions, heldOut: Interactions, k: number): Promise<TopKScores> {
   const users = Int32Array.from({ length: heldOut.numUsers }, (_, u) => u).filter((u) => heldOut.indptr[u + 1] > heldOut.indptr[u]);
   const lists = await model.recommend(users, k, train);
-  let ndcg = 0;
-  let recall = 0;
-  lists.forEach((list, r) => {
-    const relevant = new Set(userItems(heldOut, users[r]));
-    ndcg += ndcgAtK(list, relevant, k);
-    recall += recallAtK(list, relevant, k);
-  });
-  const n = Math.max(1, users.length);
-  return { ndcg: ndcg / n, recall: recall / n, coverage: itemCoverage(lists, heldOut.numItems) };
+  const relevant = Array.from(users, (u) => new Set(userItems(heldOut, u)));
+  return {
+    ndcg: meanOver(lists.length, (r) => ndcgAtK(lists[r], relevant[r], k)),
+    recall: meanOver(lists.length, (r) => recallAtK(lists[r], relevant[r], k)),
+    coverage: itemCoverage(lists, heldOut.numItems),
+  };
 }

@@ -2,19 +2,39 @@
 import { z } from 'zod';
 import type { Lab } from './types';
 
+interface Common {
+  key: string;
+  label: string;
+  help: string;
+  /** Accepted values in words: "[1, 200]", "(0, 100]", "tiny | small". */
+  range: string;
+}
 export type SettingSpec =
-  | { key: string; label: string; help: string; kind: 'choice'; choices: string[]; default: string }
-  | { key: string; label: string; help: string; kind: 'integer' | 'number'; min?: number; max?: number; exclusiveMin?: boolean; default: number }
-  | { key: string; label: string; help: string; kind: 'boolean'; default: boolean };
+  | (Common & { kind: 'choice'; choices: string[]; default: string })
+  | (Common & { kind: 'integer' | 'number'; min?: number; max?: number; exclusiveMin?: boolean; default: number })
+  | (Common & { kind: 'boolean'; default: boolean });
 
-interface JsonProp {
+/** The JSON-schema fields zod writes for a setting. */
+export interface JsonProp {
   type?: string;
-  enum?: string[];
+  enum?: unknown[];
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
   description?: string;
   default?: unknown;
+}
+
+/** "[1, 200]", "(0, 100]", "≥ 0", "tiny | small" or "" — what values a setting accepts. */
+export function describeRange(p: JsonProp): string {
+  if (p.enum) return p.enum.map(String).join(' | ');
+  const lo = p.exclusiveMinimum ?? p.minimum;
+  const hi = p.exclusiveMaximum ?? p.maximum;
+  if (lo === undefined && hi === undefined) return '';
+  if (hi === undefined) return `${p.exclusiveMinimum !== undefined ? '>' : '≥'} ${lo}`;
+  if (lo === undefined) return `${p.exclusiveMaximum !== undefined ? '<' : '≤'} ${hi}`;
+  return `${p.exclusiveMinimum !== undefined ? '(' : '['}${lo}, ${hi}${p.exclusiveMaximum !== undefined ? ')' : ']'}`;
 }
 
 /** "learningRate" → "Learning rate". */
@@ -27,8 +47,8 @@ export function humanise(key: string): string {
 export function describeSettings(lab: Lab): SettingSpec[] {
   const props = (z.toJSONSchema(lab.schema, { io: 'input' }).properties ?? {}) as Record<string, JsonProp>;
   return Object.entries(props).map(([key, p]) => {
-    const base = { key, label: humanise(key), help: p.description ?? '' };
-    if (p.enum) return { ...base, kind: 'choice', choices: p.enum, default: String(p.default) };
+    const base = { key, label: humanise(key), help: p.description ?? '', range: describeRange(p) };
+    if (p.enum) return { ...base, kind: 'choice', choices: p.enum.map(String), default: String(p.default) };
     if (p.type === 'boolean') return { ...base, kind: 'boolean', default: Boolean(p.default) };
     return {
       ...base,

@@ -92,3 +92,11 @@ export interface Lab<S extends z.ZodObject = z.ZodObject> {
   charts: ChartSpec[];
   run(config: z.infer<S>, ctx?: RunContext): Promise<RunResult<z.infer<S>>>;
 }
+
+/**
+ * Declares a lab with its exact config type checked, and returns it as a registry entry. (The registry holds
+ * labs of different configs; `run` is only ever called with a config validated against that lab's schema.)
+ */
+export function defineLab<S extends z.ZodObject>(lab: Lab<S>): Lab {
+  return lab as unknown as Lab;
+}

@@ -3,7 +3,7 @@ import { ErrorCode, LabError } from '../errors';
 import type { Lab } from '../experiment/types';
 import { popVsMfLab } from './popVsMf';
 
-export const LABS: readonly Lab[] = [popVsMfLab as unknown as Lab];
+export const LABS: readonly Lab[] = [popVsMfLab];
 
 export function findLab(id: string): Lab | undefined {
   return LABS.find((l) => l.id === id);

@@ -67,9 +67,9 @@ export class Rng {
   }
 
   /** Index drawn with probability proportional to `weights[i]` (weights ≥ 0, not all zero). */
-  categorical(weights: ArrayLike<number>, total?: number): number {
-    let sum = total ?? 0;
-    if (total === undefined) for (let i = 0; i < weights.length; i++) sum += weights[i];
+  categorical(weights: ArrayLike<number>): number {
+    let sum = 0;
+    for (let i = 0; i < weights.length; i++) sum += weights[i];
     let r = this.float() * sum;
     for (let i = 0; i < weights.length; i++) {
       r -= weights[i];

@@ -1,11 +1,12 @@
 // Picks the best working tfjs backend (WebGPU → WebGL → WASM → CPU), each confirmed by a smoke op.
 import * as tf from '@tensorflow/tfjs';
+import { ErrorCode, LabError } from '../errors';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
-import { BACKENDS, type BackendChoice, type BackendName, type BackendReport, type BackendAttempt } from './backendNames';
+import { BACKENDS, describeBackend, NOT_TRIED, type BackendChoice, type BackendName, type BackendReport, type BackendAttempt } from './backendNames';
 
-export { BACKENDS };
+export { BACKENDS, describeBackend };
 export type { BackendChoice, BackendName, BackendReport, BackendAttempt };
 
 /** URLs of the three tfjs-wasm binaries, as a bundler emits them (browser only; Node finds them itself). */
@@ -15,9 +16,9 @@ let wasmConfigured = false;
 
 /** Once per process: single-threaded wasm (threaded wasm hangs in minified builds and gave no speed-up on 2 cores). */
 function configureWasm(paths?: WasmPaths): void {
+  if (paths) setWasmPaths(paths);
   if (wasmConfigured) return;
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  if (paths) setWasmPaths(paths);
   wasmConfigured = true;
 }
 
@@ -79,19 +80,14 @@ export async function selectBackend(choice: BackendChoice, opts: SelectOptions =
     attempts.push(reason ? { name, ok: false, reason } : { name, ok: true });
     if (!reason) {
       for (const rest of BACKENDS) {
-        if (!attempts.some((a) => a.name === rest)) attempts.push({ name: rest, ok: false, reason: `not tried: ${name} works` });
+        if (!attempts.some((a) => a.name === rest)) attempts.push({ name: rest, ok: false, reason: `${NOT_TRIED}: ${name} works` });
       }
       return { requested: choice, active: name, attempts };
     }
   }
-  throw new Error(`No tfjs backend works here: ${attempts.map((a) => `${a.name}: ${a.reason}`).join('; ')}`);
+  throw new LabError(ErrorCode.BackendUnavailable, `no tfjs backend works here: ${attempts.map((a) => `${a.name}: ${a.reason}`).join('; ')}`);
 }
 
-/** One line for a badge or a log: "wasm (webgpu: no adapter; webgl: …)". */
-export function describeBackend(r: BackendReport): string {
-  const skipped = r.attempts.filter((a) => !a.ok && !a.reason?.startsWith('not tried'));
-  return skipped.length ? `${r.active} (${skipped.map((a) => `${a.name}: ${a.reason}`).join('; ')})` : r.active;
-}
 
 /** The backend tfjs is using now. */
 export function activeBackend(): string {

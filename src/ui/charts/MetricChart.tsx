@@ -1,6 +1,6 @@
 // One live line chart: axes named with units, "higher/lower is better", exact values on hover.
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartSpec } from '../../core/experiment/types';
 
 export type ChartRow = { x: number } & Record<string, number>;
@@ -10,7 +10,7 @@ const fmt = (v: unknown) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toF
 /** Short values for axis ticks: 0.095, not 0.09500. */
 const tick = (v: number) => String(Number(v.toPrecision(3)));
 
-export const MetricChart = memo(function MetricChart({ spec, rows, markers = [] }: { spec: ChartSpec; rows: ChartRow[]; markers?: number[] }) {
+export const MetricChart = memo(function MetricChart({ spec, rows }: { spec: ChartSpec; rows: ChartRow[] }) {
   return (
     <figure className="chart" data-testid={`chart-${spec.id}`} data-points={rows.length}>
       <figcaption>
@@ -40,9 +40,6 @@ export const MetricChart = memo(function MetricChart({ spec, rows, markers = [] 
               />
               <Tooltip formatter={(v) => fmt(v)} labelFormatter={(x) => `${spec.xLabel} ${x}`} isAnimationActive={false} />
               <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
-              {markers.map((m) => (
-                <ReferenceLine key={m} x={m} stroke="#999" strokeDasharray="2 3" />
-              ))}
               {spec.series.map((s) => (
                 <Line
                   key={s.key}

@@ -1,17 +1,16 @@
 // Shows which tfjs backend is training and why the faster ones were skipped; lets the person force one.
-import { BACKENDS, type BackendChoice } from '../../core/tf/backendNames';
-import { selectCurrentRun, selectIsActive } from '../../state/selectors';
+import { BACKENDS, describeSkipped, type BackendChoice } from '../../core/tf/backendNames';
+import { selectIsActive } from '../../state/selectors';
 import { useLabStore } from '../appStore';
 
 export function BackendBadge() {
-  const report = useLabStore((s) => selectCurrentRun(s)?.backend);
+  const report = useLabStore((s) => s.backendReport);
   const mode = useLabStore((s) => s.executionMode);
   const note = useLabStore((s) => s.executionNote);
   const choice = useLabStore((s) => s.backend);
   const setBackend = useLabStore((s) => s.setBackend);
   const busy = useLabStore(selectIsActive);
-  const skipped = report?.attempts.filter((a) => !a.ok && !a.reason?.startsWith('not tried')) ?? [];
-  const skippedText = skipped.map((a) => `${a.name}: ${a.reason}`).join('; ');
+  const skippedText = report ? describeSkipped(report) : '';
   return (
     <div className="backend">
       <details className="badge" data-testid="backend-badge">
@@ -35,7 +34,7 @@ export function BackendBadge() {
           {note ? <p>Runs on the main thread: {note}</p> : null}
         </div>
       </details>
-      {skipped.length ? (
+      {skippedText ? (
         <span className="skipped muted small" data-testid="backend-skipped" title={skippedText}>
           {skippedText}
         </span>

@@ -20,7 +20,7 @@ export function ProgressBar() {
   const { done, total, msLeft } = useLabStore(useShallow((s) => selectProgress(s, now)));
   const run = useLabStore(selectCurrentRun);
   const epoch = run?.epochs.at(-1)?.epoch ?? 0;
-  const epochs = Number(run?.config.epochs ?? 0);
+  const epochs = run?.stepsPerEpoch ? Math.ceil(run.totalSteps / run.stepsPerEpoch) : 0;
   return (
     <div className="progress" data-testid="progress">
       <progress max={Math.max(1, total)} value={done} aria-label="Training progress" />

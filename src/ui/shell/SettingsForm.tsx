@@ -24,6 +24,7 @@ function NumberField({ spec, value, disabled }: { spec: Extract<SettingSpec, { k
         step={spec.kind === 'integer' ? 1 : 'any'}
         disabled={disabled}
         aria-invalid={error ? true : undefined}
+        aria-describedby={`help-${spec.key}`}
         onChange={(e) => {
           setDraft(e.target.value);
           const n = Number(e.target.value);
@@ -31,7 +32,9 @@ function NumberField({ spec, value, disabled }: { spec: Extract<SettingSpec, { k
         }}
         onBlur={() => setDraft(null)}
       />
-      <span className={error ? 'field-error' : 'field-help'}>{error ?? spec.help}</span>
+      <span id={`help-${spec.key}`} className={error ? 'field-error' : 'field-help'} role={error ? 'alert' : undefined}>
+        {error ?? spec.help}
+      </span>
     </label>
   );
 }

@@ -1,5 +1,5 @@
 // The "Popularity vs matrix factorisation" lab: its identity, teaching text, charts and run.
-import type { ChartSpec, Lab } from '../../experiment/types';
+import { defineLab, type ChartSpec } from '../../experiment/types';
 import { popVsMfDefaults, popVsMfSchema } from './config';
 import { K } from './k';
 
@@ -23,7 +23,7 @@ function epochChart(metric: string, title: string, yLabel: string, unit: string)
   };
 }
 
-export const popVsMfLab: Lab<typeof popVsMfSchema> = {
+export const popVsMfLab = defineLab({
   id: 'pop-vs-mf',
   title: 'Popularity vs matrix factorisation',
   tagline: 'Does learning each user’s taste beat recommending what is popular?',
@@ -56,7 +56,7 @@ export const popVsMfLab: Lab<typeof popVsMfSchema> = {
       title: 'Training loss (BPR-MF)',
       source: 'step',
       xLabel: 'training step',
-      yLabel: 'BPR loss',
+      yLabel: 'BPR loss + L2',
       unit: 'nats/triple',
       better: 'lower',
       series: [{ key: 'loss/mf', label: 'BPR-MF', color: MF }],
@@ -67,4 +67,4 @@ export const popVsMfLab: Lab<typeof popVsMfSchema> = {
   ],
   // Loaded on first run: the page shows the lab without pulling tfjs into its first bundle.
   run: async (config, ctx) => (await import('./run')).runPopVsMf(config, ctx),
-};
+});

@@ -40,7 +40,7 @@ describe('pop-vs-mf converges', () => {
     const last = steps.at(-1)!.values['loss/mf'];
     // Untrained vectors (std 0.1) score every item near 0, and softplus(−0) = ln 2; the L2 term adds
     // l2 · E‖u‖²+‖v_i‖²+‖v_j‖² = l2 · 3 · dim · 0.1².
-    const cfg = popVsMfLab.defaults;
+    const cfg = popVsMfDefaults;
     expect(first).toBeCloseTo(Math.LN2 + cfg.l2 * 3 * cfg.embeddingDim * 0.01, 2);
     expect(last).toBeLessThan(0.6 * first);
 
@@ -86,6 +86,15 @@ describe('pop-vs-mf owns its tensors', () => {
     const afterThree = tf.memory().numTensors;
     expect(afterOne).toBe(before);
     expect(afterThree).toBe(afterOne);
+  });
+
+  it('keeps the tensor count flat from epoch to epoch during a run', async () => {
+    const counts: number[] = [];
+    await runPopVsMf(tiny({ epochs: 5 }), { onProgress: (e) => e.kind === 'epoch' && counts.push(tf.memory().numTensors) });
+    expect(counts).toHaveLength(6);
+    // Epoch 0 is before any step; Adam creates its two moment slots per variable (U, V) at the first step.
+    expect(counts[1]).toBe(counts[0] + 4);
+    expect(new Set(counts.slice(1)).size).toBe(1);
   });
 });
 
