@@ -27,4 +27,10 @@ describe('the URL state', () => {
     expect(s.notices).toHaveLength(5);
     expect(text).toContain('using the default 20');
   });
+
+  it('uses the default, as its notice says, when a repeated parameter ends on a bad value', () => {
+    const s = readUrl('?epochs=30&epochs=abc');
+    expect(s.config.epochs).toBe(20);
+    expect(s.notices).toHaveLength(1);
+  });
 });

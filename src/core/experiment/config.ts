@@ -97,12 +97,14 @@ export function configFromText(
     let r = parseField(lab, key, coerceText(raw));
     // A text setting whose value looks like JSON ("42", "true") is still text.
     if (!r.ok && coerceText(raw) !== raw) r = parseField(lab, key, raw);
-    if (r.ok) config[key] = r.value;
-    else
-      issues.push({
-        ...r.issue,
-        message: `${r.issue.message}; using the default ${JSON.stringify((lab.defaults as Record<string, unknown>)[key])}`,
-      });
+    if (r.ok) {
+      config[key] = r.value;
+      continue;
+    }
+    // The default, even if the same key came earlier with a valid value: the message says so.
+    const fallback = (lab.defaults as Record<string, unknown>)[key];
+    config[key] = fallback;
+    issues.push({ ...r.issue, message: `${r.issue.message}; using the default ${JSON.stringify(fallback)}` });
   }
   return { config, issues, unknownKeys };
 }
