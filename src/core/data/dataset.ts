@@ -1,6 +1,8 @@
-// The dataset model shared by every lab: users × items interactions in compact CSR form, plus item genres.
+// The dataset model shared by every lab: users × items interactions in compact CSR form, item genres,
+// optional ratings, timestamps, item attribute triples (a small knowledge graph), user features and, for
+// synthetic worlds, the ground truth they were drawn from.
 
-/** Implicit interactions as compressed sparse rows: user u's items are indices[indptr[u] .. indptr[u+1]). */
+/** Implicit interactions as compressed sparse rows: user u's items are indices[indptr[u] .. indptr[u+1]), sorted. */
 export interface Interactions {
   numUsers: number;
   numItems: number;
@@ -8,12 +10,55 @@ export interface Interactions {
   indices: Int32Array;
 }
 
+/** Item → (relation, entity) triples, e.g. (item 4, "creator", "Studio 7"): the lab's knowledge graph. */
+export interface ItemAttributes {
+  relationNames: string[];
+  entityNames: string[];
+  item: Int32Array;
+  relation: Int32Array;
+  entity: Int32Array;
+}
+
+/** Multi-hot user features, row-major numUsers × names.length (e.g. "age:young", "country:FR"). */
+export interface UserFeatures {
+  names: string[];
+  values: Uint8Array;
+}
+
+/** What a synthetic world was drawn from; lessons show it next to what models learn. */
+export interface GroundTruth {
+  /** Row-major numUsers × numGenres: user u's true taste mixture p_t (each row sums to 1). */
+  userTastes: Float64Array;
+  /** Item quality in [0, 1] (how much an item appeals to users whose taste it matches). */
+  itemQuality: Float64Array;
+  /** Item popularity weight (power law), normalised to sum to 1. */
+  itemPopularity: Float64Array;
+  /** Planted rare exceptions: users with `userFeature` strongly like items with attribute `entity` of `relation`. */
+  exceptions: { userFeature: number; relation: number; entity: number }[];
+}
+
+export type DatasetSource =
+  | { kind: 'synthetic'; preset: string; seed: number }
+  | { kind: 'import'; format: 'ml-100k' | 'ml-latest' | 'generic'; files: string[]; ratingThreshold?: number };
+
 export interface Dataset {
   name: string;
+  source: DatasetSource;
+  /** External ids as they appear in the files (synthetic: "0", "1", …). Index = internal id. */
+  userIds: string[];
+  itemIds: string[];
+  itemTitles?: string[];
   interactions: Interactions;
+  /** Aligned with `interactions.indices`: the explicit rating behind each kept interaction, when known. */
+  ratings?: Float32Array;
+  /** Aligned with `interactions.indices`: seconds since the epoch (or any increasing clock). */
+  timestamps?: Float64Array;
+  genreNames: string[];
   /** Multi-hot genres, row-major numItems × genreNames.length (1 = item has the genre). */
   itemGenres: Uint8Array;
-  genreNames: string[];
+  attributes?: ItemAttributes;
+  userFeatures?: UserFeatures;
+  groundTruth?: GroundTruth;
 }
 
 /** Builds CSR from per-user item lists (duplicates removed, items sorted). */
@@ -24,6 +69,41 @@ export function fromUserLists(lists: ArrayLike<number>[], numItems: number): Int
   const indices = new Int32Array(indptr[lists.length]);
   rows.forEach((r, u) => indices.set(r, indptr[u]));
   return { numUsers: lists.length, numItems, indptr, indices };
+}
+
+/**
+ * Builds CSR from parallel (user, item) arrays in O(n + users) plus a sort per row, carrying any aligned
+ * per-interaction columns (ratings, timestamps) along. Pairs must be unique (importers check that first).
+ */
+export function fromPairs(
+  numUsers: number,
+  numItems: number,
+  users: Int32Array,
+  items: Int32Array,
+  columns: Record<string, Float32Array | Float64Array> = {},
+): { interactions: Interactions; columns: Record<string, Float32Array | Float64Array> } {
+  const n = users.length;
+  const indptr = new Int32Array(numUsers + 1);
+  for (let e = 0; e < n; e++) indptr[users[e] + 1]++;
+  for (let u = 0; u < numUsers; u++) indptr[u + 1] += indptr[u];
+  // Counting sort by user: `order[pos]` = source row of the interaction at CSR position pos.
+  const fill = indptr.slice(0, numUsers);
+  const order = new Int32Array(n);
+  for (let e = 0; e < n; e++) order[fill[users[e]]++] = e;
+  // Within each user, sort by item.
+  for (let u = 0; u < numUsers; u++) {
+    const row = order.subarray(indptr[u], indptr[u + 1]);
+    row.sort((a, b) => items[a] - items[b]);
+  }
+  const indices = new Int32Array(n);
+  for (let p = 0; p < n; p++) indices[p] = items[order[p]];
+  const out: Record<string, Float32Array | Float64Array> = {};
+  for (const [name, col] of Object.entries(columns)) {
+    const c = new (col.constructor as Float32ArrayConstructor | Float64ArrayConstructor)(n);
+    for (let p = 0; p < n; p++) c[p] = col[order[p]];
+    out[name] = c;
+  }
+  return { interactions: { numUsers, numItems, indptr, indices }, columns: out };
 }
 
 /** The items of user u (a view, no copy). */
@@ -41,4 +121,9 @@ export function itemCounts(x: Interactions): Int32Array {
   const c = new Int32Array(x.numItems);
   for (let i = 0; i < x.indices.length; i++) c[x.indices[i]]++;
   return c;
+}
+
+/** Plain ids "0" … "n−1", for datasets without external ids. */
+export function rangeIds(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => String(i));
 }

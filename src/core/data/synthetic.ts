@@ -1,6 +1,6 @@
 // Deterministic synthetic worlds: users with a few genre tastes, power-law item popularity, sampled clicks.
 import { Rng } from '../random/rng';
-import { fromUserLists, type Dataset } from './dataset';
+import { fromUserLists, rangeIds, type Dataset } from './dataset';
 
 export interface SyntheticSpec {
   numUsers: number;
@@ -78,6 +78,9 @@ export function generateSynthetic(name: string, spec: SyntheticSpec): Dataset & 
   }
   return {
     name,
+    source: { kind: 'synthetic', preset: name, seed: spec.seed },
+    userIds: rangeIds(numUsers),
+    itemIds: rangeIds(numItems),
     interactions: fromUserLists(lists, numItems),
     itemGenres,
     genreNames: GENRES.slice(0, numGenres).concat(Array.from({ length: Math.max(0, numGenres - GENRES.length) }, (_, i) => `Genre ${i + GENRES.length + 1}`)),
