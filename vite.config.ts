@@ -1,9 +1,41 @@
-// Vite config: React app + module web worker; tfjs-wasm binaries are emitted as assets via `?url` imports.
-import { defineConfig } from 'vitest/config';
+// Vite config: React app + module web worker; tfjs-wasm binaries are emitted as assets via `?url` imports;
+// the built-in datasets in sample-data/ are served (dev) and copied (build) as static files.
+import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { join, normalize, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+const SAMPLE_DATA = resolve(import.meta.dirname, 'sample-data');
+
+/** Serves sample-data/ at /sample-data/ in dev and preview, and copies it into dist/ on build. */
+function sampleData(): Plugin {
+  const serve = (url: string | undefined, res: import('node:http').ServerResponse, next: () => void) => {
+    const path = url?.split('?')[0] ?? '';
+    if (!path.startsWith('/sample-data/')) return next();
+    const file = normalize(join(SAMPLE_DATA, decodeURIComponent(path.slice('/sample-data/'.length))));
+    if (!file.startsWith(SAMPLE_DATA) || !existsSync(file) || !statSync(file).isFile()) return next();
+    res.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'text/csv; charset=utf-8');
+    createReadStream(file).pipe(res);
+  };
+  let outDir = 'dist';
+  let building = false;
+  return {
+    name: 'objective-lab-sample-data',
+    configResolved: (c) => {
+      outDir = resolve(c.root, c.build.outDir);
+      // Vitest also resolves a config (with a dummy root): only a real `vite build` copies files.
+      building = c.command === 'build' && !process.env.VITEST;
+    },
+    configureServer: (server) => void server.middlewares.use((req, res, next) => serve(req.url, res, next)),
+    closeBundle: () => {
+      if (building) cpSync(SAMPLE_DATA, join(outDir, 'sample-data'), { recursive: true });
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), sampleData()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {

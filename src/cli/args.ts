@@ -17,6 +17,10 @@ export type Command =
       out?: string;
       csv?: string;
       backend: NodeBackend;
+      /** --data DIR|FILE: the person's dataset, imported and used as the 'imported' dataset. */
+      data?: string;
+      /** --threshold N: ratings ≥ N count as positive when importing (default 4). */
+      threshold?: number;
     };
 
 /** Bad command-line input: the CLI prints the message and exits with code 2. */
@@ -38,11 +42,14 @@ Options of run:
   --out <results.json>   write the run (config, backend, outcome, summary, events) as JSON
   --csv <metrics.csv>    write one row per epoch: epoch,step,<every value>
   --backend <wasm|cpu>   tfjs backend (default wasm; falls back to cpu if wasm fails)
+  --data <DIR|FILE>      train on your data: a MovieLens 100K or latest folder, or a CSV/TSV of
+                         user,item[,rating][,timestamp] (sets dataset=imported)
+  --threshold <N>        with --data: ratings ≥ N count as a positive interaction (default 4)
   -h, --help             this text
 
 Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 the run diverged, 130 stopped by Ctrl-C.`;
 
-const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend'] as const;
+const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend', 'data', 'threshold'] as const;
 
 /** `argv` without the node and script paths, e.g. `['run', 'pop-vs-mf', '--set', 'epochs=2']`. */
 export function parseCliArgs(argv: readonly string[]): Command {
@@ -59,6 +66,8 @@ export function parseCliArgs(argv: readonly string[]): Command {
         out: { type: 'string' },
         csv: { type: 'string' },
         backend: { type: 'string' },
+        data: { type: 'string' },
+        threshold: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -96,6 +105,8 @@ export function parseCliArgs(argv: readonly string[]): Command {
     out: values.out,
     csv: values.csv,
     backend: backend as NodeBackend,
+    data: values.data,
+    threshold: values.threshold === undefined ? undefined : parseThreshold(values.threshold, values.data),
   };
 }
 
@@ -109,4 +120,11 @@ function parseSet(text: string): [string, string] {
 function parseSeed(text: string): number {
   if (!/^\d+$/.test(text.trim())) throw new UsageError(`--seed '${text}' is not a whole number ≥ 0`);
   return Number(text);
+}
+
+function parseThreshold(text: string, data: string | undefined): number {
+  if (data === undefined) throw new UsageError('--threshold only applies with --data');
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--threshold '${text}' is not a number`);
+  return n;
 }

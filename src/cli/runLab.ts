@@ -1,6 +1,10 @@
 // The `lab run` command: resolve the config, pick the backend, run with a progress bar, write the files.
 import { readFile } from 'node:fs/promises';
+import type { Dataset } from '../core/data/dataset';
+import { IMPORTED } from '../core/data/datasetChoice';
+import { formatIssue, importDataset } from '../core/data/import';
 import { errorMessage } from '../core/errors';
+import { readDataPath } from './dataFiles';
 import { StepGate } from '../core/experiment/stepGate';
 import type { RunResult } from '../core/experiment/types';
 import { getLab } from '../core/labs/registry';
@@ -23,11 +27,26 @@ async function readConfigFile(path: string): Promise<{ path: string; text: strin
   }
 }
 
+/** Reads and imports --data; import problems are bad input (exit 2), each naming its file and line. */
+async function importData(path: string, ratingThreshold: number | undefined): Promise<Dataset> {
+  const r = importDataset(await readDataPath(path), { ratingThreshold });
+  if (!r.ok) throw new UsageError(`could not import ${path}:\n${r.errors.map(formatIssue).join('\n')}`);
+  const rep = r.report;
+  process.stderr.write(
+    `imported ${rep.format} from ${path}: ${rep.users} users, ${rep.items} items, ${rep.kept} interactions` +
+      `${rep.ratingThreshold !== undefined ? ` (ratings ≥ ${rep.ratingThreshold})` : ''}\n`,
+  );
+  for (const w of rep.warnings) process.stderr.write(`warning: ${w}\n`);
+  return r.dataset;
+}
+
 /** Runs a lab from the command line; resolves with the process exit code. Bad input throws UsageError/LabError. */
 export async function runLab(cmd: RunCommand, signal: AbortSignal): Promise<number> {
   const lab = getLab(cmd.labId);
   const file = cmd.configFile === undefined ? undefined : await readConfigFile(cmd.configFile);
-  const built = buildRunConfig(lab, { file, sets: cmd.sets, seed: cmd.seed });
+  const dataset = cmd.data === undefined ? undefined : await importData(cmd.data, cmd.threshold);
+  const sets: [string, string][] = dataset ? [['dataset', IMPORTED], ...cmd.sets] : cmd.sets;
+  const built = buildRunConfig(lab, { file, sets, seed: cmd.seed });
   if (!built.ok) throw new UsageError(built.errors.join('\n'));
 
   const backend = await selectBackend(cmd.backend);
@@ -41,7 +60,7 @@ export async function runLab(cmd: RunCommand, signal: AbortSignal): Promise<numb
   const bar = new ProgressBar(process.stderr);
   let result: RunResult<unknown>;
   try {
-    result = await lab.run(built.config as typeof lab.defaults, { onProgress: (e) => bar.onEvent(e), signal, control: new StepGate('running', { signal }) });
+    result = await lab.run(built.config as typeof lab.defaults, { onProgress: (e) => bar.onEvent(e), signal, control: new StepGate('running', { signal }), dataset });
   } finally {
     bar.finish();
   }

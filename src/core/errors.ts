@@ -6,6 +6,7 @@ export const ErrorCode = {
   InvalidConfigFile: 'OL103',
   UnknownLab: 'OL104',
   UnknownUrlParameter: 'OL105',
+  DatasetMissing: 'OL106',
   Diverged: 'OL201',
   BackendUnavailable: 'OL301',
   WorkerCrashed: 'OL401',

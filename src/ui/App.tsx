@@ -1,6 +1,7 @@
 // The app shell: header with lab navigation and backend, then the current lab's controls, charts and notes.
 import { selectLab } from '../state/selectors';
 import { useLabStore } from './appStore';
+import { DataPanel } from './data/DataPanel';
 import { AboutPanel } from './shell/AboutPanel';
 import { BackendBadge } from './shell/BackendBadge';
 import { ChartGrid } from './shell/ChartGrid';
@@ -32,6 +33,7 @@ export function App() {
         <aside className="side">
           <RunControls />
           <SettingsForm />
+          <DataPanel />
         </aside>
         <section className="results" aria-label="Results">
           <ProgressBar />

@@ -7,6 +7,14 @@ import { useLabStore } from './appStore';
 import './styles.css';
 
 startUrlSync(useLabStore, window.location, window.history);
+// Load the selected built-in dataset now and whenever the choice changes, so its statistics show and
+// the run receives the same data the files hold.
+const loadSelected = () => {
+  const s = useLabStore.getState();
+  void s.ensurePreset(String(s.configs[s.labId].dataset));
+};
+loadSelected();
+useLabStore.subscribe((s, prev) => s.configs !== prev.configs && loadSelected());
 // Exposed for end-to-end tests and for the curious: the store holds every measured number.
 (window as unknown as { __objectiveLab: unknown }).__objectiveLab = { store: useLabStore };
 

@@ -1,5 +1,6 @@
 // The page's side of training: owns the worker, drops stale runs, and falls back to the main thread.
 import { ErrorCode } from '../core/errors';
+import type { Dataset } from '../core/data/dataset';
 import type { BackendChoice } from '../core/tf/backendNames';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -45,11 +46,11 @@ export class TrainingClient {
   ) {}
 
   /** Starts a run and returns its id; any earlier run is stopped and its late messages ignored. */
-  start(labId: string, config: Record<string, unknown>, backend: BackendChoice, mode: 'running' | 'paused' = 'running'): string {
+  start(labId: string, config: Record<string, unknown>, backend: BackendChoice, mode: 'running' | 'paused' = 'running', dataset?: Dataset): string {
     if (this.currentRunId) this.send({ type: 'stop', runId: this.currentRunId });
     const runId = `run-${Date.now().toString(36)}-${++this.counter}`;
     this.currentRunId = runId;
-    this.send({ type: 'start', runId, labId, config, backend, mode });
+    this.send({ type: 'start', runId, labId, config, backend, mode, dataset });
     return runId;
   }
 

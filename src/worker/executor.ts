@@ -40,6 +40,7 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
       }
       opts.post({ type: 'backend', runId: msg.runId, report: backend.report });
       const result = await lab.run(config, {
+        dataset: msg.dataset,
         signal: abort.signal,
         control: run.gate,
         onProgress: (event) => opts.post({ type: 'progress', runId: msg.runId, event }),

@@ -2,10 +2,20 @@
 import type { ProgressEvent, RunResult } from '../core/experiment/types';
 import type { BackendChoice, BackendReport } from '../core/tf/backendNames';
 import type { ErrorCode } from '../core/errors';
+import type { Dataset } from '../core/data/dataset';
 
 /** Page → worker. */
 export type ToWorker =
-  | { type: 'start'; runId: string; labId: string; config: Record<string, unknown>; backend: BackendChoice; mode: 'running' | 'paused' }
+  | {
+      type: 'start';
+      runId: string;
+      labId: string;
+      config: Record<string, unknown>;
+      backend: BackendChoice;
+      mode: 'running' | 'paused';
+      /** The data to train on (structured-cloned: typed arrays copy fast). Absent: the run generates its preset. */
+      dataset?: Dataset;
+    }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
   | { type: 'step'; runId: string }

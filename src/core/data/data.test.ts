@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../random/rng';
 import { fromPairs, fromUserLists, itemCounts, nnz, userItems } from './dataset';
 import { weakSplit } from './split';
-import { builtinDataset, generateSynthetic, SYNTHETIC_PRESETS } from './synthetic';
+import { builtinDataset } from './synthetic';
 
 describe('fromUserLists', () => {
   it('builds CSR rows, sorted and without duplicates', () => {
@@ -33,35 +33,6 @@ describe('fromPairs', () => {
       const row = userItems(interactions, u);
       for (let j = 1; j < row.length; j++) expect(row[j]).toBeGreaterThanOrEqual(row[j - 1]);
     }
-  });
-});
-
-describe('synthetic data', () => {
-  it('is identical for the same spec (byte for byte)', () => {
-    const a = generateSynthetic('a', SYNTHETIC_PRESETS.tiny);
-    const b = generateSynthetic('b', SYNTHETIC_PRESETS.tiny);
-    expect(a.interactions.indices).toEqual(b.interactions.indices);
-    expect(a.itemGenres).toEqual(b.itemGenres);
-  });
-
-  it('has the preset size, every user with at least the minimum and every item a genre', () => {
-    const d = builtinDataset('tiny');
-    const spec = SYNTHETIC_PRESETS.tiny;
-    expect(d.interactions.numUsers).toBe(spec.numUsers);
-    for (let u = 0; u < spec.numUsers; u++) expect(userItems(d.interactions, u).length).toBeGreaterThanOrEqual(spec.minPerUser);
-    for (let i = 0; i < spec.numItems; i++) {
-      let g = 0;
-      for (let k = 0; k < spec.numGenres; k++) g += d.itemGenres[i * spec.numGenres + k];
-      expect(g).toBeGreaterThan(0);
-    }
-    expect(nnz(d.interactions) / spec.numUsers).toBeGreaterThan(spec.minPerUser);
-  });
-
-  it('has a skewed popularity curve (top 10% of items hold far more than 10% of clicks)', () => {
-    const counts = Array.from(itemCounts(builtinDataset('small').interactions)).sort((a, b) => b - a);
-    const total = counts.reduce((s, c) => s + c, 0);
-    const top = counts.slice(0, counts.length / 10).reduce((s, c) => s + c, 0);
-    expect(top / total).toBeGreaterThan(0.25);
   });
 });
 

@@ -1,4 +1,4 @@
-// Seeded train / held-out splits of interactions.
+// Seeded train / held-out splits of interactions: weak generalisation, strong generalisation, leave-one-out.
 import type { Rng } from '../random/rng';
 import { fromUserLists, userItems, type Interactions } from './dataset';
 
@@ -8,8 +8,9 @@ export interface Split {
 }
 
 /**
- * Weak generalisation (BPR, KGAT): every user in both parts; per user a random `testFraction` of their items
- * (at least one, and at least one left for training) is held out.
+ * Weak generalisation (BPR, Rendle et al. UAI 2009; KGAT, Wang et al. KDD 2019): every user in both parts;
+ * per user a random `testFraction` of their items (at least one, and at least one left for training) is held
+ * out. Users with fewer than 2 items keep everything in train.
  */
 export function weakSplit(x: Interactions, rng: Rng, testFraction = 0.2): Split {
   const train: number[][] = [];
@@ -21,4 +22,160 @@ export function weakSplit(x: Interactions, rng: Rng, testFraction = 0.2): Split 
     train.push(items.slice(nTest));
   }
   return { train: fromUserLists(train, x.numItems), heldOut: fromUserLists(held, x.numItems) };
+}
+
+/**
+ * The rows of `x` at the CSR positions where `keep[p] = 1`, over the same users and items (other rows empty).
+ * Rows stay sorted because positions are visited in order.
+ */
+function keepPositions(x: Interactions, keep: Uint8Array): Interactions {
+  const indptr = new Int32Array(x.numUsers + 1);
+  for (let u = 0; u < x.numUsers; u++) {
+    let n = 0;
+    for (let p = x.indptr[u]; p < x.indptr[u + 1]; p++) n += keep[p];
+    indptr[u + 1] = indptr[u] + n;
+  }
+  const indices = new Int32Array(indptr[x.numUsers]);
+  let q = 0;
+  for (let p = 0; p < x.indices.length; p++) if (keep[p]) indices[q++] = x.indices[p];
+  return { numUsers: x.numUsers, numItems: x.numItems, indptr, indices };
+}
+
+/** Turns a share in [0, 1) or a whole count ≥ 1 into a number of users (see {@link StrongSplitOptions}). */
+function userCount(value: number, numUsers: number, name: string): number {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a share in [0, 1) or a whole count ≥ 1, got ${value}`);
+  if (value < 1) return Math.round(value * numUsers);
+  if (!Number.isInteger(value)) throw new RangeError(`${name} ≥ 1 is read as a count of users and must be whole, got ${value}`);
+  return value;
+}
+
+export interface StrongSplitOptions {
+  /**
+   * Test users: a value in [0, 1) is a share of all users (rounded to the nearest whole user), a whole
+   * number ≥ 1 is a count (Mult-VAE holds out 10,000 users of ML-20M). So `0.1` = 10% and `1` = one user.
+   */
+  heldOutUsers: number;
+  /** Validation users, read the same way. Defaults to `heldOutUsers` (Mult-VAE uses equal sizes); 0 = none. */
+  validationUsers?: number;
+  /** Share of each held-out user's items fed to the model as input (fold-in); the rest are ranked. Default 0.8. */
+  foldInFraction?: number;
+}
+
+/** One group of held-out users: their ids and their items split into model input and ranking target. */
+export interface HeldOutUsers {
+  /** User ids of the group, ascending. */
+  users: Int32Array;
+  /** Over ALL users (rows of other users empty), so metrics index by user id: the items fed in. */
+  foldIn: Interactions;
+  /** Over ALL users (rows of other users empty): the items to rank. Empty for users with fewer than 2 items. */
+  target: Interactions;
+}
+
+export interface StrongSplit {
+  /** User ids trained on, ascending. */
+  trainUsers: Int32Array;
+  /** All interactions of the training users, over ALL users (held-out users' rows empty). */
+  train: Interactions;
+  validation: HeldOutUsers;
+  test: HeldOutUsers;
+}
+
+/**
+ * Strong generalisation — the protocol of Mult-VAE (Liang, Krishnan, Hoffman & Jebara, "Variational
+ * Autoencoders for Collaborative Filtering", WWW 2018): users are split into disjoint train / validation / test
+ * groups; the model trains on every interaction of the training users; for each held-out user a random
+ * `foldInFraction` of their items is fed in (fold-in) and the other items are ranked (target).
+ *
+ * Sizes: n_target = round(n · (1 − foldInFraction)) clamped to [1, n − 1] for a user with n ≥ 2 items (so each
+ * side gets at least one item). A held-out user with 1 item gets it as fold-in and an empty target (as in the
+ * Mult-VAE preprocessing, which keeps all of a small user's items as input); a user with 0 items has both
+ * rows empty. Aggregate metrics should skip held-out users whose target row is empty.
+ *
+ * Randomness: the user groups come from `rng.fork('users')` and the item split from `rng.fork('items')`, so
+ * changing `foldInFraction` leaves the groups unchanged. Test users are drawn first, then validation users,
+ * from one shuffle: changing the validation size leaves the test users unchanged.
+ */
+export function strongSplit(x: Interactions, rng: Rng, options: StrongSplitOptions): StrongSplit {
+  const { numUsers } = x;
+  const nTest = userCount(options.heldOutUsers, numUsers, 'heldOutUsers');
+  const nVal = userCount(options.validationUsers ?? options.heldOutUsers, numUsers, 'validationUsers');
+  const foldInFraction = options.foldInFraction ?? 0.8;
+  if (!(foldInFraction > 0 && foldInFraction < 1)) throw new RangeError(`foldInFraction must be in (0, 1), got ${foldInFraction}`);
+  if (nTest + nVal > numUsers) throw new RangeError(`${nTest} test + ${nVal} validation users exceed the ${numUsers} users of the data`);
+
+  const userRng = rng.fork('users');
+  const itemRng = rng.fork('items');
+  const order = userRng.shuffle(Int32Array.from({ length: numUsers }, (_, u) => u));
+  const group = new Uint8Array(numUsers); // 0 train, 1 validation, 2 test
+  for (let r = 0; r < nTest; r++) group[order[r]] = 2;
+  for (let r = nTest; r < nTest + nVal; r++) group[order[r]] = 1;
+
+  const nnzAll = x.indices.length;
+  const inTrain = new Uint8Array(nnzAll);
+  const foldIn = [new Uint8Array(nnzAll), new Uint8Array(nnzAll), new Uint8Array(nnzAll)];
+  const target = [new Uint8Array(nnzAll), new Uint8Array(nnzAll), new Uint8Array(nnzAll)];
+  const members: number[][] = [[], [], []];
+  // Users in id order, so the draws for user u do not depend on which group another user fell in.
+  for (let u = 0; u < numUsers; u++) {
+    const g = group[u];
+    members[g].push(u);
+    const start = x.indptr[u];
+    const n = x.indptr[u + 1] - start;
+    if (g === 0) {
+      inTrain.fill(1, start, start + n);
+      continue;
+    }
+    const positions = itemRng.shuffle(Int32Array.from({ length: n }, (_, j) => start + j));
+    const nTarget = n < 2 ? 0 : Math.min(n - 1, Math.max(1, Math.round(n * (1 - foldInFraction))));
+    for (let j = 0; j < n; j++) (j < nTarget ? target[g] : foldIn[g])[positions[j]] = 1;
+  }
+  const part = (g: 1 | 2): HeldOutUsers => ({
+    users: Int32Array.from(members[g]),
+    foldIn: keepPositions(x, foldIn[g]),
+    target: keepPositions(x, target[g]),
+  });
+  return { trainUsers: Int32Array.from(members[0]), train: keepPositions(x, inTrain), validation: part(1), test: part(2) };
+}
+
+export interface LeaveOneOutSplit extends Split {
+  /** When timestamps were given: the timestamps aligned with `train.indices` (for sequential models). */
+  trainTimestamps?: Float64Array;
+}
+
+/**
+ * Leave-one-out — the protocol of sequential recommenders and of P5 (Geng et al., RecSys 2022) and AMP-CF
+ * (Barkan et al., RecSys 2020): per user the last item by time is held out and ranked against the full catalogue.
+ *
+ * With `timestamps` (aligned with `x.indices`) the held-out item is the one with the largest timestamp; among
+ * equal timestamps the one at the latest CSR position (the largest item id, rows being sorted) — deterministic,
+ * no draw. Without timestamps one item per user is drawn uniformly with `rng` (one draw per user with ≥ 2
+ * items). Users with 1 item keep it in train and have no held-out item; users with 0 items have neither.
+ */
+export function leaveOneOut(x: Interactions, rng: Rng, timestamps?: Float64Array): LeaveOneOutSplit {
+  const nnzAll = x.indices.length;
+  if (timestamps && timestamps.length !== nnzAll) {
+    throw new RangeError(`timestamps has ${timestamps.length} entries but the interactions have ${nnzAll}`);
+  }
+  const held = new Uint8Array(nnzAll);
+  for (let u = 0; u < x.numUsers; u++) {
+    const start = x.indptr[u];
+    const n = x.indptr[u + 1] - start;
+    if (n < 2) continue;
+    let pick = start;
+    if (timestamps) {
+      // `>=` so that a later position wins a tie.
+      for (let p = start + 1; p < start + n; p++) if (timestamps[p] >= timestamps[pick]) pick = p;
+    } else pick = start + rng.int(n);
+    held[pick] = 1;
+  }
+  const kept = new Uint8Array(nnzAll);
+  for (let p = 0; p < nnzAll; p++) kept[p] = 1 - held[p];
+  const out: LeaveOneOutSplit = { train: keepPositions(x, kept), heldOut: keepPositions(x, held) };
+  if (timestamps) {
+    const ts = new Float64Array(nnzAll - out.heldOut.indices.length);
+    let q = 0;
+    for (let p = 0; p < nnzAll; p++) if (kept[p]) ts[q++] = timestamps[p];
+    out.trainTimestamps = ts;
+  }
+  return out;
 }

@@ -167,7 +167,7 @@ describe('configToText → configFromText', () => {
 
   it('writes every setting in schema order', () => {
     expect(configToText(lab, defaults).map(([k]) => k)).toEqual(Object.keys(popVsMfLab.schema.shape));
-    expect(configToText(lab, defaults)).toContainEqual(['dataset', 'small']);
+    expect(configToText(lab, defaults)).toContainEqual(['dataset', 'workshop']);
     expect(configToText(lab, defaults)).toContainEqual(['learningRate', '0.01']);
   });
 

@@ -1,5 +1,6 @@
 // The experiment contract every lab implements: a validated JSON config and one `run` used everywhere.
 import type { z } from 'zod';
+import type { Dataset } from '../data/dataset';
 
 /** Which way a metric improves; every chart says it. */
 export type Direction = 'higher' | 'lower';
@@ -49,6 +50,11 @@ export interface RunContext {
   /** Aborting stops the run before its next step; the run resolves with what it has. */
   signal?: AbortSignal;
   control?: StepControl;
+  /**
+   * The data to train on when the caller has it (the browser loads built-in datasets as static files and
+   * imports the person's own); without it a run generates the built-in preset its config names.
+   */
+  dataset?: Dataset;
 }
 
 /** How a run ended. `diverged` carries the step whose loss was not finite. */

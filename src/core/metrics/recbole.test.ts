@@ -1,6 +1,7 @@
 // Reproduces the test vectors of RecBole's tests/metrics/test_topk_metrics.py (RUCAIBox/RecBole) through the public API.
 import { describe, expect, it } from 'vitest';
 import {
+  averagePopularity,
   giniIndex,
   hitAtK,
   itemCoverage,
@@ -10,6 +11,8 @@ import {
   precisionAtK,
   recallAtK,
   shannonEntropy,
+  tailItems,
+  tailPercentage,
 } from './index';
 
 // RecBole describes each user by a boolean "pos_index" row over the top-k and "pos_len" = |relevant|.
@@ -138,5 +141,52 @@ describe("RecBole's beyond-accuracy vectors", () => {
     expect(Math.abs(shannonEntropy(itemMatrix) - entropy)).toBeLessThanOrEqual(1e-12);
     const recboleValue = entropy / 7;
     expect(Math.abs(shannonEntropy(itemMatrix) / 7 - recboleValue)).toBeLessThanOrEqual(1e-12);
+  });
+});
+
+// RecBole's item_count = {1: 0, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5}; ids 0 and 7 are absent and read as 0
+// (RecBole's item_count.get(id, 0)), which an array indexed by id reproduces.
+const itemCount = [0, 0, 1, 2, 3, 4, 5, 0];
+
+/** Checks metric(row u, k) against expected[u][k − 1] to 1e-12 for k = 1, 2, 3. */
+function expectRows(metric: (list: number[], k: number) => number, expected: number[][]): void {
+  itemMatrix.forEach((list, u) => {
+    for (let k = 1; k <= 3; k++) {
+      const got = metric(list, k);
+      const want = expected[u][k - 1];
+      expect(Math.abs(got - want), `user ${u}, k=${k}: got ${got}, want ${want}`).toBeLessThanOrEqual(1e-12);
+    }
+  });
+}
+
+describe("RecBole's popularity vectors", () => {
+  it('match for average popularity', () => {
+    expectRows((list, k) => averagePopularity(list, itemCount, k), [
+      [4 / 1, 4 / 2, 6 / 3],
+      [3 / 1, 7 / 2, 8 / 3],
+      [1 / 1, 3 / 2, 7 / 3],
+      [0 / 1, 3 / 2, 8 / 3],
+      [4 / 1, 6 / 2, 6 / 3],
+    ]);
+  });
+
+  // RecBole ranks only the six items in item_count by (count, id) and keeps max(1, ⌊6 · 0.1⌋) = 1 of them: {1}.
+  // tailItems over those six counts (ids 1..6 at indices 0..5) picks the same item with the same rule.
+  const counted = [1, 2, 3, 4, 5, 6];
+  const flags = tailItems(counted.map((i) => itemCount[i]));
+  const isTail = (i: number) => i >= 1 && i <= 6 && flags[i - 1] === 1;
+
+  it('match for the tail set (tail_ratio 0.1 ⇒ item 1 only)', () => {
+    expect(Array.from(flags)).toEqual([1, 0, 0, 0, 0, 0]);
+  });
+
+  it('match for tail percentage', () => {
+    expectRows((list, k) => tailPercentage(list, isTail, k), [
+      [0 / 1, 0 / 2, 0 / 3],
+      [0 / 1, 0 / 2, 0 / 3],
+      [0 / 1, 0 / 2, 0 / 3],
+      [1 / 1, 1 / 2, 1 / 3],
+      [0 / 1, 0 / 2, 0 / 3],
+    ]);
   });
 });

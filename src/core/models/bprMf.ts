@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { userItems, type Interactions } from '../data/dataset';
 import type { Rng } from '../random/rng';
 import { gatherRows, makeOptimizer, variableFrom, type OptimizerName } from '../tf/ops';
+import { topKFromScores } from '../experiment/topK';
 import type { Recommender } from './recommender';
 
 export interface BprMfOptions {
@@ -59,16 +60,11 @@ export function createBprMf(numUsers: number, numItems: number, opts: BprMfOptio
       const out: Int32Array[] = [];
       for (let s = 0; s < users.length; s += EVAL_BATCH) {
         const batch = users.subarray(s, s + EVAL_BATCH);
-        // Seen items get −∞ so top-k only returns unseen ones.
-        const mask = new Float32Array(batch.length * numItems);
-        batch.forEach((u, r) => userItems(exclude, u).forEach((it) => (mask[r * numItems + it] = -Infinity)));
-        const idx = tf.tidy(() => {
-          const scores = tf.matMul(gatherRows(U, tf.tensor1d(batch, 'int32')), V, false, true);
-          return tf.topk(tf.add(scores, tf.tensor2d(mask, [batch.length, numItems])), k).indices;
-        });
-        const flat = (await idx.data()) as Int32Array;
-        idx.dispose();
-        for (let r = 0; r < batch.length; r++) out.push(flat.slice(r * k, (r + 1) * k));
+        const scores = tf.tidy(() => tf.matMul(gatherRows(U, tf.tensor1d(batch, 'int32')), V, false, true));
+        const flat = (await scores.data()) as Float32Array;
+        scores.dispose();
+        // Selection in JS skips seen items exactly and copes with k > unseen items (tiny catalogues).
+        out.push(...topKFromScores(flat, batch, numItems, exclude, k));
       }
       return out;
     },

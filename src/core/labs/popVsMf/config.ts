@@ -1,8 +1,9 @@
 // Settings of the "Popularity vs matrix factorisation" lab, with their ranges and defaults.
 import { z } from 'zod';
+import { datasetSetting } from '../../data/datasetChoice';
 
 export const popVsMfSchema = z.object({
-  dataset: z.enum(['tiny', 'small']).default('small').describe('Built-in synthetic dataset (tiny: 100 users × 200 items; small: 1,000 × 1,000)'),
+  dataset: datasetSetting('workshop'),
   seed: z.number().int().min(0).max(2147483647).default(42).describe('Seed for the split, initialisation and sampling'),
   epochs: z.number().int().min(1).max(200).default(20).describe('Passes over the training interactions'),
   learningRate: z.number().gt(0).max(100).default(0.01).describe('Step size of the optimiser'),

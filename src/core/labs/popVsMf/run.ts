@@ -1,8 +1,9 @@
 // Trains BPR-MF against the popularity baseline and reports loss per step and ranking metrics per epoch.
-import { builtinDataset } from '../../data/synthetic';
+import { resolveDataset } from '../../data/datasetChoice';
 import { nnz } from '../../data/dataset';
 import { weakSplit } from '../../data/split';
-import { evaluateTopK, type TopKScores } from '../../experiment/evaluateTopK';
+import { evalContext, type ListMetrics } from '../../experiment/evaluate';
+import { evaluateModel } from '../../experiment/evaluateModel';
 import { divergedMessage, firstNonFinite, LossBuffer } from '../../experiment/lossBuffer';
 import type { ProgressEvent, RunContext, RunOutcome, RunResult } from '../../experiment/types';
 import { bprEpochTriples, createBprMf } from '../../models/bprMf';
@@ -15,7 +16,7 @@ import { K } from './k';
 /** Loss values are read back from the device once per this many steps. */
 const READBACK_EVERY = 10;
 
-function epochValues(mf: TopKScores, pop: TopKScores): Record<string, number> {
+function epochValues(mf: ListMetrics, pop: ListMetrics): Record<string, number> {
   return {
     'ndcg/mf': mf.ndcg,
     'ndcg/pop': pop.ndcg,
@@ -37,7 +38,7 @@ export async function runPopVsMf(config: PopVsMfConfig, ctx: RunContext = {}): P
     ctx.onProgress?.(e);
   };
   const root = new Rng(config.seed);
-  const data = builtinDataset(config.dataset);
+  const data = resolveDataset(config.dataset, ctx.dataset);
   const { train, heldOut } = weakSplit(data.interactions, root.fork('split'));
   const sampler = root.fork('sampling');
   const stepsPerEpoch = Math.ceil(nnz(train) / config.batchSize);
@@ -73,8 +74,9 @@ export async function runPopVsMf(config: PopVsMfConfig, ctx: RunContext = {}): P
   };
 
   try {
-    const popScores = await evaluateTopK(pop, train, heldOut, K);
-    emit({ kind: 'epoch', step: 0, epoch: 0, values: epochValues(await evaluateTopK(mf, train, heldOut, K), popScores) });
+    const evalCtx = evalContext(train, data, K);
+    const popScores = await evaluateModel(pop, heldOut, evalCtx);
+    emit({ kind: 'epoch', step: 0, epoch: 0, values: epochValues(await evaluateModel(mf, heldOut, evalCtx), popScores) });
     training: for (epoch = 1; epoch <= config.epochs; epoch++) {
       const t = bprEpochTriples(train, sampler);
       for (let s = 0; s < stepsPerEpoch; s++) {
@@ -97,7 +99,7 @@ export async function runPopVsMf(config: PopVsMfConfig, ctx: RunContext = {}): P
         }
       }
       if (!(await drain())) break;
-      emit({ kind: 'epoch', step, epoch, values: epochValues(await evaluateTopK(mf, train, heldOut, K), popScores) });
+      emit({ kind: 'epoch', step, epoch, values: epochValues(await evaluateModel(mf, heldOut, evalCtx), popScores) });
     }
     if (outcome.status === 'stopped') await drain();
   } finally {

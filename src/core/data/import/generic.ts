@@ -1,0 +1,192 @@
+// Generic CSV/TSV: one interactions file (user, item[, rating][, timestamp]; header optional; any string ids)
+// and optionally one item-features file (item[, title], genres with genres separated by `|`).
+import Papa from 'papaparse';
+import type { RawCatalogue, RawInteractions } from './assemble';
+import { baseName } from './detectFormat';
+import { ImportErrorCode, type IssueLog } from './importErrors';
+import { catalogueFromGenreLists } from './movieLensLatest';
+import { checkWidth, guessDelimiter, numberCell, separatorName, splitRows, textId, type Rows, type TextFile } from './splitRows';
+
+type Role = 'user' | 'item' | 'rating' | 'timestamp' | 'title' | 'genres';
+
+/** Header names recognised per column role, compared lower-case with everything but letters and digits removed. */
+export const COLUMN_NAMES: Record<Role, string[]> = {
+  user: ['user', 'userid', 'uid', 'users', 'customer', 'customerid', 'visitor', 'visitorid', 'reviewer', 'reviewerid',
+    'member', 'memberid', 'session', 'sessionid'],
+  item: ['item', 'itemid', 'iid', 'items', 'movie', 'movieid', 'product', 'productid', 'asin', 'track', 'trackid', 'song',
+    'songid', 'artist', 'artistid', 'book', 'bookid', 'isbn', 'video', 'videoid', 'article', 'articleid'],
+  rating: ['rating', 'ratings', 'score', 'stars', 'value', 'preference', 'pref'],
+  timestamp: ['timestamp', 'time', 'ts', 'datetime', 'unixtime', 'epoch', 'date'],
+  title: ['title', 'name', 'movietitle', 'itemname'],
+  genres: ['genres', 'genre', 'categories', 'category', 'tags', 'tag', 'labels', 'label'],
+};
+
+/** A file whose name starts like this (items.csv, movies.tsv, item_features.csv, …) is the item-features file. */
+export const FEATURES_FILE_NAME = /^(items?|movies?|features?|item[-_ ]?features?|genres?|products?|catalog(ue)?)([-_. ].*)?$/i;
+
+const INTERACTION_SEPARATORS = ['\t', ',', ';', '|'];
+// Not `|`: it separates the genres inside a cell.
+const FEATURE_SEPARATORS = [',', '\t', ';'];
+const POSITIONAL: Role[][] = [[], [], ['user', 'item'], ['user', 'item', 'rating'], ['user', 'item', 'rating', 'timestamp']];
+
+function roleOf(cell: string, roles: readonly Role[]): Role | null {
+  const key = cell.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return roles.find((r) => COLUMN_NAMES[r].includes(key)) ?? null;
+}
+
+function firstRow(file: TextFile, delimiter: string): string[] {
+  return Papa.parse<string[]>(file.text, { delimiter, preview: 1, skipEmptyLines: true }).data[0] ?? [];
+}
+
+function isFeaturesFile(file: TextFile): boolean {
+  if (FEATURES_FILE_NAME.test(baseName(file.name).replace(/\.[^.]*$/, ''))) return true;
+  const head = firstRow(file, guessDelimiter(file.text, FEATURE_SEPARATORS) ?? ',');
+  const roles = head.map((c) => roleOf(c, ['user', 'genres']));
+  return roles.includes('genres') && !roles.includes('user');
+}
+
+/** Column index per role, from a header naming them or by position; `start` = first data row. */
+interface Layout {
+  columns: Partial<Record<Role, number>>;
+  names: string[];
+  start: number;
+}
+
+function layoutOf(rows: Rows, wanted: readonly Role[], required: readonly Role[], positional: Role[][], log: IssueLog): Layout | null {
+  const head = rows.fields[0];
+  const headRoles = head.map((c) => roleOf(c, wanted));
+  const columns: Partial<Record<Role, number>> = {};
+  if (required.every((r) => headRoles.includes(r))) {
+    headRoles.forEach((r, k) => r !== null && columns[r] === undefined && (columns[r] = k));
+    const unused = head.filter((_, k) => !Object.values(columns).includes(k));
+    if (unused.length > 0) {
+      const list = unused.map((c) => `"${c}"`).join(', ');
+      log.warn(ImportErrorCode.UnusedColumns, rows.file, `ignored column${unused.length > 1 ? 's' : ''} ${list}.`);
+    }
+    if (rows.fields.length === 1) {
+      log.error(ImportErrorCode.HeaderOnly, rows.file, rows.lines[0], 'the file has a header but no data rows.');
+      return null;
+    }
+    return { columns, names: head.map((c) => c.trim()), start: 1 };
+  }
+  const roles = positional[head.length];
+  if (!roles || roles.length === 0) {
+    const shapes = positional.filter((p) => p.length > 0).map((p) => p.join(', '));
+    log.error(
+      ImportErrorCode.ColumnCount,
+      rows.file,
+      rows.lines[0],
+      `found ${head.length} column${head.length === 1 ? '' : 's'} separated by ${separatorName(rows.delimiter)}; expected ${shapes.join(' or ')}, or a header naming the columns.`,
+    );
+    return null;
+  }
+  roles.forEach((r, k) => (columns[r] = k));
+  // A first row with words where numbers belong (ratings, timestamps) is an unrecognised header.
+  const numeric = (['rating', 'timestamp'] as Role[]).filter((r) => columns[r] !== undefined).map((r) => columns[r] as number);
+  const wordy = numeric.some((k) => !Number.isFinite(Number(head[k].trim())) || head[k].trim() === '');
+  const next = rows.fields[1];
+  if (wordy && next && numeric.every((k) => next[k] !== undefined && Number.isFinite(Number(next[k].trim())))) {
+    const problem = `line ${rows.lines[0]} is read as a header; columns are taken by position as ${roles.join(', ')}.`;
+    log.warn(ImportErrorCode.HeaderByPosition, rows.file, problem);
+    if (rows.fields.length === 1) {
+      log.error(ImportErrorCode.HeaderOnly, rows.file, rows.lines[0], 'the file has a header but no data rows.');
+      return null;
+    }
+    return { columns, names: roles, start: 1 };
+  }
+  return { columns, names: roles, start: 0 };
+}
+
+function readInteractions(file: TextFile, log: IssueLog): RawInteractions | null {
+  const delimiter = guessDelimiter(file.text, INTERACTION_SEPARATORS);
+  if (delimiter === null) {
+    const expected = 'expected columns user, item[, rating][, timestamp] separated by commas or tabs';
+    log.error(ImportErrorCode.NoSeparator, file.name, 1, `found no separator; ${expected}.`);
+    return null;
+  }
+  const rows = splitRows(file, delimiter, true, log);
+  if (rows.fields.length === 0) return null;
+  const layout = layoutOf(rows, ['user', 'item', 'rating', 'timestamp'], ['user', 'item'], POSITIONAL, log);
+  if (!layout) return null;
+  const c = layout.columns;
+  const ratings: number[] | null = c.rating === undefined ? null : [];
+  const timestamps: number[] | null = c.timestamp === undefined ? null : [];
+  const out: RawInteractions = { file: file.name, users: [], items: [], ratings, timestamps, lines: [] };
+  for (let r = layout.start; r < rows.fields.length; r++) {
+    if (!checkWidth(rows, r, layout.names, log)) continue;
+    const row = rows.fields[r];
+    const user = textId(rows, r, row[c.user as number], 'user id', log);
+    const item = textId(rows, r, row[c.item as number], 'item id', log);
+    const rating = ratings ? numberCell(rows, r, row[c.rating as number], 'rating', log) : 0;
+    const ts = timestamps ? numberCell(rows, r, row[c.timestamp as number], 'timestamp', log) : 0;
+    if (user === null || item === null || Number.isNaN(rating) || Number.isNaN(ts)) continue;
+    out.users.push(user);
+    out.items.push(item);
+    ratings?.push(rating);
+    timestamps?.push(ts);
+    out.lines.push(rows.lines[r]);
+  }
+  return out;
+}
+
+function readFeatures(file: TextFile, log: IssueLog): RawCatalogue | null {
+  const rows = splitRows(file, guessDelimiter(file.text, FEATURE_SEPARATORS) ?? ',', true, log);
+  if (rows.fields.length === 0) return null;
+  const positional: Role[][] = [[], [], ['item', 'genres'], ['item', 'title', 'genres']];
+  const layout = layoutOf(rows, ['item', 'title', 'genres'], ['item', 'genres'], positional, log);
+  if (!layout) return null;
+  const c = layout.columns;
+  const ids: string[] = [];
+  const lines: number[] = [];
+  const titles: string[] | null = c.title === undefined ? null : [];
+  const cells: string[] = [];
+  for (let r = layout.start; r < rows.fields.length; r++) {
+    if (!checkWidth(rows, r, layout.names, log)) continue;
+    const row = rows.fields[r];
+    const id = textId(rows, r, row[c.item as number], 'item id', log);
+    if (id === null) continue;
+    ids.push(id);
+    lines.push(rows.lines[r]);
+    titles?.push(row[c.title as number].trim());
+    cells.push(row[c.genres as number]);
+  }
+  return catalogueFromGenreLists(file.name, ids, lines, titles, cells);
+}
+
+/**
+ * Reads a generic import. Which file is which: a file named like items*, movies*, features*, genres*,
+ * products* or catalog* — or whose header has a genres column and no user column — is the item-features
+ * file; the other is the interactions file. Exactly one interactions file and at most one features file.
+ */
+export function readGeneric(
+  files: TextFile[],
+  log: IssueLog,
+): { interactions: RawInteractions; catalogue: RawCatalogue | null; used: string[] } | null {
+  const features = files.filter(isFeaturesFile);
+  const interactions = files.filter((f) => !features.includes(f));
+  const names = (fs: TextFile[]) => fs.map((f) => f.name).join(', ');
+  if (interactions.length === 0) {
+    log.error(
+      ImportErrorCode.MissingFile,
+      features[0]?.name ?? '',
+      undefined,
+      `${names(features)} look${features.length === 1 ? 's' : ''} like item features (item, genres); add the interactions file (user, item[, rating][, timestamp]).`,
+    );
+    return null;
+  }
+  if (interactions.length > 1 || features.length > 1) {
+    log.error(
+      ImportErrorCode.AmbiguousFiles,
+      files[0].name,
+      undefined,
+      'a generic import takes one interactions file and at most one item-features file (named items.csv or with ' +
+        `an item,genres header); got interactions ${names(interactions)}` +
+        `${features.length ? ` and features ${names(features)}` : ''}.`,
+    );
+    return null;
+  }
+  const catalogue = features.length === 1 ? readFeatures(features[0], log) : null;
+  const rows = readInteractions(interactions[0], log);
+  if (!rows || log.failed) return null;
+  return { interactions: rows, catalogue, used: [interactions[0].name, ...features.map((f) => f.name)] };
+}

@@ -1,0 +1,11 @@
+// Asks a recommender for every evaluation user's top-k and scores the lists with the full metric suite.
+import type { Interactions } from '../data/dataset';
+import type { Recommender } from '../models/recommender';
+import { evaluateLists, type EvalContext, type ListMetrics } from './evaluate';
+
+/** Ranks all unseen items (seen = `ctx.history`) for every user with held-out items, then `evaluateLists`. */
+export async function evaluateModel(model: Recommender, heldOut: Interactions, ctx: EvalContext): Promise<ListMetrics> {
+  const users = Int32Array.from({ length: heldOut.numUsers }, (_, u) => u).filter((u) => heldOut.indptr[u + 1] > heldOut.indptr[u]);
+  const lists = await model.recommend(users, ctx.k, ctx.history);
+  return evaluateLists(users, lists, heldOut, ctx);
+}

@@ -1,0 +1,60 @@
+// The datasets the page has loaded (built-in presets fetched as static files, or the person's import),
+// and the state of an import: its report, or the errors that kept it from loading.
+import type { StateCreator } from 'zustand';
+import type { Dataset } from '../core/data/dataset';
+import { IMPORTED } from '../core/data/datasetChoice';
+import { importDataset, type ImportIssue, type ImportReport } from '../core/data/import';
+import type { LabState } from './store';
+
+export interface DataSlice {
+  /** Loaded datasets by the name a lab's `dataset` setting uses ('tiny', 'workshop', 'imported'). */
+  datasets: Record<string, Dataset>;
+  /** Names being fetched now, and names that failed (with why). */
+  loading: string[];
+  loadErrors: Record<string, string>;
+  /** Ratings at or above this count as a positive interaction when importing explicit ratings. */
+  ratingThreshold: number;
+  importReport: ImportReport | null;
+  importErrors: ImportIssue[] | null;
+  setRatingThreshold(t: number): void;
+  /** Loads a built-in preset once (no-op when loaded or loading). */
+  ensurePreset(name: string): Promise<void>;
+  /** Parses the person's files; on success they become the 'imported' dataset, on failure nothing changes. */
+  importFiles(files: { name: string; bytes: Uint8Array }[]): void;
+}
+
+/** Fetches and parses a built-in preset (the app: static files; tests: a stub). */
+export type PresetLoader = (name: string) => Promise<Dataset>;
+
+export function createDataSlice(loadPreset: PresetLoader): StateCreator<LabState, [], [], DataSlice> {
+  return (set, get) => ({
+    datasets: {},
+    loading: [],
+    loadErrors: {},
+    ratingThreshold: 4,
+    importReport: null,
+    importErrors: null,
+    setRatingThreshold: (t) => set({ ratingThreshold: t }),
+    ensurePreset: async (name) => {
+      const s = get();
+      if (name === IMPORTED || s.datasets[name] || s.loading.includes(name)) return;
+      set({ loading: [...s.loading, name] });
+      try {
+        const d = await loadPreset(name);
+        set((x) => ({ datasets: { ...x.datasets, [name]: d } }));
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        set((x) => ({ loadErrors: { ...x.loadErrors, [name]: why } }));
+        get().addNotice(`Could not load the built-in dataset '${name}' (${why}); runs will generate it in the worker instead.`);
+      } finally {
+        set((x) => ({ loading: x.loading.filter((n) => n !== name) }));
+      }
+    },
+    importFiles: (files) => {
+      const r = importDataset(files, { ratingThreshold: get().ratingThreshold });
+      if (!r.ok) return set({ importErrors: r.errors });
+      set((x) => ({ datasets: { ...x.datasets, [IMPORTED]: r.dataset }, importReport: r.report, importErrors: null }));
+      get().setConfigValue('dataset', IMPORTED);
+    },
+  });
+}

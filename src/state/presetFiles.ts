@@ -1,0 +1,18 @@
+// Loads a built-in dataset the way the app ships it: the static files in sample-data/<preset>/.
+import { parseSampleFiles, SAMPLE_FILE_NAMES } from '../core/data/sampleFiles';
+import type { PresetLoader } from './dataSlice';
+
+/** Fetches every file of a preset from `base` (the app's /sample-data/) and parses them into a Dataset. */
+export function staticPresetLoader(base: string, fetchText: (url: string) => Promise<string>): PresetLoader {
+  return async (name) => {
+    const texts = await Promise.all(SAMPLE_FILE_NAMES.map((f) => fetchText(`${base}${name}/${f}`)));
+    return parseSampleFiles(Object.fromEntries(SAMPLE_FILE_NAMES.map((f, i) => [f, texts[i]])));
+  };
+}
+
+/** `fetch` that fails on an HTTP error, naming the URL. */
+export async function fetchText(url: string): Promise<string> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return r.text();
+}
