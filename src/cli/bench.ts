@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { runSuite } from '../core/bench/benchmarks';
+import { benchFullEvaluation } from '../core/bench/evaluationBench';
 import { benchRecord, formatBenchTable, METHOD } from './benchReport';
 import { runBrowserBench } from './browserBench';
 import { writeTextFile } from './output';
@@ -30,8 +31,13 @@ async function main(argv: string[]): Promise<number> {
   process.stderr.write(`${METHOD}\n`);
   const { report, environment } = browser ? await runBrowserBench((l) => process.stderr.write(l + '\n')) : await runNodeBench();
   const path = join(REPO_ROOT, 'bench-results', browser ? 'bench-browser.json' : 'bench-node.json');
-  await writeTextFile(path, JSON.stringify(benchRecord(report, environment, new Date()), null, 2) + '\n');
-  process.stdout.write(`${formatBenchTable(report)}\n\nwrote ${path}\n`);
+  // Evaluation is plain JS, the same in Node and the browser: measured in Node only.
+  const evaluation = browser ? undefined : benchFullEvaluation();
+  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation }, null, 2) + '\n');
+  const evalLine = evaluation
+    ? `\n\n${evaluation.label}: ${evaluation.totalMs.toFixed(1)} ms median (top-k ${evaluation.topKMs.toFixed(1)} ms + all metrics), ${evaluation.reps} runs`
+    : '';
+  process.stdout.write(`${formatBenchTable(report)}${evalLine}\n\nwrote ${path}\n`);
   return report.results.length ? 0 : 1;
 }
 

@@ -138,3 +138,28 @@ describe('the lab store', () => {
     expect(store.getState().backendReport).toMatchObject({ active: 'wasm' });
   });
 });
+
+describe('importing data into the store', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+
+  it('makes good files the imported dataset and selects it', () => {
+    const { store } = fakeStore();
+    store.getState().importFiles([{ name: 'clicks.csv', bytes: enc('user,item\na,x\na,y\nb,x\n') }]);
+    const s = store.getState();
+    expect(s.importErrors).toBeNull();
+    expect(s.datasets.imported.interactions.numUsers).toBe(2);
+    expect(s.configs['pop-vs-mf'].dataset).toBe('imported');
+    expect(s.importReport).toMatchObject({ format: 'generic', users: 2, items: 2, kept: 3 });
+  });
+
+  it('keeps the dataset in use when files are bad, and lists each problem', () => {
+    const { store } = fakeStore();
+    store.getState().importFiles([{ name: 'clicks.csv', bytes: enc('user,item\na,x\na,y\nb,x\n') }]);
+    const before = store.getState().datasets.imported;
+    store.getState().importFiles([{ name: 'u.data', bytes: enc('1\t2\t5\t100\n') }]);
+    const s = store.getState();
+    expect(s.importErrors?.[0].message).toMatch(/u\.item/);
+    expect(s.datasets.imported).toBe(before);
+    expect(s.configs['pop-vs-mf'].dataset).toBe('imported');
+  });
+});

@@ -1,9 +1,17 @@
 // Loads the settings from the page URL once, then keeps the URL in step with every settings change.
+import { IMPORTED } from '../core/data/datasetChoice';
+import { getLab } from '../core/labs/registry';
 import { readUrl, writeUrl } from './url';
 import type { LabStore } from './store';
 
 export function startUrlSync(store: LabStore, location: Location, history: History): () => void {
   const fromUrl = readUrl(location.search);
+  // Imported files live only in this page; a link cannot bring them along.
+  if (fromUrl.config.dataset === IMPORTED) {
+    const fallback = (getLab(fromUrl.labId).defaults as Record<string, unknown>).dataset;
+    fromUrl.config = { ...fromUrl.config, dataset: fallback };
+    fromUrl.notices.push(`This link used imported data, which is not stored in links: showing '${String(fallback)}' instead. Import the files again to use them.`);
+  }
   store.setState((s) => ({
     labId: fromUrl.labId,
     backend: fromUrl.backend,

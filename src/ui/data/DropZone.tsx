@@ -7,12 +7,34 @@ async function read(list: FileList | File[]): Promise<PickedFile[]> {
   return Promise.all(Array.from(list, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
+/** Every file under a dropped entry: a dropped MovieLens folder gives its files (readEntries returns batches). */
+async function filesOf(entry: FileSystemEntry): Promise<File[]> {
+  if (entry.isFile) return [await new Promise<File>((ok, fail) => (entry as FileSystemFileEntry).file(ok, fail))];
+  if (!entry.isDirectory) return [];
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  const children: FileSystemEntry[] = [];
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((ok, fail) => reader.readEntries(ok, fail));
+    if (!batch.length) break;
+    children.push(...batch);
+  }
+  return (await Promise.all(children.map(filesOf))).flat();
+}
+
+/** The dropped files, with folders opened (where the browser supports entries). */
+async function dropped(data: DataTransfer): Promise<File[]> {
+  const entries = Array.from(data.items, (i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => Boolean(e));
+  return entries.length ? (await Promise.all(entries.map(filesOf))).flat() : Array.from(data.files);
+}
+
 export function DropZone({ onFiles, disabled }: { onFiles: (files: PickedFile[]) => void; disabled?: boolean }) {
   const [over, setOver] = useState(false);
   const drop = async (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    if (!disabled && e.dataTransfer.files.length) onFiles(await read(e.dataTransfer.files));
+    if (disabled) return;
+    const files = await dropped(e.dataTransfer);
+    if (files.length) onFiles(await read(files));
   };
   return (
     <label
@@ -36,7 +58,7 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: PickedFile[])
         }}
       />
       <span>
-        <b>Import your data:</b> drop files here or click to pick them — MovieLens 100K (<code>u.data</code> +{' '}
+        <b>Import your data:</b> drop files or a folder here, or click to pick files — MovieLens 100K (<code>u.data</code> +{' '}
         <code>u.item</code>), MovieLens latest (<code>ratings.csv</code> + <code>movies.csv</code>), or a CSV/TSV of
         user, item[, rating][, timestamp] with an optional item,genres file.
       </span>
