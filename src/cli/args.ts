@@ -21,6 +21,9 @@ export type Command =
       data?: string;
       /** --threshold N: ratings ≥ N count as positive when importing (default 4). */
       threshold?: number;
+      /** --min-per-user / --min-per-item: k-core filter applied to --data. */
+      minPerUser?: number;
+      minPerItem?: number;
     };
 
 /** Bad command-line input: the CLI prints the message and exits with code 2. */
@@ -45,11 +48,13 @@ Options of run:
   --data <DIR|FILE>      train on your data: a MovieLens 100K or latest folder, or a CSV/TSV of
                          user,item[,rating][,timestamp] (sets dataset=imported)
   --threshold <N>        with --data: ratings ≥ N count as a positive interaction (default 4)
+  --min-per-user <N>     with --data: keep users with ≥ N interactions (and --min-per-item <N> for
+                         items), repeated until both hold
   -h, --help             this text
 
 Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 the run diverged, 130 stopped by Ctrl-C.`;
 
-const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend', 'data', 'threshold'] as const;
+const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend', 'data', 'threshold', 'min-per-user', 'min-per-item'] as const;
 
 /** `argv` without the node and script paths, e.g. `['run', 'pop-vs-mf', '--set', 'epochs=2']`. */
 export function parseCliArgs(argv: readonly string[]): Command {
@@ -68,6 +73,8 @@ export function parseCliArgs(argv: readonly string[]): Command {
         backend: { type: 'string' },
         data: { type: 'string' },
         threshold: { type: 'string' },
+        'min-per-user': { type: 'string' },
+        'min-per-item': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -107,6 +114,8 @@ export function parseCliArgs(argv: readonly string[]): Command {
     backend: backend as NodeBackend,
     data: values.data,
     threshold: values.threshold === undefined ? undefined : parseThreshold(values.threshold, values.data),
+    minPerUser: parseMinimum('min-per-user', values['min-per-user'], values.data),
+    minPerItem: parseMinimum('min-per-item', values['min-per-item'], values.data),
   };
 }
 
@@ -127,4 +136,11 @@ function parseThreshold(text: string, data: string | undefined): number {
   const n = Number(text);
   if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--threshold '${text}' is not a number`);
   return n;
+}
+
+function parseMinimum(flag: string, text: string | undefined, data: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (data === undefined) throw new UsageError(`--${flag} only applies with --data`);
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`--${flag} '${text}' is not a whole number ≥ 0`);
+  return Number(text);
 }

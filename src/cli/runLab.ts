@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Dataset } from '../core/data/dataset';
 import { IMPORTED } from '../core/data/datasetChoice';
-import { formatIssue, importDataset } from '../core/data/import';
+import { formatIssue } from '../core/data/import';
+import { importWithFilter, type ImportWithFilterOptions } from '../core/data/import/importWithFilter';
 import { errorMessage } from '../core/errors';
 import { readDataPath } from './dataFiles';
 import { StepGate } from '../core/experiment/stepGate';
@@ -28,8 +29,8 @@ async function readConfigFile(path: string): Promise<{ path: string; text: strin
 }
 
 /** Reads and imports --data; import problems are bad input (exit 2), each naming its file and line. */
-async function importData(path: string, ratingThreshold: number | undefined): Promise<Dataset> {
-  const r = importDataset(await readDataPath(path), { ratingThreshold });
+async function importData(path: string, opts: ImportWithFilterOptions): Promise<Dataset> {
+  const r = importWithFilter(await readDataPath(path), opts);
   if (!r.ok) throw new UsageError(`could not import ${path}:\n${r.errors.map(formatIssue).join('\n')}`);
   const rep = r.report;
   process.stderr.write(
@@ -44,7 +45,7 @@ async function importData(path: string, ratingThreshold: number | undefined): Pr
 export async function runLab(cmd: RunCommand, signal: AbortSignal): Promise<number> {
   const lab = getLab(cmd.labId);
   const file = cmd.configFile === undefined ? undefined : await readConfigFile(cmd.configFile);
-  const dataset = cmd.data === undefined ? undefined : await importData(cmd.data, cmd.threshold);
+  const dataset = cmd.data === undefined ? undefined : await importData(cmd.data, { ratingThreshold: cmd.threshold, minPerUser: cmd.minPerUser, minPerItem: cmd.minPerItem });
   const sets: [string, string][] = dataset ? [['dataset', IMPORTED], ...cmd.sets] : cmd.sets;
   const built = buildRunConfig(lab, { file, sets, seed: cmd.seed });
   if (!built.ok) throw new UsageError(built.errors.join('\n'));

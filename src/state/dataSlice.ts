@@ -3,7 +3,8 @@
 import type { StateCreator } from 'zustand';
 import type { Dataset } from '../core/data/dataset';
 import { IMPORTED } from '../core/data/datasetChoice';
-import { importDataset, type ImportIssue, type ImportReport } from '../core/data/import';
+import type { ImportIssue, ImportReport } from '../core/data/import';
+import { importWithFilter } from '../core/data/import/importWithFilter';
 import type { LabState } from './store';
 
 export interface DataSlice {
@@ -14,9 +15,13 @@ export interface DataSlice {
   loadErrors: Record<string, string>;
   /** Ratings at or above this count as a positive interaction when importing explicit ratings. */
   ratingThreshold: number;
+  /** Optional k-core filter applied on import: keep users / items with at least this many interactions. */
+  minPerUser: number;
+  minPerItem: number;
   importReport: ImportReport | null;
   importErrors: ImportIssue[] | null;
   setRatingThreshold(t: number): void;
+  setImportFilter(f: { minPerUser?: number; minPerItem?: number }): void;
   /** Loads a built-in preset once (no-op when loaded or loading). */
   ensurePreset(name: string): Promise<void>;
   /** Parses the person's files; on success they become the 'imported' dataset, on failure nothing changes. */
@@ -32,9 +37,12 @@ export function createDataSlice(loadPreset: PresetLoader): StateCreator<LabState
     loading: [],
     loadErrors: {},
     ratingThreshold: 4,
+    minPerUser: 0,
+    minPerItem: 0,
     importReport: null,
     importErrors: null,
     setRatingThreshold: (t) => set({ ratingThreshold: t }),
+    setImportFilter: (f) => set(f),
     ensurePreset: async (name) => {
       const s = get();
       if (name === IMPORTED || s.datasets[name] || s.loading.includes(name)) return;
@@ -51,7 +59,8 @@ export function createDataSlice(loadPreset: PresetLoader): StateCreator<LabState
       }
     },
     importFiles: (files) => {
-      const r = importDataset(files, { ratingThreshold: get().ratingThreshold });
+      const { ratingThreshold, minPerUser, minPerItem } = get();
+      const r = importWithFilter(files, { ratingThreshold, minPerUser, minPerItem });
       if (!r.ok) return set({ importErrors: r.errors });
       set((x) => ({ datasets: { ...x.datasets, [IMPORTED]: r.dataset }, importReport: r.report, importErrors: null }));
       get().setConfigValue('dataset', IMPORTED);

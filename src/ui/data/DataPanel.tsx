@@ -17,6 +17,9 @@ export function DataPanel() {
   const importFiles = useLabStore((s) => s.importFiles);
   const threshold = useLabStore((s) => s.ratingThreshold);
   const setThreshold = useLabStore((s) => s.setRatingThreshold);
+  const minPerUser = useLabStore((s) => s.minPerUser);
+  const minPerItem = useLabStore((s) => s.minPerItem);
+  const setFilter = useLabStore((s) => s.setImportFilter);
   const stats = useMemo(() => (dataset ? datasetStats(dataset) : null), [dataset]);
   const truth = dataset?.groundTruth;
   return (
@@ -81,6 +84,14 @@ export function DataPanel() {
       <label className="field inline">
         <span className="field-label">Ratings kept as positive: ≥</span>
         <input type="number" min={0} max={10} step={0.5} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} />
+      </label>
+      <label className="field inline">
+        <span className="field-label">Keep users with ≥ N interactions</span>
+        <input type="number" name="minPerUser" min={0} step={1} value={minPerUser} onChange={(e) => setFilter({ minPerUser: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
+      </label>
+      <label className="field inline">
+        <span className="field-label">Keep items with ≥ N interactions</span>
+        <input type="number" name="minPerItem" min={0} step={1} value={minPerItem} onChange={(e) => setFilter({ minPerItem: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
       </label>
       <DropZone onFiles={importFiles} disabled={busy} />
       <ImportMessages />

@@ -1,0 +1,28 @@
+// Import followed by the optional k-core filter (min interactions per user / item), as the app and CLI use it.
+import { filterDataset, type FilterOptions } from '../filters';
+import { nnz } from '../dataset';
+import { importDataset, type ImportResult } from './index';
+
+export interface ImportWithFilterOptions extends FilterOptions {
+  ratingThreshold?: number;
+}
+
+/**
+ * `importDataset`, then (when a minimum is above 0) `filterDataset`, with the report's counts describing the
+ * filtered data and a warning saying how much the filter removed.
+ */
+export function importWithFilter(files: { name: string; bytes: Uint8Array }[], opts: ImportWithFilterOptions): ImportResult {
+  const r = importDataset(files, { ratingThreshold: opts.ratingThreshold });
+  if (!r.ok || !(opts.minPerUser || opts.minPerItem)) return r;
+  const before = r.dataset.interactions;
+  const dataset = filterDataset(r.dataset, { minPerUser: opts.minPerUser, minPerItem: opts.minPerItem });
+  const after = dataset.interactions;
+  const note =
+    `Filter (users ≥ ${opts.minPerUser ?? 0}, items ≥ ${opts.minPerItem ?? 0} interactions, repeated until stable) kept ` +
+    `${after.numUsers} of ${before.numUsers} users, ${after.numItems} of ${before.numItems} items, ${nnz(after)} of ${nnz(before)} interactions.`;
+  return {
+    ok: true,
+    dataset,
+    report: { ...r.report, users: after.numUsers, items: after.numItems, kept: nnz(after), warnings: [...r.report.warnings, note] },
+  };
+}
