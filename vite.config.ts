@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 
 const SAMPLE_DATA = resolve(import.meta.dirname, 'sample-data');
 
-/** Serves sample-data/ at /sample-data/ in dev and preview, and copies it into dist/ on build. */
+/** Serves sample-data/ at /sample-data/ in dev, and copies it into dist/ on build (which `vite preview` serves). */
 function sampleData(): Plugin {
   const serve = (url: string | undefined, res: import('node:http').ServerResponse, next: () => void) => {
     const path = url?.split('?')[0] ?? '';

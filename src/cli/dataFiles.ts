@@ -1,12 +1,11 @@
 // Reads `--data DIR|FILE` into the in-memory files that core's importDataset takes (the CLI's file picker).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { isDataFileName } from '../core/data/import/detectFormat';
 import { UsageError } from './args';
 
 /** Files a MovieLens folder is read for; when a folder has any of them, only these are read. */
 export const MOVIELENS_FILES = ['u.data', 'u.item', 'u.genre', 'u.user', 'ratings.csv', 'movies.csv'];
-/** Extensions read from a folder of generic data (README files excepted). */
-export const GENERIC_EXTENSIONS = /\.(csv|tsv|txt|data)$/i;
 
 async function read(path: string, maxBytes: number | undefined): Promise<{ name: string; bytes: Uint8Array }> {
   const size = (await stat(path)).size;
@@ -34,7 +33,7 @@ export async function readDataPath(path: string, opts: { maxBytes?: number } = {
   if (!info.isDirectory()) return [await read(path, opts.maxBytes)];
   const entries = (await readdir(path, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
   const movieLens = entries.filter((n) => MOVIELENS_FILES.includes(n.toLowerCase()));
-  const chosen = movieLens.length > 0 ? movieLens : entries.filter((n) => GENERIC_EXTENSIONS.test(n) && !/^readme/i.test(n));
+  const chosen = movieLens.length > 0 ? movieLens : entries.filter(isDataFileName);
   if (chosen.length === 0) {
     throw new UsageError(`--data: ${path} holds no data files (expected u.data + u.item, ratings.csv + movies.csv, or *.csv / *.tsv).`);
   }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Dataset } from '../core/data/dataset';
 import { IMPORTED } from '../core/data/datasetChoice';
-import { formatIssue } from '../core/data/import';
+import { DEFAULT_MAX_BYTES, formatIssue } from '../core/data/import';
 import { importWithFilter, type ImportWithFilterOptions } from '../core/data/import/importWithFilter';
 import { errorMessage } from '../core/errors';
 import { readDataPath } from './dataFiles';
@@ -30,7 +30,7 @@ async function readConfigFile(path: string): Promise<{ path: string; text: strin
 
 /** Reads and imports --data; import problems are bad input (exit 2), each naming its file and line. */
 async function importData(path: string, opts: ImportWithFilterOptions): Promise<Dataset> {
-  const r = importWithFilter(await readDataPath(path), opts);
+  const r = importWithFilter(await readDataPath(path, { maxBytes: DEFAULT_MAX_BYTES }), opts);
   if (!r.ok) throw new UsageError(`could not import ${path}:\n${r.errors.map(formatIssue).join('\n')}`);
   const rep = r.report;
   process.stderr.write(

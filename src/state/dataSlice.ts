@@ -3,7 +3,8 @@
 import type { StateCreator } from 'zustand';
 import type { Dataset } from '../core/data/dataset';
 import { IMPORTED } from '../core/data/datasetChoice';
-import type { ImportIssue, ImportReport } from '../core/data/import';
+import { DEFAULT_RATING_THRESHOLD, type ImportIssue, type ImportReport } from '../core/data/import';
+import type { ImportFile } from '../core/data/import/detectFormat';
 import { importWithFilter } from '../core/data/import/importWithFilter';
 import type { LabState } from './store';
 
@@ -19,13 +20,15 @@ export interface DataSlice {
   minPerUser: number;
   minPerItem: number;
   importReport: ImportReport | null;
+  /** True while files are being parsed (the panel says so; big files take a moment). */
+  importing: boolean;
   importErrors: ImportIssue[] | null;
   setRatingThreshold(t: number): void;
   setImportFilter(f: { minPerUser?: number; minPerItem?: number }): void;
   /** Loads a built-in preset once (no-op when loaded or loading). */
   ensurePreset(name: string): Promise<void>;
   /** Parses the person's files; on success they become the 'imported' dataset, on failure nothing changes. */
-  importFiles(files: { name: string; bytes: Uint8Array }[]): void;
+  importFiles(files: ImportFile[]): Promise<void>;
 }
 
 /** Fetches and parses a built-in preset (the app: static files; tests: a stub). */
@@ -36,10 +39,11 @@ export function createDataSlice(loadPreset: PresetLoader): StateCreator<LabState
     datasets: {},
     loading: [],
     loadErrors: {},
-    ratingThreshold: 4,
+    ratingThreshold: DEFAULT_RATING_THRESHOLD,
     minPerUser: 0,
     minPerItem: 0,
     importReport: null,
+    importing: false,
     importErrors: null,
     setRatingThreshold: (t) => set({ ratingThreshold: t }),
     setImportFilter: (f) => set(f),
@@ -58,9 +62,13 @@ export function createDataSlice(loadPreset: PresetLoader): StateCreator<LabState
         set((x) => ({ loading: x.loading.filter((n) => n !== name) }));
       }
     },
-    importFiles: (files) => {
+    importFiles: async (files) => {
+      set({ importing: true });
+      // Let the page paint "Importing…" before the parse takes the thread.
+      await new Promise((r) => setTimeout(r, 0));
       const { ratingThreshold, minPerUser, minPerItem } = get();
       const r = importWithFilter(files, { ratingThreshold, minPerUser, minPerItem });
+      set({ importing: false });
       if (!r.ok) return set({ importErrors: r.errors });
       set((x) => ({ datasets: { ...x.datasets, [IMPORTED]: r.dataset }, importReport: r.report, importErrors: null }));
       get().setConfigValue('dataset', IMPORTED);

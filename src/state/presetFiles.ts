@@ -14,5 +14,7 @@ export function staticPresetLoader(base: string, fetchText: (url: string) => Pro
 export async function fetchText(url: string): Promise<string> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  // A missing file on a single-page-app host comes back as the app's index.html with status 200.
+  if (r.headers.get('content-type')?.includes('text/html')) throw new Error(`${url}: not found (the server sent a web page)`);
   return r.text();
 }

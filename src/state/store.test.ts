@@ -142,9 +142,9 @@ describe('the lab store', () => {
 describe('importing data into the store', () => {
   const enc = (s: string) => new TextEncoder().encode(s);
 
-  it('makes good files the imported dataset and selects it', () => {
+  it('makes good files the imported dataset and selects it', async () => {
     const { store } = fakeStore();
-    store.getState().importFiles([{ name: 'clicks.csv', bytes: enc('user,item\na,x\na,y\nb,x\n') }]);
+    await store.getState().importFiles([{ name: 'clicks.csv', bytes: enc('user,item\na,x\na,y\nb,x\n') }]);
     const s = store.getState();
     expect(s.importErrors).toBeNull();
     expect(s.datasets.imported.interactions.numUsers).toBe(2);
@@ -152,11 +152,11 @@ describe('importing data into the store', () => {
     expect(s.importReport).toMatchObject({ format: 'generic', users: 2, items: 2, kept: 3 });
   });
 
-  it('keeps the dataset in use when files are bad, and lists each problem', () => {
+  it('keeps the dataset in use when files are bad, and lists each problem', async () => {
     const { store } = fakeStore();
-    store.getState().importFiles([{ name: 'clicks.csv', bytes: enc('user,item\na,x\na,y\nb,x\n') }]);
+    await store.getState().importFiles([{ name: 'clicks.csv', bytes: enc('user,item\na,x\na,y\nb,x\n') }]);
     const before = store.getState().datasets.imported;
-    store.getState().importFiles([{ name: 'u.data', bytes: enc('1\t2\t5\t100\n') }]);
+    await store.getState().importFiles([{ name: 'u.data', bytes: enc('1\t2\t5\t100\n') }]);
     const s = store.getState();
     expect(s.importErrors?.[0].message).toMatch(/u\.item/);
     expect(s.datasets.imported).toBe(before);

@@ -1,4 +1,5 @@
 // Descriptive statistics of a dataset for the UI: size, density, activity, popularity skew, genre shares.
+import { giniOfCounts } from '../metrics/beyondAccuracy';
 import { itemCounts, type Dataset } from './dataset';
 
 /** One point of the popularity curve: the item at 1-based `rank` (most popular = 1) has `count` interactions. */
@@ -67,13 +68,8 @@ export function datasetStats(d: Dataset, options: { maxCurvePoints?: number } = 
   const counts = itemCounts(x);
   const ascending = Int32Array.from(counts).sort();
   let coldItems = 0;
-  let weighted = 0;
-  for (let j = 1; j <= items; j++) {
-    const c = ascending[j - 1];
-    if (c === 0) coldItems++;
-    weighted += (2 * j - items - 1) * c;
-  }
-  const giniOfPopularity = interactions === 0 ? 0 : weighted / (items * interactions);
+  for (let j = 0; j < items; j++) if (ascending[j] === 0) coldItems++;
+  const giniOfPopularity = giniOfCounts(counts);
 
   const top = Math.ceil(items / 10);
   let topSum = 0;

@@ -46,4 +46,22 @@ describe('evaluateLists', () => {
     }
     expect(train.numUsers).toBe(2);
   });
+
+  it('leaves genre metrics out for a dataset without genres, and scores the rest', () => {
+    const heldOut = fromUserLists([[2]], 4);
+    const ctx = evalContext(fromUserLists([[0]], 4), { genreNames: [], itemGenres: new Uint8Array(0) }, 2);
+    const m = evaluateLists(Int32Array.from([0]), [Int32Array.from([2, 3])], heldOut, ctx);
+    expect(m.ild).toBeUndefined();
+    expect(m.tasteDistance).toBeUndefined();
+    expect(m.hit).toBe(1);
+  });
+
+  it('measures against the fold-in history and counts only training users in novelty', () => {
+    // Strong split: user 1 is held out (no training row); their fold-in is item 0.
+    const train = fromUserLists([[0, 1], []], 4);
+    const foldIn = fromUserLists([[], [0]], 4);
+    const ctx = evalContext(train, dataset, 2, { history: foldIn });
+    expect(ctx.numUsers).toBe(1);
+    expect(ctx.history).toBe(foldIn);
+  });
 });

@@ -8,6 +8,7 @@ import {
   giniIndex,
   hitAtK,
   intraListDiversity,
+  alphaNdcgAtK,
   itemCoverage,
   mapAtK,
   mrrAtK,
@@ -32,27 +33,41 @@ export interface EvalContext {
   tail: Uint8Array;
   itemGenres: Uint8Array;
   numGenres: number;
-  genreDistance: ItemDistance;
+  /** Null when the dataset has no genres (an import without an items file): ILD and taste distance are then left out. */
+  genreDistance: ItemDistance | null;
   /** The items each user brought (training items, or fold-in for held-out users). */
   history: Interactions;
   /** Consumption sizes c for U_c (the user consumes the best c of the k). */
   consumeC: readonly number[];
 }
 
-export function evalContext(train: Interactions, dataset: Pick<Dataset, 'itemGenres' | 'genreNames'>, k: number, consumeC: readonly number[] = [1, 2, 3]): EvalContext {
+/**
+ * The context for scoring lists: popularity from `train`; `history` = what each user brought, whose items
+ * are never recommended and against which taste distance is measured — the training rows under weak
+ * generalisation (the default), the fold-in rows under strong generalisation.
+ */
+export function evalContext(
+  train: Interactions,
+  dataset: Pick<Dataset, 'itemGenres' | 'genreNames'>,
+  k: number,
+  opts: { history?: Interactions; consumeC?: readonly number[] } = {},
+): EvalContext {
   const counts = itemCounts(train);
   const numGenres = dataset.genreNames.length;
+  let activeUsers = 0;
+  for (let u = 0; u < train.numUsers; u++) if (train.indptr[u + 1] > train.indptr[u]) activeUsers++;
   return {
     k,
     numItems: train.numItems,
-    numUsers: train.numUsers,
+    // EPC's |U|: users with training interactions (held-out users of a strong split have none).
+    numUsers: activeUsers,
     itemCounts: counts,
     tail: tailItems(counts),
     itemGenres: dataset.itemGenres,
     numGenres,
-    genreDistance: genreCosineDistance(dataset.itemGenres, numGenres),
-    history: train,
-    consumeC,
+    genreDistance: numGenres > 0 ? genreCosineDistance(dataset.itemGenres, numGenres) : null,
+    history: opts.history ?? train,
+    consumeC: opts.consumeC ?? [1, 2, 3],
   };
 }
 
@@ -62,6 +77,11 @@ export type ListMetrics = Record<string, number>;
 /** Each metric's meaning and direction, for tables, charts and CSV headers. */
 export const METRIC_INFO: Record<string, { label: string; better: 'higher' | 'lower' }> = {
   precision: { label: 'Precision@k (everything consumed)', better: 'higher' },
+  'consumption@1': { label: 'U₁: the user consumes the best 1 of k (= HR@k)', better: 'higher' },
+  'consumption@2': { label: 'U₂: the user consumes the best 2 of k', better: 'higher' },
+  'consumption@3': { label: 'U₃: the user consumes the best 3 of k', better: 'higher' },
+  alphaNdcg: { label: 'α-nDCG@k (genres as aspects, α = 0.5)', better: 'higher' },
+  users: { label: 'users evaluated', better: 'higher' },
   recall: { label: 'Recall@k', better: 'higher' },
   cappedRecall: { label: 'Recall@k, capped (Mult-VAE)', better: 'higher' },
   ndcg: { label: 'NDCG@k', better: 'higher' },
@@ -77,6 +97,13 @@ export const METRIC_INFO: Record<string, { label: string; better: 'higher' | 'lo
   ild: { label: 'Intra-list diversity (genres)', better: 'higher' },
   tasteDistance: { label: 'Taste distance to history (JS)', better: 'lower' },
 };
+
+/** The genre ids of item i (its aspects for α-nDCG). */
+function genresOf(ctx: EvalContext, item: number): number[] {
+  const out: number[] = [];
+  for (let g = 0; g < ctx.numGenres; g++) if (ctx.itemGenres[item * ctx.numGenres + g]) out.push(g);
+  return out;
+}
 
 /**
  * One pass over `users` with their lists: per-user metrics averaged over users that have held-out items,
@@ -104,8 +131,11 @@ export function evaluateLists(users: Int32Array, lists: ArrayLike<number>[], hel
     add('averagePopularity', averagePopularity(list, ctx.itemCounts, k));
     add('tailPercentage', tailPercentage(list, ctx.tail, k));
     add('novelty', noveltyEPC(list, ctx.itemCounts, ctx.numUsers, k));
-    add('ild', intraListDiversity(list, k, ctx.genreDistance));
-    add('tasteDistance', tasteDistance(userItems(ctx.history, u), list, ctx.itemGenres, ctx.numGenres, k));
+    if (ctx.genreDistance) {
+      add('ild', intraListDiversity(list, k, ctx.genreDistance));
+      add('tasteDistance', tasteDistance(userItems(ctx.history, u), list, ctx.itemGenres, ctx.numGenres, k));
+      add('alphaNdcg', alphaNdcgAtK(list, relevant, k, (i) => genresOf(ctx, i), 0.5));
+    }
     for (const c of ctx.consumeC) add(`consumption@${c}`, consumptionUtility(list, relevant, k, c));
   }
   const n = Math.max(1, judged.length);

@@ -20,6 +20,7 @@ function countRecommendations(lists: ReadonlyArray<ArrayLike<number>>, numItems:
  * Item (catalogue) coverage: Coverage = |⋃_u L_u| / numItems, where L_u is user u's list.
  * Item ids must be integers in [0, numItems) (a RangeError is thrown otherwise).
  * @returns a value in [0, 1]; 0 when numItems ≤ 0.
+ * Higher is better.
  */
 export function itemCoverage(lists: ReadonlyArray<ArrayLike<number>>, numItems: number): number {
   if (numItems <= 0) return 0;
@@ -40,13 +41,21 @@ export function itemCoverage(lists: ReadonlyArray<ArrayLike<number>>, numItems: 
  */
 export function giniIndex(lists: ReadonlyArray<ArrayLike<number>>, numItems: number): number {
   if (numItems <= 0) return 0;
-  const counts = countRecommendations(lists, numItems);
-  counts.sort(); // typed-array sort is numeric ascending
-  const n = numItems;
+  return giniOfCounts(countRecommendations(lists, numItems));
+}
+
+/**
+ * Gini of per-item counts (zeros included), the same formula as {@link giniIndex}:
+ * G = Σ_j (2j − n − 1) c_(j) / (n Σ c), counts sorted ascending, n = counts.length. 0 when all counts are 0.
+ * Lower = more even. Used for recommendation counts and for a dataset's popularity.
+ */
+export function giniOfCounts(counts: ArrayLike<number>): number {
+  const sorted = Float64Array.from(counts).sort(); // typed-array sort is numeric ascending
+  const n = sorted.length;
   let total = 0;
   let weighted = 0;
   for (let j = 1; j <= n; j++) {
-    const c = counts[j - 1];
+    const c = sorted[j - 1];
     total += c;
     weighted += (2 * j - n - 1) * c;
   }

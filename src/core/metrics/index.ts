@@ -1,7 +1,7 @@
 // Public entry of the pure ranking-metric module: per-user top-k accuracy, beyond-accuracy, consumption, averaging.
 
 export { hitAtK, precisionAtK, recallAtK, cappedRecallAtK, ndcgAtK, mrrAtK, mapAtK } from './ranking';
-export { itemCoverage, giniIndex, shannonEntropy } from './beyondAccuracy';
+export { itemCoverage, giniIndex, giniOfCounts, shannonEntropy } from './beyondAccuracy';
 export { averagePopularity, tailPercentage, tailItems, noveltyEPC } from './popularity';
 export {
   intraListDiversity,

@@ -46,6 +46,7 @@ function hitsAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: nu
 /**
  * Hit rate at k: HR@k = 1 if Σ_{r≤k} rel_r > 0, else 0.
  * @returns 0 or 1; 0 when `relevant` is empty.
+ * Higher is better.
  */
 export function hitAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
   if (relevant.size === 0) return 0;
@@ -57,6 +58,7 @@ export function hitAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>,
 /**
  * Precision at k: P@k = (Σ_{r≤k} rel_r) / k.
  * @returns a value in [0, 1]; 0 when `relevant` is empty.
+ * Higher is better.
  */
 export function precisionAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
   if (relevant.size === 0 || k < 1) return 0;
@@ -67,6 +69,7 @@ export function precisionAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<nu
  * Recall at k: R@k = (Σ_{r≤k} rel_r) / |relevant|.
  * Cannot reach 1 when |relevant| > k; see {@link cappedRecallAtK} for the version that can.
  * @returns a value in [0, 1]; 0 when `relevant` is empty.
+ * Higher is better.
  */
 export function recallAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
   if (relevant.size === 0) return 0;
@@ -78,6 +81,7 @@ export function recallAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<numbe
  * Recall@k = (Σ_{r≤k} rel_r) / min(k, |relevant|).
  * A perfect ranker scores 1 whatever |relevant| is.
  * @returns a value in [0, 1]; 0 when `relevant` is empty.
+ * Higher is better.
  */
 export function cappedRecallAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
   if (relevant.size === 0 || k < 1) return 0;
@@ -90,6 +94,7 @@ export function cappedRecallAtK(ranked: ArrayLike<number>, relevant: ReadonlySet
  * IDCG@k = Σ_{r=1..m} 1 / log2(r + 1) with m = min(k, |relevant|),
  * NDCG@k = DCG@k / IDCG@k.
  * @returns a value in [0, 1]; 0 when `relevant` is empty.
+ * Higher is better.
  */
 export function ndcgAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
   if (relevant.size === 0 || k < 1) return 0;
@@ -104,6 +109,7 @@ export function ndcgAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>
  * Reciprocal rank at k: RR@k = 1 / r* where r* = min{ r ≤ k : rel_r = 1 }, or 0 if there is no hit in the top k.
  * Averaged over users this is MRR@k.
  * @returns a value in [0, 1]; 0 when `relevant` is empty.
+ * Higher is better.
  */
 export function mrrAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
   if (relevant.size === 0) return 0;
@@ -116,6 +122,7 @@ export function mrrAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>,
  * Average precision at k (averaged over users this is MAP@k):
  * AP@k = (Σ_{i≤k} rel_i · P@i) / min(k, |relevant|), with P@i = (Σ_{r≤i} rel_r) / i.
  * @returns a value in [0, 1]; 0 when `relevant` is empty.
+ * Higher is better.
  */
 export function mapAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
   if (relevant.size === 0 || k < 1) return 0;

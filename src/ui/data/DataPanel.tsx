@@ -15,6 +15,7 @@ export function DataPanel() {
   const loading = useLabStore((s) => s.loading.includes(name));
   const busy = useLabStore(selectIsActive);
   const importFiles = useLabStore((s) => s.importFiles);
+  const importing = useLabStore((s) => s.importing);
   const threshold = useLabStore((s) => s.ratingThreshold);
   const setThreshold = useLabStore((s) => s.setRatingThreshold);
   const minPerUser = useLabStore((s) => s.minPerUser);
@@ -93,7 +94,9 @@ export function DataPanel() {
         <span className="field-label">Keep items with ≥ N interactions</span>
         <input type="number" name="minPerItem" min={0} step={1} value={minPerItem} onChange={(e) => setFilter({ minPerItem: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
       </label>
-      <DropZone onFiles={importFiles} disabled={busy} />
+      <p className="field-help">The threshold and filters apply to the next import.</p>
+      <DropZone onFiles={(f) => void importFiles(f)} disabled={busy || importing} />
+      {importing ? <p className="muted small" role="status">Importing…</p> : null}
       <ImportMessages />
     </section>
   );

@@ -1,10 +1,17 @@
 // A file picker that also takes files dropped on it; hands their bytes to `onFiles`.
 import { useState, type DragEvent } from 'react';
+import { DEFAULT_MAX_BYTES } from '../../core/data/import';
+import type { ImportFile } from '../../core/data/import/detectFormat';
 
-export type PickedFile = { name: string; bytes: Uint8Array };
+export type PickedFile = ImportFile;
 
+/** Reads the files' bytes, except files over the import limit: those go by name and size only (the import refuses them, naming the size). */
 async function read(list: FileList | File[]): Promise<PickedFile[]> {
-  return Promise.all(Array.from(list, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return Promise.all(
+    Array.from(list, async (f) =>
+      f.size > DEFAULT_MAX_BYTES ? { name: f.name, bytes: new Uint8Array(0), size: f.size } : { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) },
+    ),
+  );
 }
 
 /** Every file under a dropped entry: a dropped MovieLens folder gives its files (readEntries returns batches). */

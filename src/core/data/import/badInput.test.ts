@@ -193,3 +193,17 @@ describe('bad input: all or nothing', () => {
     expect(only(failing([file('log.csv', 'a,x\n')], { ratingThreshold: NaN })).code).toBe(ImportErrorCode.BadOption);
   });
 });
+
+describe('a dropped folder with extra files', () => {
+  it('reads the data files of a generic folder and leaves README and hidden files aside', () => {
+    const r = importDataset([file('clicks.csv', 'user,item\na,x\nb,y\n'), file('README.md', '# about'), file('.DS_Store', '\u0000')]);
+    if (!r.ok) throw new Error(r.errors.map(formatIssue).join('\n'));
+    expect(r.report.ignoredFiles).toEqual(['README.md', '.DS_Store']);
+  });
+
+  it('refuses a file over the limit by its size alone, without its bytes', () => {
+    const err = only(failing([{ name: 'big.csv', bytes: new Uint8Array(0), size: 300_000_000 }]));
+    expect(err.code).toBe(ImportErrorCode.FileTooLarge);
+    expect(err.message).toMatch(/big\.csv.*300 MB/);
+  });
+});

@@ -7,6 +7,14 @@ export type ImportFormat = 'ml-100k' | 'ml-latest' | 'generic';
 export interface ImportFile {
   name: string;
   bytes: Uint8Array;
+  /** Size on disk when `bytes` was left unread because the file is over the limit (the browser and CLI skip reading it). */
+  size?: number;
+}
+
+/** Files a generic import considers: data extensions, not README or hidden files (a dropped folder holds those). */
+export function isDataFileName(name: string): boolean {
+  const base = baseName(name);
+  return /\.(csv|tsv|txt|data|dat)$/i.test(base) && !/^readme/i.test(base) && !base.startsWith('.');
 }
 
 /** The files an import will read, by role, and the names it leaves aside (with a warning). */
@@ -73,7 +81,12 @@ export function detectFormat(files: ImportFile[], log: IssueLog): FormatPlan | n
   };
   if (is100k) return plan('ml-100k', ML100K, ['data', 'item'], 'u.data holds the ratings, u.item the movies and their genres');
   if (isLatest) return plan('ml-latest', MLLATEST, ['ratings', 'movies'], 'ratings.csv holds the ratings, movies.csv the movies and their genres');
+  const data = files.filter((f) => isDataFileName(f.name));
+  if (data.length === 0) {
+    log.error(ImportErrorCode.NoFiles, files[0].name, undefined, 'none of these is a data file (.csv, .tsv, .txt, .data); choose a MovieLens folder or a CSV/TSV file.');
+    return null;
+  }
   const roles: Record<string, ImportFile> = {};
-  files.forEach((f, k) => (roles[`file${k}`] = f));
-  return { format: 'generic', roles, used: [...files], ignored: [] };
+  data.forEach((f, k) => (roles[`file${k}`] = f));
+  return { format: 'generic', roles, used: data, ignored: files.filter((f) => !data.includes(f)).map((f) => f.name) };
 }

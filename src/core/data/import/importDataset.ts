@@ -81,9 +81,10 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
   if (!plan) return { ok: false, errors: log.errors() };
 
   for (const f of plan.used) {
-    if (f.bytes.length > maxBytes) {
-      const exact = f.bytes.length >= 1000 ? ` (${f.bytes.length} bytes)` : '';
-      const problem = `the file is ${formatBytes(f.bytes.length)}${exact}, over the limit of ${formatBytes(maxBytes)}.`;
+    const size = f.size ?? f.bytes.length;
+    if (size > maxBytes) {
+      const exact = size >= 1000 ? ` (${size} bytes)` : '';
+      const problem = `the file is ${formatBytes(size)}${exact}, over the limit of ${formatBytes(maxBytes)}.`;
       log.error(ImportErrorCode.FileTooLarge, f.name, undefined, problem);
     }
   }

@@ -20,4 +20,10 @@ describe('importWithFilter', () => {
     expect(r.report).toMatchObject({ users: 2, items: 2, kept: 4 });
     expect(r.report.warnings.at(-1)).toMatch(/kept 2 of 3 users, 2 of 3 items, 4 of 6 interactions/);
   });
+
+  it('refuses a filter that leaves nothing, naming the fix', () => {
+    const r = importWithFilter(files, { minPerUser: 100 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ code: 'OL516', message: expect.stringMatching(/leaves nothing; lower the minimums/) });
+  });
 });

@@ -1,6 +1,8 @@
 // Import followed by the optional k-core filter (min interactions per user / item), as the app and CLI use it.
 import { filterDataset, type FilterOptions } from '../filters';
 import { nnz } from '../dataset';
+import type { ImportFile } from './detectFormat';
+import { ImportErrorCode } from './importErrors';
 import { importDataset, type ImportResult } from './index';
 
 export interface ImportWithFilterOptions extends FilterOptions {
@@ -11,12 +13,17 @@ export interface ImportWithFilterOptions extends FilterOptions {
  * `importDataset`, then (when a minimum is above 0) `filterDataset`, with the report's counts describing the
  * filtered data and a warning saying how much the filter removed.
  */
-export function importWithFilter(files: { name: string; bytes: Uint8Array }[], opts: ImportWithFilterOptions): ImportResult {
+export function importWithFilter(files: ImportFile[], opts: ImportWithFilterOptions): ImportResult {
   const r = importDataset(files, { ratingThreshold: opts.ratingThreshold });
   if (!r.ok || !(opts.minPerUser || opts.minPerItem)) return r;
   const before = r.dataset.interactions;
   const dataset = filterDataset(r.dataset, { minPerUser: opts.minPerUser, minPerItem: opts.minPerItem });
   const after = dataset.interactions;
+  if (nnz(after) === 0) {
+    const first = files[0]?.name ?? '';
+    const message = `${first}: the filter (users ≥ ${opts.minPerUser ?? 0}, items ≥ ${opts.minPerItem ?? 0} interactions) leaves nothing; lower the minimums.`;
+    return { ok: false, errors: [{ file: first, message, code: ImportErrorCode.NothingKept }] };
+  }
   const note =
     `Filter (users ≥ ${opts.minPerUser ?? 0}, items ≥ ${opts.minPerItem ?? 0} interactions, repeated until stable) kept ` +
     `${after.numUsers} of ${before.numUsers} users, ${after.numItems} of ${before.numItems} items, ${nnz(after)} of ${nnz(before)} interactions.`;
