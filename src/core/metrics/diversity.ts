@@ -42,24 +42,10 @@ function checkId(id: number, rows: number): void {
  * d(a, a) = 0 for every item. Values lie in [0, 1]; higher = less alike.
  */
 export function genreCosineDistance(itemGenres: Uint8Array, numGenres: number): ItemDistance {
-  checkRows(itemGenres, numGenres, 'itemGenres');
-  const rows = itemGenres.length / numGenres;
+  const overlap = genreOverlap(itemGenres, numGenres);
   return (a, b) => {
-    checkId(a, rows);
-    checkId(b, rows);
+    const { both, na, nb } = overlap(a, b);
     if (a === b) return 0;
-    let both = 0;
-    let na = 0;
-    let nb = 0;
-    const ra = a * numGenres;
-    const rb = b * numGenres;
-    for (let g = 0; g < numGenres; g++) {
-      const x = itemGenres[ra + g] ? 1 : 0;
-      const y = itemGenres[rb + g] ? 1 : 0;
-      both += x & y;
-      na += x;
-      nb += y;
-    }
     if (na === 0 || nb === 0) return 1;
     return 1 - both / Math.sqrt(na * nb);
   };
@@ -72,24 +58,35 @@ export function genreCosineDistance(itemGenres: Uint8Array, numGenres: number): 
  * (the ratio is 0/0 for two genre-less items), and d(a, a) = 0. Values lie in [0, 1]; higher = less alike.
  */
 export function jaccardDistance(itemGenres: Uint8Array, numGenres: number): ItemDistance {
+  const overlap = genreOverlap(itemGenres, numGenres);
+  return (a, b) => {
+    const { both, na, nb } = overlap(a, b);
+    if (a === b) return 0;
+    if (both === 0) return 1; // covers the genre-less case
+    return 1 - both / (na + nb - both);
+  };
+}
+
+/** |G_a ∩ G_b|, |G_a|, |G_b| for two rows of a multi-hot matrix (ids checked). */
+function genreOverlap(itemGenres: Uint8Array, numGenres: number) {
   checkRows(itemGenres, numGenres, 'itemGenres');
   const rows = itemGenres.length / numGenres;
-  return (a, b) => {
+  return (a: number, b: number) => {
     checkId(a, rows);
     checkId(b, rows);
-    if (a === b) return 0;
     let both = 0;
-    let either = 0;
+    let na = 0;
+    let nb = 0;
     const ra = a * numGenres;
     const rb = b * numGenres;
     for (let g = 0; g < numGenres; g++) {
       const x = itemGenres[ra + g] ? 1 : 0;
       const y = itemGenres[rb + g] ? 1 : 0;
       both += x & y;
-      either += x | y;
+      na += x;
+      nb += y;
     }
-    if (both === 0) return 1; // covers the genre-less case (either may be 0)
-    return 1 - both / either;
+    return { both, na, nb };
   };
 }
 

@@ -2,7 +2,8 @@
 // optional u.genre (`name|index`) and u.user (`id|age|gender|occupation|zip`).
 import type { RawCatalogue, RawInteractions, RawUserTable } from './assemble';
 import { ImportErrorCode, type IssueLog } from './importErrors';
-import { checkWidth, numberCell, splitRows, wholeId, type TextFile } from './splitRows';
+import { readRatingRows } from './ratingRows';
+import { checkWidth, splitRows, wholeId, type TextFile } from './splitRows';
 
 /** The 19 genres of u.genre, in flag order; used when u.genre is not given. */
 export const ML100K_GENRES = [
@@ -27,25 +28,7 @@ const USER_COLUMNS = ['user id', 'age', 'gender', 'occupation', 'zip code'];
 
 /** u.data → rows. No header: the first line is data. */
 export function readUData(file: TextFile, log: IssueLog): RawInteractions {
-  const rows = splitRows(file, '\t', false, log);
-  const ratings: number[] = [];
-  const timestamps: number[] = [];
-  const out: RawInteractions = { file: file.name, users: [], items: [], ratings, timestamps, lines: [] };
-  for (let r = 0; r < rows.fields.length; r++) {
-    if (!checkWidth(rows, r, DATA_COLUMNS, log)) continue;
-    const [u, i, v, t] = rows.fields[r];
-    const user = wholeId(rows, r, u, 'user id', log);
-    const item = wholeId(rows, r, i, 'item id', log);
-    const rating = numberCell(rows, r, v, 'rating', log);
-    const ts = numberCell(rows, r, t, 'timestamp', log);
-    if (user === null || item === null || Number.isNaN(rating) || Number.isNaN(ts)) continue;
-    out.users.push(user);
-    out.items.push(item);
-    ratings.push(rating);
-    timestamps.push(ts);
-    out.lines.push(rows.lines[r]);
-  }
-  return out;
+  return readRatingRows(file.name, splitRows(file, '\t', false, log), 0, DATA_COLUMNS, log);
 }
 
 /** u.genre → genre names by index (`name|index`, indices 0…n−1 each once). */

@@ -2,7 +2,8 @@
 // movies.csv (movieId,title,genres) — real CSV with quoted titles, genres separated by `|`.
 import type { RawCatalogue, RawInteractions } from './assemble';
 import { ImportErrorCode, type IssueLog } from './importErrors';
-import { checkWidth, numberCell, splitRows, wholeId, type Rows, type TextFile } from './splitRows';
+import { readRatingRows } from './ratingRows';
+import { checkWidth, splitRows, wholeId, type Rows, type TextFile } from './splitRows';
 
 const RATING_COLUMNS = ['userId', 'movieId', 'rating', 'timestamp'];
 const MOVIE_COLUMNS = ['movieId', 'title', 'genres'];
@@ -55,27 +56,10 @@ export function catalogueFromGenreLists(
 /** ratings.csv → rows (header optional). */
 export function readRatingsCsv(file: TextFile, log: IssueLog): RawInteractions {
   const rows = splitRows(file, ',', true, log);
-  const ratings: number[] = [];
-  const timestamps: number[] = [];
-  const out: RawInteractions = { file: file.name, users: [], items: [], ratings, timestamps, lines: [] };
   const start = firstDataRow(rows, log);
-  if (start === null) return out;
+  if (start === null) return { file: file.name, users: [], items: [], ratings: [], timestamps: [], lines: [] };
   if (start === 1) checkWidth(rows, 0, RATING_COLUMNS, log);
-  for (let r = start; r < rows.fields.length; r++) {
-    if (!checkWidth(rows, r, RATING_COLUMNS, log)) continue;
-    const [u, i, v, t] = rows.fields[r];
-    const user = wholeId(rows, r, u, 'userId', log);
-    const item = wholeId(rows, r, i, 'movieId', log);
-    const rating = numberCell(rows, r, v, 'rating', log);
-    const ts = numberCell(rows, r, t, 'timestamp', log);
-    if (user === null || item === null || Number.isNaN(rating) || Number.isNaN(ts)) continue;
-    out.users.push(user);
-    out.items.push(item);
-    ratings.push(rating);
-    timestamps.push(ts);
-    out.lines.push(rows.lines[r]);
-  }
-  return out;
+  return readRatingRows(file.name, rows, start, RATING_COLUMNS, log);
 }
 
 /** movies.csv → catalogue with titles and genres (header optional). */
