@@ -61,3 +61,46 @@ describe('parseCliArgs', () => {
     fails(['run', 'x', '--out'], /--out/);
   });
 });
+
+describe('parseCliArgs: sweep', () => {
+  it('reads a sweep with its --vary keys and values in order, and the base options', () => {
+    const c = parseCliArgs(['sweep', 'pop-vs-mf', '--vary', 'epochs=1,2', '--vary=optimizer=adam,sgd', '--set', 'dataset=tiny', '--seed', '3', '--out', 's.json', '--csv', 's.csv']);
+    expect(c).toEqual({
+      kind: 'sweep',
+      labId: 'pop-vs-mf',
+      configFile: undefined,
+      sets: [['dataset', 'tiny']],
+      seed: 3,
+      vary: [
+        ['epochs', ['1', '2']],
+        ['optimizer', ['adam', 'sgd']],
+      ],
+      out: 's.json',
+      csv: 's.csv',
+      backend: 'wasm',
+    });
+  });
+
+  it('keeps "=" inside a varied value and accepts a single value', () => {
+    const c = parseCliArgs(['sweep', 'x', '--vary', 'name=a=b,c']);
+    expect(c.kind === 'sweep' && c.vary).toEqual([['name', ['a=b', 'c']]]);
+    const one = parseCliArgs(['sweep', 'x', '--vary', 'epochs=5']);
+    expect(one.kind === 'sweep' && one.vary).toEqual([['epochs', ['5']]]);
+  });
+
+  it('rejects a sweep without --vary, a malformed --vary and options that only run takes', () => {
+    fails(['sweep', 'x'], /needs at least one --vary/);
+    fails(['sweep'], /"sweep" needs a lab id/);
+    fails(['sweep', 'x', '--vary', 'epochs'], /--vary 'epochs' is not of the form key=v1,v2/);
+    fails(['sweep', 'x', '--vary', '=1,2'], /--vary '=1,2'/);
+    fails(['sweep', 'x', '--vary', 'epochs=1,,2'], /empty value/);
+    fails(['sweep', 'x', '--vary', 'epochs='], /empty value/);
+    fails(['sweep', 'x', '--vary', 'epochs=1', '--data', 'd.csv'], /--data only applies to "run"/);
+    fails(['sweep', 'x', '--vary', 'epochs=1', '--backend', 'webgl'], /--backend 'webgl'/);
+  });
+
+  it('rejects --vary outside a sweep', () => {
+    fails(['run', 'x', '--vary', 'epochs=1,2'], /--vary only applies to "sweep"/);
+    fails(['list', '--vary', 'epochs=1,2'], /--vary only applies to "sweep"/);
+  });
+});

@@ -24,6 +24,19 @@ export type Command =
       /** --min-per-user / --min-per-item: k-core filter applied to --data. */
       minPerUser?: number;
       minPerItem?: number;
+    }
+  | {
+      kind: 'sweep';
+      labId: string;
+      configFile?: string;
+      /** `--set key=value` pairs for the base config, in order; values are still text. */
+      sets: [key: string, raw: string][];
+      seed?: number;
+      /** `--vary key=v1,v2,…` in the order given; values are still text. */
+      vary: [key: string, raws: string[]][];
+      out?: string;
+      csv?: string;
+      backend: NodeBackend;
     };
 
 /** Bad command-line input: the CLI prints the message and exits with code 2. */
@@ -37,6 +50,7 @@ export class UsageError extends Error {
 export const USAGE = `Usage:
   npm run lab -- list
   npm run lab -- run <lab-id> [options]
+  npm run lab -- sweep <lab-id> --vary <key=v1,v2,…> [--vary …] [options]
 
 Options of run:
   --config <file.json>   settings from a JSON file (unknown keys are errors)
@@ -52,9 +66,20 @@ Options of run:
                          items), repeated until both hold
   -h, --help             this text
 
-Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 the run diverged, 130 stopped by Ctrl-C.`;
+Options of sweep (one run per combination of the --vary values, one after another):
+  --vary <key=v1,v2,…>   a setting and its values; repeat for more keys (the grid is their product)
+  --config, --set, --seed   the base settings every run starts from, as for run
+  --out <sweep.json>     write every run's config, outcome and summary as JSON
+  --csv <sweep.csv>      write one row per run: run,<varied keys>,outcome,<summary values>
+  --backend <wasm|cpu>   as for run
+  Ctrl-C stops the current run and keeps (and writes) the finished ones.
 
-const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend', 'data', 'threshold', 'min-per-user', 'min-per-item'] as const;
+Exit codes: 0 done, 1 unexpected failure (sweep: a run threw), 2 bad input, 3 the run (sweep: a run)
+diverged, 130 stopped by Ctrl-C.`;
+
+const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend', 'data', 'threshold', 'min-per-user', 'min-per-item', 'vary'] as const;
+/** Options of run that a sweep does not take (a sweep runs on the built-in datasets). */
+const NOT_SWEEP = ['data', 'threshold', 'min-per-user', 'min-per-item'] as const;
 
 /** `argv` without the node and script paths, e.g. `['run', 'pop-vs-mf', '--set', 'epochs=2']`. */
 export function parseCliArgs(argv: readonly string[]): Command {
@@ -75,6 +100,7 @@ export function parseCliArgs(argv: readonly string[]): Command {
         threshold: { type: 'string' },
         'min-per-user': { type: 'string' },
         'min-per-item': { type: 'string' },
+        vary: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -85,24 +111,42 @@ export function parseCliArgs(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   const [command, ...rest] = positionals;
-  if (command === undefined) throw new UsageError('no command given (expected "list" or "run <lab-id>")');
+  if (command === undefined) throw new UsageError('no command given (expected "list", "run <lab-id>" or "sweep <lab-id>")');
 
   if (command === 'list') {
     if (rest.length) throw new UsageError(`unexpected argument '${rest[0]}' after "list"`);
     const misplaced = RUN_ONLY.find((k) => values[k] !== undefined);
-    if (misplaced) throw new UsageError(`--${misplaced} only applies to "run"`);
+    if (misplaced) throw new UsageError(`--${misplaced} only applies to ${misplaced === 'vary' ? '"sweep"' : '"run"'}`);
     return { kind: 'list' };
   }
-  if (command !== 'run') throw new UsageError(`unknown command '${command}' (expected "list" or "run")`);
+  if (command !== 'run' && command !== 'sweep') throw new UsageError(`unknown command '${command}' (expected "list", "run" or "sweep")`);
 
   const [labId, ...extra] = rest;
-  if (labId === undefined) throw new UsageError('"run" needs a lab id, e.g. run pop-vs-mf (see "list")');
+  if (labId === undefined) throw new UsageError(`"${command}" needs a lab id, e.g. ${command} pop-vs-mf (see "list")`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}' (settings go in --set key=value)`);
 
   const backend = values.backend ?? 'wasm';
   if (!(NODE_BACKENDS as readonly string[]).includes(backend)) {
     throw new UsageError(`--backend '${backend}' is not one of ${NODE_BACKENDS.join(', ')}`);
   }
+  if (command === 'sweep') {
+    const misplacedInSweep = NOT_SWEEP.find((k) => values[k] !== undefined);
+    if (misplacedInSweep) throw new UsageError(`--${misplacedInSweep} only applies to "run"`);
+    const vary = (values.vary ?? []).map(parseVary);
+    if (vary.length === 0) throw new UsageError('"sweep" needs at least one --vary key=v1,v2,… (e.g. --vary epochs=5,10)');
+    return {
+      kind: 'sweep',
+      labId,
+      configFile: values.config,
+      sets: (values.set ?? []).map(parseSet),
+      seed: values.seed === undefined ? undefined : parseSeed(values.seed),
+      vary,
+      out: values.out,
+      csv: values.csv,
+      backend: backend as NodeBackend,
+    };
+  }
+  if (values.vary !== undefined) throw new UsageError('--vary only applies to "sweep"');
   return {
     kind: 'run',
     labId,
@@ -124,6 +168,16 @@ function parseSet(text: string): [string, string] {
   const key = eq < 0 ? '' : text.slice(0, eq).trim();
   if (!key) throw new UsageError(`--set '${text}' is not of the form key=value`);
   return [key, text.slice(eq + 1)];
+}
+
+/** `key=v1,v2,…`: split at the first "=", then at every comma (so a value cannot hold a comma). */
+function parseVary(text: string): [string, string[]] {
+  const eq = text.indexOf('=');
+  const key = eq < 0 ? '' : text.slice(0, eq).trim();
+  if (!key) throw new UsageError(`--vary '${text}' is not of the form key=v1,v2,…`);
+  const raws = text.slice(eq + 1).split(',');
+  if (raws.some((r) => r.trim() === '')) throw new UsageError(`--vary '${text}' has an empty value (values are separated by commas)`);
+  return [key, raws];
 }
 
 function parseSeed(text: string): number {

@@ -1,9 +1,10 @@
-// Entry point of `npm run lab`: list the labs or run one headless, on the same core as the browser app.
+// Entry point of `npm run lab`: list the labs, run one headless or sweep one, on the same core as the browser app.
 import { errorMessage, LabError } from '../core/errors';
 import { LABS } from '../core/labs/registry';
 import { parseCliArgs, USAGE, UsageError } from './args';
 import { formatLabList } from './labList';
 import { EXIT, runLab } from './runLab';
+import { sweepLab } from './sweepLab';
 
 async function main(argv: readonly string[]): Promise<number> {
   const cmd = parseCliArgs(argv);
@@ -15,14 +16,19 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(formatLabList(LABS) + '\n');
     return EXIT.ok;
   }
-  // First Ctrl-C stops the run between steps (the files are still written); a second one quits at once.
+  // First Ctrl-C stops the run between steps (the files are still written; a sweep keeps its finished
+  // runs); a second one quits at once.
   const stop = new AbortController();
   process.once('SIGINT', () => {
-    process.stderr.write('\nstopping after this step… (Ctrl-C again to quit now)\n');
+    process.stderr.write(
+      cmd.kind === 'sweep'
+        ? '\nstopping the sweep after this step; finished runs are kept… (Ctrl-C again to quit now)\n'
+        : '\nstopping after this step… (Ctrl-C again to quit now)\n',
+    );
     stop.abort();
     process.once('SIGINT', () => process.exit(EXIT.interrupted));
   });
-  return runLab(cmd, stop.signal);
+  return cmd.kind === 'sweep' ? sweepLab(cmd, stop.signal) : runLab(cmd, stop.signal);
 }
 
 main(process.argv.slice(2)).then(

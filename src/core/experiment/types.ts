@@ -26,6 +26,10 @@ export interface ChartSpec {
   unit: string;
   better: Direction;
   series: SeriesSpec[];
+  /** Plot against this value instead of the step/epoch (a path in objective space); its axis is `xLabel`. */
+  xKey?: string;
+  /** A horizontal reference line, e.g. DVAO's bound at 1. */
+  reference?: { y: number; label: string };
 }
 
 /** Typed progress events a run emits, in order: started, (step | epoch)*, then the run resolves. */
@@ -55,6 +59,11 @@ export interface RunContext {
    * imports the person's own); without it a run generates the built-in preset its config names.
    */
   dataset?: Dataset;
+  /**
+   * Settings changed while the run goes on (e.g. objective weights dragged mid-run): read before each step,
+   * applied from that step. Labs use the keys they support.
+   */
+  live?: () => Record<string, unknown> | undefined;
 }
 
 /** How a run ended. `diverged` carries the step whose loss was not finite. */
@@ -96,6 +105,13 @@ export interface Lab<S extends z.ZodObject = z.ZodObject> {
   schema: S;
   defaults: z.infer<S>;
   charts: ChartSpec[];
+  /**
+   * Step values that settings changed mid-run show up in (e.g. base weights): the charts mark every step where
+   * one of them changes, so a person sees when their slider move took effect.
+   */
+  markerKeys?: string[];
+  /** Settings that may change while the run goes on (sent to the run through `ctx.live`). */
+  liveKeys?: string[];
   run(config: z.infer<S>, ctx?: RunContext): Promise<RunResult<z.infer<S>>>;
 }
 

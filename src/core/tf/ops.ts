@@ -10,10 +10,13 @@ type Arg = tf.Tensor | tf.GradSaveFunc;
  */
 export function gatherRows(table: tf.Tensor2D, idx: tf.Tensor1D): tf.Tensor2D {
   const f = tf.customGrad((...args: Arg[]) => {
-    const t = args[0] as tf.Tensor2D;
+    const [t, save] = args as [tf.Tensor2D, tf.GradSaveFunc];
+    // Saved, not just captured: an index tensor made inside the differentiated function is otherwise freed
+    // before the backward pass runs.
+    save([idx]);
     return {
       value: tf.gather(t, idx),
-      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.scatterND(tf.expandDims(idx, 1), dy as tf.Tensor, t.shape),
+      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => tf.scatterND(tf.expandDims(saved[0], 1), dy as tf.Tensor, t.shape),
     };
   });
   return f(table) as tf.Tensor2D;

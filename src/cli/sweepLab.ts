@@ -1,0 +1,181 @@
+// The `lab sweep` command: one run per combination of --vary values, progress on stderr, table and files out.
+import { readFile } from 'node:fs/promises';
+import { errorMessage } from '../core/errors';
+import { describeOverride, gridFromVary, runSweep, type SweepResult, type SweepRun } from '../core/experiment/sweep';
+import { StepGate } from '../core/experiment/stepGate';
+import type { RunOutcome } from '../core/experiment/types';
+import { getLab } from '../core/labs/registry';
+import { selectBackend } from '../core/tf/backends';
+import type { Command } from './args';
+import { UsageError } from './args';
+import { describeOutcome, TOOL, writeTextFile } from './output';
+import { ProgressBar } from './progressBar';
+import { buildRunConfig } from './runConfig';
+import { EXIT } from './runLab';
+import { formatNumber, formatTable } from './table';
+
+type SweepCommand = Extract<Command, { kind: 'sweep' }>;
+
+/** How one run of a sweep ended: a run's own outcome, or 'failed' when it threw. */
+export type SweepRunOutcome = RunOutcome | { status: 'failed'; message: string };
+
+/** The JSON file of a sweep. `vary` holds each varied key's parsed values, in the order given. */
+export interface SweepRecord {
+  tool: typeof TOOL;
+  createdAt: string;
+  labId: string;
+  backend: string;
+  base: Record<string, unknown>;
+  vary: Record<string, unknown[]>;
+  runs: { config: Record<string, unknown>; outcome: SweepRunOutcome; summary: Record<string, number> }[];
+  cancelled: boolean;
+}
+
+export function runOutcome(run: SweepRun): SweepRunOutcome {
+  return run.result ? run.result.outcome : { status: 'failed', message: run.error ?? 'unknown error' };
+}
+
+function outcomeText(o: SweepRunOutcome): string {
+  return o.status === 'failed' ? `failed: ${o.message}` : describeOutcome(o);
+}
+
+/** The values each varied key takes, in grid order, without repeats. */
+export function variedValues(keys: readonly string[], grid: readonly Record<string, unknown>[]): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const k of keys) out[k] = [...new Set(grid.map((g) => g[k]))];
+  return out;
+}
+
+export function sweepRecord(
+  labId: string,
+  backend: string,
+  base: Record<string, unknown>,
+  vary: Record<string, unknown[]>,
+  sweep: SweepResult,
+  createdAt: Date,
+): SweepRecord {
+  return {
+    tool: TOOL,
+    createdAt: createdAt.toISOString(),
+    labId,
+    backend,
+    base,
+    vary,
+    runs: sweep.runs.map((r) => ({ config: r.config, outcome: runOutcome(r), summary: r.result?.summary ?? {} })),
+    cancelled: sweep.cancelled,
+  };
+}
+
+/** Summary keys over all runs, in order of first appearance. */
+function summaryKeys(runs: readonly SweepRun[]): string[] {
+  const keys: string[] = [];
+  for (const r of runs) for (const k of Object.keys(r.result?.summary ?? {})) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
+
+const cell = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+function csvField(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** One row per run: `run,<varied keys>,outcome,<summary keys>`; numbers in full precision, gaps empty. */
+export function sweepToCsv(varied: readonly string[], runs: readonly SweepRun[]): string {
+  const keys = summaryKeys(runs);
+  const lines = [['run', ...varied, 'outcome', ...keys].map(csvField).join(',')];
+  runs.forEach((r, i) => {
+    const s = r.result?.summary ?? {};
+    const row = [String(i + 1), ...varied.map((k) => cell(r.config[k])), runOutcome(r).status, ...keys.map((k) => (k in s ? String(s[k]) : ''))];
+    lines.push(row.map(csvField).join(','));
+  });
+  return lines.join('\n') + '\n';
+}
+
+/** The stdout table: one row per run, its varied settings, outcome and final summary values. */
+export function formatSweepTable(varied: readonly string[], runs: readonly SweepRun[]): string {
+  if (runs.length === 0) return '(no run finished)';
+  const keys = summaryKeys(runs);
+  const rows = runs.map((r, i) => {
+    const s = r.result?.summary ?? {};
+    return [String(i + 1), ...varied.map((k) => cell(r.config[k])), runOutcome(r).status, ...keys.map((k) => (k in s ? formatNumber(s[k]) : ''))];
+  });
+  return formatTable(['run', ...varied, 'outcome', ...keys], rows);
+}
+
+/** Exit code of a sweep: Ctrl-C beats a run that threw, which beats a diverged run. */
+export function sweepExitCode(sweep: SweepResult): number {
+  if (sweep.cancelled) return EXIT.interrupted;
+  const statuses = sweep.runs.map((r) => runOutcome(r).status);
+  if (statuses.includes('failed')) return EXIT.failed;
+  if (statuses.includes('diverged')) return EXIT.diverged;
+  return EXIT.ok;
+}
+
+async function readConfigFile(path: string): Promise<{ path: string; text: string }> {
+  try {
+    return { path, text: await readFile(path, 'utf8') };
+  } catch (e) {
+    throw new UsageError(`config file ${path}: cannot be read (${errorMessage(e)})`);
+  }
+}
+
+/** Runs a sweep from the command line; resolves with the exit code. Bad input throws UsageError/LabError. */
+export async function sweepLab(cmd: SweepCommand, signal: AbortSignal): Promise<number> {
+  const lab = getLab(cmd.labId);
+  const file = cmd.configFile === undefined ? undefined : await readConfigFile(cmd.configFile);
+  const built = buildRunConfig(lab, { file, sets: cmd.sets, seed: cmd.seed });
+  if (!built.ok) throw new UsageError(built.errors.join('\n'));
+  const base = built.config;
+  // Both throw a LabError naming the bad key or value (exit 2) before anything runs.
+  const grid = gridFromVary(lab, cmd.vary);
+  const varied = cmd.vary.map(([k]) => k);
+
+  const backend = await selectBackend(cmd.backend);
+  if (backend.active !== cmd.backend) {
+    const why = backend.attempts.find((a) => a.name === cmd.backend)?.reason ?? 'failed';
+    process.stderr.write(`note: the ${cmd.backend} backend did not start (${why}); using ${backend.active}\n`);
+  }
+  process.stderr.write(`sweep of ${lab.id} on ${backend.active}: ${grid.length} runs varying ${varied.join(', ')}\n`);
+
+  const n = grid.length;
+  let bar: ProgressBar | null = null;
+  let sweep: SweepResult;
+  try {
+    sweep = await runSweep(lab, base, grid, {
+      signal,
+      control: new StepGate('running', { signal }),
+      onRunStart: (i) => {
+        process.stderr.write(`run ${i + 1}/${n}: ${describeOverride(grid[i])}\n`);
+        bar = new ProgressBar(process.stderr);
+      },
+      onProgress: (_i, e) => bar?.onEvent(e),
+      onRunDone: (i, run) => {
+        bar?.finish();
+        bar = null;
+        process.stderr.write(`run ${i + 1}/${n}: ${outcomeText(runOutcome(run))}\n`);
+      },
+    });
+  } finally {
+    (bar as ProgressBar | null)?.finish();
+  }
+  if (sweep.cancelled) process.stderr.write(`sweep cancelled: ${sweep.runs.length} of ${n} runs kept\n`);
+
+  const record = sweepRecord(lab.id, backend.active, base, variedValues(varied, grid), sweep, new Date());
+  let writeFailed = false;
+  const write = async (path: string | undefined, text: () => string) => {
+    if (path === undefined) return;
+    try {
+      await writeTextFile(path, text());
+      process.stderr.write(`wrote ${path}\n`);
+    } catch (e) {
+      writeFailed = true;
+      process.stderr.write(`error: could not write ${path} (${errorMessage(e)})\n`);
+    }
+  };
+  await write(cmd.out, () => JSON.stringify(record, null, 2) + '\n');
+  await write(cmd.csv, () => sweepToCsv(varied, sweep.runs));
+
+  process.stdout.write(`${formatSweepTable(varied, sweep.runs)}\n\nlab: ${lab.id}   backend: ${backend.active}   runs: ${sweep.runs.length}/${n}${sweep.cancelled ? ' (cancelled)' : ''}\n`);
+  const code = sweepExitCode(sweep);
+  return code === EXIT.ok && writeFailed ? EXIT.badInput : code;
+}

@@ -1,0 +1,108 @@
+// The weighting lab: hand-set objective weights versus automatic, data-driven weighting (DVAO and peers).
+import { defineLab, type ChartSpec } from '../../experiment/types';
+import { weightingDefaults, weightingSchema } from './config';
+
+const COLORS = { relevance: '#2f6fdd', diversity: '#12b76a', novelty: '#d9822b' } as const;
+const OBJECTIVES = Object.keys(COLORS) as (keyof typeof COLORS)[];
+const perObjective = (prefix: string) => OBJECTIVES.map((o) => ({ key: `${prefix}/${o}`, label: o, color: COLORS[o] }));
+
+const charts: ChartSpec[] = [
+  { id: 'rewards', title: 'Reward of each objective per step', source: 'step', xLabel: 'training step', yLabel: 'mean reward', unit: '0–1', better: 'higher', series: perObjective('reward') },
+  { id: 'weights', title: 'Weights actually applied, λ_k(t)', source: 'step', xLabel: 'training step', yLabel: 'weight', unit: 'sums to 1', better: 'higher', series: perObjective('weight') },
+  {
+    id: 'msa',
+    title: 'Mean squared advantage per group',
+    source: 'step',
+    xLabel: 'training step',
+    yLabel: 'mean A²',
+    unit: 'reward-side methods',
+    better: 'lower',
+    series: [{ key: 'meanSqAdvantage', label: 'mean A²', color: '#7a5af8' }],
+    reference: { y: 1, label: "DVAO's bound" },
+  },
+  {
+    id: 'path',
+    title: 'Path in objective space',
+    source: 'step',
+    xKey: 'reward/relevance',
+    xLabel: 'relevance reward',
+    yLabel: 'diversity reward',
+    unit: '0–1',
+    better: 'higher',
+    series: [{ key: 'reward/diversity', label: 'diversity vs relevance', color: COLORS.diversity }],
+  },
+  {
+    id: 'consumed-all',
+    title: 'Accuracy if every item is consumed',
+    source: 'epoch',
+    xLabel: 'epoch',
+    yLabel: 'score@10',
+    unit: '0–1',
+    better: 'higher',
+    series: [
+      { key: 'precision', label: 'Precision@10', color: '#2f6fdd' },
+      { key: 'ndcg', label: 'NDCG@10', color: '#7a9fe6', dashed: true },
+    ],
+  },
+  {
+    id: 'consumed-few',
+    title: 'Accuracy if the user consumes only a few',
+    source: 'epoch',
+    xLabel: 'epoch',
+    yLabel: 'utility@10',
+    unit: '0–1',
+    better: 'higher',
+    series: [
+      { key: 'hit', label: 'HR@10 (= U₁)', color: '#b54708' },
+      { key: 'consumption@2', label: 'U₂', color: '#d9822b', dashed: true },
+      { key: 'consumption@3', label: 'U₃', color: '#f2b56b', dashed: true },
+    ],
+  },
+  {
+    id: 'beyond',
+    title: 'Diversity, coverage and novelty of the top-10',
+    source: 'epoch',
+    xLabel: 'epoch',
+    yLabel: 'value',
+    unit: '0–1',
+    better: 'higher',
+    series: [
+      { key: 'ild', label: 'ILD@10 (genres)', color: COLORS.diversity },
+      { key: 'coverage', label: 'coverage', color: '#667085', dashed: true },
+      { key: 'novelty', label: 'novelty (EPC)', color: COLORS.novelty },
+    ],
+  },
+];
+
+export const weightingLab = defineLab({
+  id: 'weighting',
+  title: 'Weighting objectives',
+  tagline: 'Drag objective weights, or let the data set them — and see what "accurate" means.',
+  papers: [
+    { title: 'DVAO: Dynamic Variance-adaptive Advantage Optimization', authors: 'Jiang et al.', venue: 'arXiv:2605.25604', year: 2026 },
+    { title: 'Multi-Task Learning Using Uncertainty to Weigh Losses', authors: 'Kendall, Gal, Cipolla', venue: 'CVPR', year: 2018 },
+    { title: 'GradNorm: Gradient Normalization for Adaptive Loss Balancing', authors: 'Chen, Badrinarayanan, Lee, Rabinovich', venue: 'ICML', year: 2018 },
+    { title: 'End-to-End Multi-Task Learning with Attention (DWA)', authors: 'Liu, Johns, Davison', venue: 'CVPR', year: 2019 },
+    { title: 'Reconciling the Accuracy-Diversity Trade-off in Recommendations', authors: 'Peng, Raghavan, Pierson, Kleinberg, Garg', venue: 'WWW', year: 2024 },
+  ],
+  about:
+    'A softmax recommender is first trained for accuracy alone, then on three objectives at once: relevance, ' +
+    'diversity (genre ILD of the slate) and novelty. Reward-side methods sample 8 slates per user and weight ' +
+    "each objective's advantage — by hand (RC, AC), equally and whitened (GDPO), or by the objective's spread " +
+    'inside the group (DVAO: λ_k = b_k σ_k / Σ b_j σ_j). Loss-side methods weight differentiable surrogates: ' +
+    'fixed, uncertainty weighting, DWA, GradNorm. Accuracy is scored twice: as if the user consumed all ten ' +
+    'items (Precision, NDCG) and as if they consumed only a few (HR, U_c).',
+  whatToTry: [
+    'Raise the diversity weight while training: the marker shows when it took effect; watch Precision@10 fall while HR@10 holds.',
+    "Switch relevance to 'consumption' (the user takes one): the lists get more diverse without a diversity weight.",
+    'With DVAO, add noise to novelty: its within-group spread grows, and DVAO turns its weight up — the failure mode.',
+    'Compare DVAO and AC on the mean-squared-advantage chart: DVAO never crosses the line at 1.',
+    'Set the novelty weight to 0 and compare RC and DVAO: where every slate is equally diverse, DVAO switches diversity off.',
+  ],
+  schema: weightingSchema,
+  defaults: weightingDefaults,
+  charts,
+  markerKeys: OBJECTIVES.map((o) => `base/${o}`),
+  liveKeys: ['wRelevance', 'wDiversity', 'wNovelty'],
+  run: async (config, ctx) => (await import('./run')).runWeighting(config, ctx),
+});

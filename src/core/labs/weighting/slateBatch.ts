@@ -1,0 +1,66 @@
+// One batch of users for a policy step: each user's visible/hidden split, the slates sampled, their rewards.
+import { userItems, type Interactions } from '../../data/dataset';
+import type { ItemDistance } from '../../metrics';
+import type { Rng } from '../../random/rng';
+import { sampleSlates } from './plackettLuce';
+import { consumptionReward, diversityReward, noveltyReward, precisionReward } from './rewards';
+
+export const OBJECTIVE_IDS = ['relevance', 'diversity', 'novelty'] as const;
+export type ObjectiveId = (typeof OBJECTIVE_IDS)[number];
+
+export interface RewardSettings {
+  relevance: 'precision' | 'consumption';
+  consumeC: number;
+  distance: ItemDistance;
+  itemCounts: Int32Array;
+  numUsers: number;
+  /** Index of the objective that gets N(0, noiseLevel²) added (teaching toggle), or −1. */
+  noisy: number;
+  noiseLevel: number;
+}
+
+export interface SlateBatch {
+  /** Per user: the G sampled slates. */
+  slates: Int32Array[][];
+  /** Per user: the visible items (excluded from slates). */
+  visible: Int32Array[];
+  /** Per user: rewards, row-major G × K (K = OBJECTIVE_IDS.length). */
+  rewards: Float64Array[];
+}
+
+/**
+ * For each user: a fresh random 80/20 split of their training items into visible (never recommended) and
+ * hidden (the targets the relevance reward looks for); G slates of N items sampled from the policy's logits
+ * (Plackett–Luce via Gumbel top-k); K rewards per slate.
+ */
+export function sampleBatch(
+  logits: Float32Array,
+  users: Int32Array,
+  train: Interactions,
+  G: number,
+  N: number,
+  s: RewardSettings,
+  rng: Rng,
+): SlateBatch {
+  const I = train.numItems;
+  const K = OBJECTIVE_IDS.length;
+  const out: SlateBatch = { slates: [], visible: [], rewards: [] };
+  users.forEach((u, r) => {
+    const items = rng.shuffle(Int32Array.from(userItems(train, u)));
+    const nHidden = Math.max(1, Math.round(items.length * 0.2));
+    const hidden = new Set(items.subarray(0, nHidden));
+    const visible = items.slice(nHidden);
+    const slates = sampleSlates(logits.subarray(r * I, (r + 1) * I), visible, G, N, rng);
+    const rewards = new Float64Array(G * K);
+    slates.forEach((slate, g) => {
+      rewards[g * K] = s.relevance === 'precision' ? precisionReward(slate, hidden) : consumptionReward(slate, hidden, s.consumeC);
+      rewards[g * K + 1] = diversityReward(slate, s.distance);
+      rewards[g * K + 2] = noveltyReward(slate, s.itemCounts, s.numUsers);
+      if (s.noisy >= 0) rewards[g * K + s.noisy] += s.noiseLevel * rng.normal();
+    });
+    out.slates.push(slates);
+    out.visible.push(visible);
+    out.rewards.push(rewards);
+  });
+  return out;
+}
