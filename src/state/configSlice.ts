@@ -33,6 +33,7 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
     const r = parseField(getLab(labId), key, value);
     if (!r.ok) return get().addNotice(r.issue.message);
     set({ configs: { ...configs, [labId]: { ...configs[labId], [key]: r.value } } });
+    get().pushLive(key, r.value);
   },
   resetConfig: () => {
     const { labId, configs } = get();

@@ -1,6 +1,7 @@
 // Run status and the play / pause / step / stop / reset controls, wired to the training client.
 import type { StateCreator } from 'zustand';
 import type { ProgressEvent } from '../core/experiment/types';
+import { getLab } from '../core/labs/registry';
 import type { Dataset } from '../core/data/dataset';
 import type { BackendReport } from '../core/tf/backendNames';
 import type { ClientHandlers, ExecutionMode } from '../worker/client';
@@ -15,6 +16,7 @@ export interface RunClient {
   resume(runId: string): void;
   step(runId: string): void;
   stop(runId: string): void;
+  update(runId: string, patch: Record<string, unknown>): void;
 }
 
 export interface RunSlice {
@@ -34,6 +36,8 @@ export interface RunSlice {
   step(): void;
   stop(): void;
   reset(): void;
+  /** Sends a changed setting to the active run if its lab lets that setting change mid-run. */
+  pushLive(key: string, value: unknown): void;
 }
 
 /** Progress is pushed to the store at most this often, so charts re-render a few times a second. */
@@ -137,6 +141,11 @@ export function createRunSlice(makeClient: (h: ClientHandlers) => RunClient): St
         // The worker answers with its last losses and a 'done' whose outcome says where it stopped.
         client.stop(currentRunId);
         set({ status: 'stopped', ...stopClock() });
+      },
+      pushLive: (key, value) => {
+        const { currentRunId, status, labId } = get();
+        if (!currentRunId || (status !== 'running' && status !== 'paused')) return;
+        if (getLab(labId).liveKeys?.includes(key)) client.update(currentRunId, { [key]: value });
       },
       reset: () => {
         get().stop();

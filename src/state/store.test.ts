@@ -18,6 +18,7 @@ function fakeStore() {
     resume: (id) => calls.push(`resume:${id}`),
     step: (id) => calls.push(`step:${id}`),
     stop: (id) => calls.push(`stop:${id}`),
+    update: (id, patch) => calls.push(`update:${id}:${JSON.stringify(patch)}`),
   };
   const store = createLabStore((h) => {
     handlers = h;

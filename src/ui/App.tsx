@@ -2,6 +2,7 @@
 import { selectLab } from '../state/selectors';
 import { useLabStore } from './appStore';
 import { DataPanel } from './data/DataPanel';
+import { LAB_PANELS } from './labs';
 import { AboutPanel } from './shell/AboutPanel';
 import { BackendBadge } from './shell/BackendBadge';
 import { ChartGrid } from './shell/ChartGrid';
@@ -15,6 +16,7 @@ import { SettingsForm } from './shell/SettingsForm';
 
 export function App() {
   const lab = useLabStore(selectLab);
+  const Panel = LAB_PANELS[lab.id];
   return (
     <div className="app">
       <header className="topbar">
@@ -36,6 +38,7 @@ export function App() {
           <DataPanel />
         </aside>
         <section className="results" aria-label="Results">
+          {Panel ? <Panel /> : null}
           <ProgressBar />
           <RunMessage />
           <ChartGrid />

@@ -63,6 +63,11 @@ export class TrainingClient {
   step(runId: string) {
     this.send({ type: 'step', runId });
   }
+  /** Sends settings changed mid-run; the run applies those its lab allows from its next step. */
+  update(runId: string, patch: Record<string, unknown>) {
+    this.send({ type: 'update', runId, patch });
+  }
+
   /** Asks the run to stop; its last messages (final losses, `done`) still come through. */
   stop(runId: string) {
     this.send({ type: 'stop', runId });

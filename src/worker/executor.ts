@@ -1,6 +1,6 @@
 // Runs labs on behalf of the page: the same code serves the worker and the in-thread fallback.
 import { ErrorCode, errorMessage, LabError } from '../core/errors';
-import { resolveConfig } from '../core/experiment/config';
+import { parseField, resolveConfig } from '../core/experiment/config';
 import { StepGate } from '../core/experiment/stepGate';
 import { getLab } from '../core/labs/registry';
 import { selectBackend, type BackendChoice, type BackendReport, type SelectOptions } from '../core/tf/backends';
@@ -8,10 +8,13 @@ import type { FromWorker, ToWorker } from './protocol';
 
 interface ActiveRun {
   runId: string;
+  labId: string;
   abort: AbortController;
   gate: StepGate;
   /** Settles when the run has freed its tensors. */
   finished: Promise<void>;
+  /** Live settings received so far (validated), read by the run before each step. */
+  live: Record<string, unknown> | undefined;
 }
 
 export interface ExecutorOptions {
@@ -41,6 +44,7 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
       opts.post({ type: 'backend', runId: msg.runId, report: backend.report });
       const result = await lab.run(config, {
         dataset: msg.dataset,
+        live: () => run.live,
         signal: abort.signal,
         control: run.gate,
         onProgress: (event) => opts.post({ type: 'progress', runId: msg.runId, event }),
@@ -58,14 +62,22 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
     if (msg.type === 'start') {
       const abort = new AbortController();
       const gate = new StepGate(msg.mode, { signal: abort.signal, yieldEveryMs: opts.yieldEveryMs });
-      const run: ActiveRun = { runId: msg.runId, abort, gate, finished: Promise.resolve() };
+      const run: ActiveRun = { runId: msg.runId, labId: msg.labId, abort, gate, finished: Promise.resolve(), live: undefined };
       const previous = active;
       active = run;
       run.finished = execute(msg, run, previous);
       return;
     }
     if (!active || active.runId !== msg.runId) return; // a stale control message: that run is gone
-    if (msg.type === 'pause') active.gate.pause();
+    if (msg.type === 'update') {
+      const lab = getLab(active.labId);
+      const patch: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(msg.patch)) {
+        // Only keys the lab lets change mid-run, and only valid values (the UI validated them already).
+        if (lab.liveKeys?.includes(key) && parseField(lab, key, value).ok) patch[key] = value;
+      }
+      active.live = { ...active.live, ...patch };
+    } else if (msg.type === 'pause') active.gate.pause();
     else if (msg.type === 'resume') active.gate.resume();
     else if (msg.type === 'step') active.gate.step();
     else active.abort.abort();

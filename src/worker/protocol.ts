@@ -19,7 +19,9 @@ export type ToWorker =
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
   | { type: 'step'; runId: string }
-  | { type: 'stop'; runId: string };
+  | { type: 'stop'; runId: string }
+  /** Settings changed mid-run (a lab's `liveKeys`): the run applies them from its next step. */
+  | { type: 'update'; runId: string; patch: Record<string, unknown> };
 
 /** Worker → page. `ready` is sent once when the worker has loaded. */
 export type FromWorker =

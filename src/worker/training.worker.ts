@@ -4,6 +4,7 @@ import type { FromWorker, ToWorker } from './protocol';
 import { browserBackendOptions } from './browserBackends';
 
 const post = (msg: FromWorker) => self.postMessage(msg);
-const handle = createExecutor({ post, backendOptions: browserBackendOptions });
+// Yield every 20 ms so pause, stop and mid-run weight changes are seen within a step or two.
+const handle = createExecutor({ post, backendOptions: browserBackendOptions, yieldEveryMs: 20 });
 self.onmessage = (e: MessageEvent<ToWorker>) => handle(e.data);
 post({ type: 'ready' });

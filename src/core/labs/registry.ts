@@ -2,8 +2,9 @@
 import { ErrorCode, LabError } from '../errors';
 import type { Lab } from '../experiment/types';
 import { popVsMfLab } from './popVsMf';
+import { weightingLab } from './weighting';
 
-export const LABS: readonly Lab[] = [popVsMfLab];
+export const LABS: readonly Lab[] = [popVsMfLab, weightingLab];
 
 export function findLab(id: string): Lab | undefined {
   return LABS.find((l) => l.id === id);

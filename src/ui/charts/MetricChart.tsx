@@ -1,6 +1,6 @@
 // One live line chart: axes named with units, "higher/lower is better", exact values on hover.
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartSpec } from '../../core/experiment/types';
 
 export type ChartRow = { x: number } & Record<string, number>;
@@ -10,9 +10,9 @@ const fmt = (v: unknown) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toF
 /** Short values for axis ticks: 0.095, not 0.09500. */
 const tick = (v: number) => String(Number(v.toPrecision(3)));
 
-export const MetricChart = memo(function MetricChart({ spec, rows }: { spec: ChartSpec; rows: ChartRow[] }) {
+export const MetricChart = memo(function MetricChart({ spec, rows, markers = [] }: { spec: ChartSpec; rows: ChartRow[]; markers?: number[] }) {
   return (
-    <figure className="chart" data-testid={`chart-${spec.id}`} data-points={rows.length}>
+    <figure className="chart" data-testid={`chart-${spec.id}`} data-points={rows.length} data-markers={markers.length}>
       <figcaption>
         <span className="chart-title">{spec.title}</span>
         <span className={`better better-${spec.better}`}>{spec.better === 'higher' ? '↑ higher is better' : '↓ lower is better'}</span>
@@ -28,7 +28,8 @@ export const MetricChart = memo(function MetricChart({ spec, rows }: { spec: Cha
                 dataKey="x"
                 type="number"
                 domain={['dataMin', 'dataMax']}
-                allowDecimals={false}
+                allowDecimals={Boolean(spec.xKey)}
+                tickFormatter={spec.xKey ? tick : undefined}
                 label={{ value: spec.xLabel, position: 'insideBottom', offset: -14, fill: '#555', fontSize: 12 }}
                 tick={{ fontSize: 11 }}
               />
@@ -40,6 +41,12 @@ export const MetricChart = memo(function MetricChart({ spec, rows }: { spec: Cha
               />
               <Tooltip formatter={(v) => fmt(v)} labelFormatter={(x) => `${spec.xLabel} ${x}`} isAnimationActive={false} />
               <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+              {markers.map((m) => (
+                <ReferenceLine key={m} x={m} stroke="#667085" strokeDasharray="3 3" label={{ value: 'weights changed', position: 'insideTopLeft', fontSize: 10, fill: '#667085' }} />
+              ))}
+              {spec.reference ? (
+                <ReferenceLine y={spec.reference.y} stroke="#b42318" strokeDasharray="4 4" label={{ value: spec.reference.label, position: 'insideTopRight', fontSize: 10, fill: '#b42318' }} />
+              ) : null}
               {spec.series.map((s) => (
                 <Line
                   key={s.key}

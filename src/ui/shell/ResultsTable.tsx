@@ -1,40 +1,61 @@
 // The latest value of every per-epoch series, as a table to read exact numbers from.
+import type { ChartSpec } from '../../core/experiment/types';
 import { selectCurrentRun, selectLab } from '../../state/selectors';
 import { useLabStore } from '../appStore';
+
+const arrow = (c: ChartSpec) => (c.better === 'higher' ? '↑' : '↓');
 
 export function ResultsTable() {
   const lab = useLabStore(selectLab);
   const last = useLabStore((s) => selectCurrentRun(s)?.epochs.at(-1));
-  const charts = lab.charts.filter((c) => c.source === 'epoch');
-  const methods = [...new Map(charts.flatMap((c) => c.series.map((s) => [s.label, s.color] as const))).keys()];
   if (!last) return null;
+  const charts = lab.charts.filter((c) => c.source === 'epoch');
+  const methods = [...new Set(charts.flatMap((c) => c.series.map((s) => s.label)))];
+  // Methods as columns when every chart compares the same methods (pop vs MF); else one row per series.
+  const comparesMethods = charts.every((c) => c.series.length === methods.length && c.series.every((s) => methods.includes(s.label)));
   return (
     <table className="results-table" data-testid="results-table">
-      <caption>After epoch {last.epoch} (held-out clicks)</caption>
-      <thead>
-        <tr>
-          <th scope="col">metric</th>
-          {methods.map((m) => (
-            <th scope="col" key={m}>
-              {m}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {charts.map((c) => (
-          <tr key={c.id}>
-            <th scope="row">
-              {c.yLabel} <span className="muted">{c.better === 'higher' ? '↑' : '↓'}</span>
-            </th>
-            {methods.map((m) => {
-              const key = c.series.find((s) => s.label === m)?.key;
-              const v = key ? last.values[key] : undefined;
-              return <td key={m}>{v === undefined ? '–' : v.toFixed(4)}</td>;
-            })}
-          </tr>
-        ))}
-      </tbody>
+      <caption>After epoch {last.epoch} (held-out users)</caption>
+      {comparesMethods ? (
+        <>
+          <thead>
+            <tr>
+              <th scope="col">metric</th>
+              {methods.map((m) => (
+                <th scope="col" key={m}>
+                  {m}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {charts.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  {c.yLabel} <span className="muted">{arrow(c)}</span>
+                </th>
+                {methods.map((m) => {
+                  const v = last.values[c.series.find((s) => s.label === m)!.key];
+                  return <td key={m}>{v === undefined ? '–' : v.toFixed(4)}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </>
+      ) : (
+        <tbody>
+          {charts.flatMap((c) =>
+            c.series.map((s) => (
+              <tr key={s.key}>
+                <th scope="row">
+                  {s.label} <span className="muted">{arrow(c)}</span>
+                </th>
+                <td>{last.values[s.key] === undefined ? '–' : last.values[s.key].toFixed(4)}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      )}
     </table>
   );
 }

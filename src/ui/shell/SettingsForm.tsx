@@ -46,6 +46,8 @@ export function SettingsForm() {
   const resetConfig = useLabStore((s) => s.resetConfig);
   const busy = useLabStore(selectIsActive);
   const specs = useMemo(() => describeSettings(lab), [lab]);
+  const live = new Set(lab.liveKeys ?? []);
+  const locked = (key: string) => busy && !live.has(key);
   return (
     <form className="settings" aria-label="Settings" onSubmit={(e) => e.preventDefault()}>
       <div className="settings-head">
@@ -54,12 +56,12 @@ export function SettingsForm() {
           defaults
         </button>
       </div>
-      {busy ? <p className="muted small">Reset the run to change settings.</p> : null}
+      {busy ? <p className="muted small">{live.size ? 'Weights apply from the next step; reset the run to change the rest.' : 'Reset the run to change settings.'}</p> : null}
       {specs.map((spec) =>
         spec.kind === 'choice' ? (
           <label className="field" key={spec.key}>
             <span className="field-label">{spec.label}</span>
-            <select name={spec.key} value={String(config[spec.key])} disabled={busy} onChange={(e) => set(spec.key, e.target.value)}>
+            <select name={spec.key} value={String(config[spec.key])} disabled={locked(spec.key)} onChange={(e) => set(spec.key, e.target.value)}>
               {spec.choices.map((c) => (
                 <option key={c}>{c}</option>
               ))}
@@ -68,12 +70,12 @@ export function SettingsForm() {
           </label>
         ) : spec.kind === 'boolean' ? (
           <label className="field check" key={spec.key}>
-            <input type="checkbox" name={spec.key} checked={Boolean(config[spec.key])} disabled={busy} onChange={(e) => set(spec.key, e.target.checked)} />
+            <input type="checkbox" name={spec.key} checked={Boolean(config[spec.key])} disabled={locked(spec.key)} onChange={(e) => set(spec.key, e.target.checked)} />
             <span className="field-label">{spec.label}</span>
             <span className="field-help">{spec.help}</span>
           </label>
         ) : (
-          <NumberField key={`${lab.id}.${spec.key}`} spec={spec} value={Number(config[spec.key])} disabled={busy} />
+          <NumberField key={`${lab.id}.${spec.key}`} spec={spec} value={Number(config[spec.key])} disabled={locked(spec.key)} />
         ),
       )}
     </form>

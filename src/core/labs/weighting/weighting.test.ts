@@ -1,0 +1,66 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProgressEvent } from '../../experiment/types';
+import { useWasm } from '../../testing/tfSetup';
+import { baseWeights, weightingDefaults, type WeightingConfig } from './config';
+import { runWeighting } from './run';
+
+beforeAll(useWasm);
+
+const tiny = (over: Partial<WeightingConfig> = {}): WeightingConfig => ({ ...weightingDefaults, dataset: 'tiny', epochs: 2, warmStartEpochs: 2, usersPerStep: 32, ...over });
+const steps = (events: ProgressEvent[]) => events.filter((e): e is Extract<ProgressEvent, { kind: 'step' }> => e.kind === 'step');
+const objectives = ['relevance', 'diversity', 'novelty'];
+
+describe('the weighting lab', () => {
+  it('trains with DVAO: weights applied sum to 1 and the group mean squared advantage stays under 1', async () => {
+    const r = await runWeighting(tiny({ method: 'dvao' }));
+    expect(r.outcome).toEqual({ status: 'completed' });
+    const s = steps(r.events);
+    expect(s.length).toBe(2 * Math.ceil(100 / 32));
+    for (const e of s) {
+      const sum = objectives.reduce((a, o) => a + e.values[`weight/${o}`], 0);
+      expect(sum).toBeCloseTo(1, 9);
+      expect(e.values.meanSqAdvantage).toBeLessThanOrEqual(1 + 1e-9);
+      for (const o of objectives) expect(Number.isFinite(e.values[`reward/${o}`])).toBe(true);
+    }
+    for (const k of ['precision', 'ndcg', 'hit', 'ild', 'coverage', 'novelty']) expect(r.summary[k]).toBeGreaterThanOrEqual(0);
+  });
+
+  it('runs every method, reward side and loss side, to completion with finite numbers', async () => {
+    for (const method of ['rc', 'ac', 'gdpo', 'fixed', 'uw', 'dwa', 'gradnorm'] as const) {
+      const r = await runWeighting(tiny({ method, epochs: 1 }));
+      expect(r.outcome, method).toEqual({ status: 'completed' });
+      for (const e of steps(r.events)) for (const o of objectives) expect(Number.isFinite(e.values[`weight/${o}`]), `${method} ${o}`).toBe(true);
+    }
+  });
+
+  it('reports the hand weights themselves as the weights applied under RC', async () => {
+    const r = await runWeighting(tiny({ method: 'rc', epochs: 1 }));
+    const b = baseWeights(weightingDefaults);
+    for (const e of steps(r.events)) objectives.forEach((o, k) => expect(e.values[`weight/${o}`]).toBeCloseTo(b[k], 12));
+  });
+
+  it('gives the same numbers for the same seed, and owns its tensors', async () => {
+    const before = tf.memory().numTensors;
+    const a = await runWeighting(tiny({ seed: 3 }));
+    const b = await runWeighting(tiny({ seed: 3 }));
+    expect(b.events).toEqual(a.events);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('applies weights changed mid-run from the next step', async () => {
+    let n = 0;
+    const r = await runWeighting(tiny({ method: 'rc', epochs: 2 }), {
+      onProgress: (e) => void (e.kind === 'step' && n++),
+      live: () => (n >= 3 ? { wRelevance: 0, wDiversity: 1, wNovelty: 0 } : undefined),
+    });
+    const s = steps(r.events);
+    expect(s[2].values['base/diversity']).toBeCloseTo(0.3, 12);
+    expect(s[3].values['base/diversity']).toBe(1);
+    expect(s[3].values['weight/relevance']).toBe(0);
+  });
+
+  it('refuses all-zero weights with a message that says what to do', () => {
+    expect(() => baseWeights({ wRelevance: 0, wDiversity: 0, wNovelty: 0 })).toThrow(/give at least one objective a weight/);
+  });
+});

@@ -1,0 +1,64 @@
+// The weighting lab's controls: a slider per objective (shares and sum shown) and the method picker.
+import { useShallow } from 'zustand/react/shallow';
+import { LOSS_METHODS, REWARD_METHODS, type WeightingMethod } from '../../../core/labs/weighting/config';
+import { selectConfig, selectIsActive } from '../../../state/selectors';
+import { useLabStore } from '../../appStore';
+import { METHOD_INFO } from './methods';
+
+const OBJECTIVES = [
+  { key: 'wRelevance', label: 'Accuracy (relevance)' },
+  { key: 'wDiversity', label: 'Diversity (genre ILD)' },
+  { key: 'wNovelty', label: 'Novelty' },
+] as const;
+
+export function WeightPanel() {
+  const config = useLabStore(useShallow(selectConfig));
+  const set = useLabStore((s) => s.setConfigValue);
+  const busy = useLabStore(selectIsActive);
+  const sum = OBJECTIVES.reduce((a, o) => a + Number(config[o.key]), 0);
+  const method = config.method as WeightingMethod;
+  const info = METHOD_INFO[method];
+  return (
+    <section className="weight-panel" aria-label="Objective weights" data-testid="weight-panel">
+      <div className="sliders">
+        {OBJECTIVES.map((o) => {
+          const w = Number(config[o.key]);
+          return (
+            <label key={o.key} className="slider">
+              <span className="field-label">{o.label}</span>
+              <input type="range" min={0} max={1} step={0.05} value={w} aria-label={`${o.label} weight`} data-testid={`slider-${o.key}`} onChange={(e) => set(o.key, Number(e.target.value))} />
+              <span className="share">{sum > 0 ? `${Math.round((100 * w) / sum)}%` : '—'}</span>
+            </label>
+          );
+        })}
+        <p className={sum > 0 ? 'muted small' : 'field-error'}>
+          {sum > 0 ? `Sum ${sum.toFixed(2)}: weights are used as shares of it. Changes apply from the next step, marked on the step charts.` : 'All weights are 0: give one objective a weight.'}
+        </p>
+      </div>
+      <div className="method">
+        <label className="field">
+          <span className="field-label">Method</span>
+          <select value={method} disabled={busy} onChange={(e) => set('method', e.target.value)} data-testid="method-select">
+            <optgroup label="Reward side (REINFORCE on sampled slates)">
+              {REWARD_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {METHOD_INFO[m].name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Loss side (differentiable surrogates)">
+              {LOSS_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {METHOD_INFO[m].name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+        <p className="small">
+          <b>{info.kind === 'hand' ? 'Hand-set' : 'Automatic'}:</b> {info.line} <span className="muted">({info.paper})</span>
+        </p>
+      </div>
+    </section>
+  );
+}
