@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent, RunResult } from '../core/experiment/types';
-import { describeOutcome, epochsToCsv, formatSummary, runRecord, TOOL } from './output';
+import { describeOutcome, epochsToCsv, formatSummary, nestValues, runRecord, TOOL } from './output';
 
 const events: ProgressEvent[] = [
   { kind: 'started', totalSteps: 4, stepsPerEpoch: 2, info: {} },
@@ -38,7 +38,7 @@ describe('runRecord and the summary', () => {
 
   it('adds the tool and an ISO creation time to the run result', () => {
     const rec = runRecord(result, new Date(Date.UTC(2024, 0, 2, 3, 4, 5)));
-    expect(rec).toEqual({ ...result, tool: TOOL, createdAt: '2024-01-02T03:04:05.000Z' });
+    expect(rec).toEqual({ ...result, steps: [{ step: 1, epoch: 1, losses: { mf: 0.69 } }], tool: TOOL, createdAt: '2024-01-02T03:04:05.000Z' });
   });
 
   it('prints the final value of each epoch series, the backend and the outcome', () => {
@@ -50,5 +50,16 @@ describe('runRecord and the summary', () => {
   it('describes each outcome in words', () => {
     expect(describeOutcome({ status: 'stopped', atStep: 3 })).toBe('stopped at step 3');
     expect(describeOutcome({ status: 'diverged', atStep: 9, message: 'loss is NaN' })).toBe('diverged at step 9: loss is NaN');
+  });
+});
+
+describe('nestValues', () => {
+  it('gathers reward/, weight/ and base/ values by objective name and keeps the rest flat', () => {
+    expect(nestValues({ 'reward/relevance': 0.1, 'weight/relevance': 0.6, 'weight/diversity': 0.4, meanSqAdvantage: 0.5, 'ndcg/mf': 0.3 })).toEqual({
+      rewards: { relevance: 0.1 },
+      weights: { relevance: 0.6, diversity: 0.4 },
+      meanSqAdvantage: 0.5,
+      'ndcg/mf': 0.3,
+    });
   });
 });

@@ -10,11 +10,29 @@ export const TOOL = 'objective-lab cli';
 export interface RunRecord<C = unknown> extends RunResult<C> {
   tool: typeof TOOL;
   createdAt: string;
+  /** The step events again, with `group/name` values nested by group: `rewards`, `weights`, … by objective name. */
+  steps: Record<string, unknown>[];
+}
+
+/** Value-key prefixes and the name of the object they are gathered under in `steps`. */
+const GROUPS: Record<string, string> = { reward: 'rewards', weight: 'weights', base: 'baseWeights', loss: 'losses' };
+
+/** `{ 'reward/relevance': 0.1, meanSqAdvantage: 0.4 }` → `{ rewards: { relevance: 0.1 }, meanSqAdvantage: 0.4 }`. */
+export function nestValues(values: Record<string, number>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(values)) {
+    const slash = key.indexOf('/');
+    const group = slash > 0 ? GROUPS[key.slice(0, slash)] : undefined;
+    if (group) ((out[group] ??= {}) as Record<string, number>)[key.slice(slash + 1)] = v;
+    else out[key] = v;
+  }
+  return out;
 }
 
 export function runRecord<C>(result: RunResult<C>, createdAt: Date): RunRecord<C> {
   const { labId, config, backend, outcome, summary, events } = result;
-  return { tool: TOOL, createdAt: createdAt.toISOString(), labId, config, backend, outcome, summary, events };
+  const steps = events.flatMap((e) => (e.kind === 'step' ? [{ step: e.step, epoch: e.epoch, ...nestValues(e.values) }] : []));
+  return { tool: TOOL, createdAt: createdAt.toISOString(), labId, config, backend, outcome, summary, events, steps };
 }
 
 /** One CSV field: quoted only when it holds a comma, quote or newline. */
