@@ -93,11 +93,11 @@ export const weightingLab = defineLab({
     'fixed, uncertainty weighting, DWA, GradNorm. Accuracy is scored twice: as if the user consumed all ten ' +
     'items (Precision, NDCG) and as if they consumed only a few (HR, U_c).',
   whatToTry: [
-    'Raise the diversity weight while training: the marker shows when it took effect; watch Precision@10 fall while HR@10 holds.',
-    "Switch relevance to 'consumption' (the user takes one): the lists get more diverse without a diversity weight.",
-    'With DVAO, add noise to novelty: its within-group spread grows, and DVAO turns its weight up — the failure mode.',
+    'Raise the diversity weight while it trains: a dashed marker shows the step it took effect. On workshop (3 seeds), moving the diversity share from 0 to 0.8 cost Precision@10 24% (0.344 → 0.262) but HR@10 only 6% (0.915 → 0.859), while genre ILD rose from 0.58 to 0.90.',
+    'With DVAO, add noise to novelty: its spread inside each group grows, so DVAO raises its weight (measured: 0.05 → 0.27 on average) — the failure mode of variance-based weighting. AC keeps the weights you set.',
     'Compare DVAO and AC on the mean-squared-advantage chart: DVAO never crosses the line at 1.',
-    'Set the novelty weight to 0 and compare RC and DVAO: where every slate is equally diverse, DVAO switches diversity off.',
+    "Switch relevance to 'consumption' (the user takes one): most slates already hold a hit, so the reward sits near 0.83 and the top-10 lists barely change (ILD 0.58 either way). A score per item cannot say 'cover several tastes' — that takes building the list differently (the consumption lab).",
+    'Try a loss-side method (uncertainty weighting, DWA, GradNorm): their weights move for other reasons — how fast each loss falls, not how much slates differ.',
   ],
   schema: weightingSchema,
   defaults: weightingDefaults,

@@ -1,5 +1,5 @@
 // The per-slate rewards of the weighting lab, each in [0, 1] and higher = better, and their registry for the UI.
-import { genreDistribution, intraListDiversity, jensenShannon, precisionAtK, type ItemDistance } from '../../metrics';
+import { genreCosineDistance, genreDistribution, intraListDiversity, jensenShannon, precisionAtK, type ItemDistance } from '../../metrics';
 
 /** Number of slate items in `targets`. */
 function hits(slate: ArrayLike<number>, targets: ReadonlySet<number>): number {
@@ -34,6 +34,59 @@ export function consumptionReward(slate: ArrayLike<number>, targets: ReadonlySet
  */
 export function diversityReward(slate: ArrayLike<number>, distance: ItemDistance): number {
   return intraListDiversity(slate, slate.length, distance);
+}
+
+/**
+ * {@link diversityReward} with the genre cosine distance (genreCosineDistance), precomputed for speed: each item
+ * keeps its unit genre vector ĝ_i (1/√|G_i| on its genres; 0 for an item without genre), and for a slate of
+ * distinct items Σ_{a<b} (1 − ĝ_a·ĝ_b) = P − (‖Σ_a ĝ_a‖² − Σ_a ‖ĝ_a‖²)/2 with P = N(N−1)/2 pairs — O(N·genres)
+ * per slate instead of O(N²·genres). Same value as the pairwise sum up to float64 rounding (~10⁻¹⁶); a slate
+ * that repeats an item is summed pair by pair (d(i, i) = 0), as the reference does.
+ * @param itemGenres row-major numItems × numGenres multi-hot.
+ * @returns slate ↦ ILD in [0, 1]; 0 for fewer than 2 items.
+ */
+export function genreDiversityReward(itemGenres: Uint8Array, numGenres: number): (slate: ArrayLike<number>) => number {
+  if (!(Number.isInteger(numGenres) && numGenres > 0) || itemGenres.length % numGenres !== 0) {
+    throw new RangeError(`itemGenres length ${itemGenres.length} is not a whole number of rows of ${numGenres} genres`);
+  }
+  const numItems = itemGenres.length / numGenres;
+  // CSR lists of each item's genres, and its weight 1/√|G_i| (0 when it has none).
+  const start = new Int32Array(numItems + 1);
+  const weight = new Float64Array(numItems);
+  const genreIds: number[] = [];
+  for (let i = 0; i < numItems; i++) {
+    for (let k = 0; k < numGenres; k++) if (itemGenres[i * numGenres + k]) genreIds.push(k);
+    start[i + 1] = genreIds.length;
+    const n = start[i + 1] - start[i];
+    weight[i] = n ? 1 / Math.sqrt(n) : 0;
+  }
+  const genres = Int32Array.from(genreIds);
+  const sum = new Float64Array(numGenres);
+  const pairwise = (slate: ArrayLike<number>) => diversityReward(slate, genreCosineDistance(itemGenres, numGenres));
+  return (slate) => {
+    const n = slate.length;
+    if (n < 2) return 0;
+    let self = 0;
+    for (let a = 0; a < n; a++) {
+      const i = slate[a];
+      if (!(Number.isInteger(i) && i >= 0 && i < numItems)) throw new RangeError(`item id ${i} is not an integer in [0, ${numItems})`);
+      for (let b = 0; b < a; b++) if (slate[b] === i) return pairwise(slate);
+    }
+    for (let a = 0; a < n; a++) {
+      const i = slate[a];
+      const w = weight[i];
+      if (w === 0) continue;
+      self += (start[i + 1] - start[i]) * w * w;
+      for (let j = start[i]; j < start[i + 1]; j++) sum[genres[j]] += w;
+    }
+    let sq = 0;
+    for (let k = 0; k < numGenres; k++) {
+      sq += sum[k] * sum[k];
+      sum[k] = 0;
+    }
+    const pairs = (n * (n - 1)) / 2;
+    return Math.min(1, Math.max(0, (pairs - (sq - self) / 2) / pairs));
+  };
 }
 
 /**

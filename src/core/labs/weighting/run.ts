@@ -8,15 +8,15 @@ import { evalContext, evaluateLists } from '../../experiment/evaluate';
 import { topKFromScores } from '../../experiment/topK';
 import { divergedMessage } from '../../experiment/lossBuffer';
 import type { ProgressEvent, RunContext, RunOutcome, RunResult } from '../../experiment/types';
-import { genreCosineDistance } from '../../metrics';
 import { Rng } from '../../random/rng';
 import { activeBackend } from '../../tf/backends';
-import { gatherRows, makeOptimizer } from '../../tf/ops';
+import { makeOptimizer } from '../../tf/ops';
 import { combineAdvantages } from './advantages';
 import { baseWeights, REWARD_METHODS, type WeightingConfig } from './config';
 import { lossSideStep, type LossSideState, createLossSide } from './lossSideStep';
-import { plLogProbTensor } from './plackettLuce';
-import { createSoftmaxPolicy, type SoftmaxPolicy } from './policy';
+import { genreDiversityReward } from './rewards';
+import { plReinforceGradient, type PlGradientScratch } from './plackettLuce';
+import { createSoftmaxPolicy, type PolicyWeights, type SoftmaxPolicy } from './policy';
 import { OBJECTIVE_IDS, sampleBatch, type RewardSettings } from './slateBatch';
 import { cachedWarmStart } from './warmStartCache';
 
@@ -76,7 +76,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
   const settings: RewardSettings = {
     relevance: config.relevance,
     consumeC: config.consumeC,
-    distance: genreCosineDistance(data.itemGenres, numGenres),
+    diversity: genreDiversityReward(data.itemGenres, numGenres),
     itemCounts: itemCounts(train),
     numUsers: evalCtx.numUsers,
     noisy: OBJECTIVE_IDS.indexOf(config.noisyObjective as never),
@@ -89,9 +89,12 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
   let outcome: RunOutcome = { status: 'completed' };
   let step = 0;
   const sampler = root.fork('slates');
+  let warm: WarmTensors | null = null;
+  const buffers = rewardSide ? stepBuffers(B, train.numItems) : null;
+  const K = OBJECTIVE_IDS.length;
   try {
     await cachedWarmStart(policy, trainRows, config, root.fork('warm'), data.name);
-    const warmLogits = config.klToWarm > 0 ? await policy.snapshot() : null;
+    if (config.klToWarm > 0 && rewardSide) warm = warmTensors(await policy.snapshot(), policy.numItems);
     if (!rewardSide) lossSide = createLossSide(config.method as never, data, train, policy);
     emit({ kind: 'epoch', step: 0, epoch: 0, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut)) });
 
@@ -111,9 +114,17 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
         const logitsT = tf.tidy(() => policy.logits(tf.tensor1d(users, 'int32')));
         const logits = (await logitsT.data()) as Float32Array;
         logitsT.dispose();
+        // A non-finite logit means the last update diverged (sampling would throw on it).
+        let finite = true;
+        for (let j = 0; j < logits.length; j++) if (!Number.isFinite(logits[j])) finite = false;
+        if (!finite) {
+          outcome = { status: 'diverged', atStep: step, message: divergedMessage(step) };
+          break training;
+        }
         const batch = sampleBatch(logits, users, train, G, N, settings, sampler);
-        const K = OBJECTIVE_IDS.length;
-        const meanReward = OBJECTIVE_IDS.map((_, k) => batch.rewards.reduce((a, r) => a + r.filter((_, j) => j % K === k).reduce((x, y) => x + y, 0), 0) / (users.length * G));
+        const meanReward = new Array<number>(K).fill(0);
+        for (const r of batch.rewards) for (let j = 0; j < r.length; j++) meanReward[j % K] += r[j];
+        for (let k = 0; k < K; k++) meanReward[k] /= users.length * G;
         let applied: number[];
         let msa: number;
         let loss: number;
@@ -121,7 +132,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
           const adv = combineAdvantages(config.method as (typeof REWARD_METHODS)[number], batch.rewards, G, K, weights);
           applied = adv.lambdas;
           msa = adv.meanSqAdvantage;
-          loss = await reinforceStep(policy, optimizer, users, batch, adv.advantages, config, warmLogits);
+          loss = await reinforceStep(policy, optimizer, users, logits, batch, adv.advantages, config, warm, buffers!);
         } else {
           const r = await lossSideStep(lossSide!, policy, optimizer, users, batch, weights, config);
           applied = r.weights;
@@ -145,6 +156,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
       emit({ kind: 'epoch', step, epoch, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut)) });
     }
   } finally {
+    warm?.dispose();
     lossSide?.dispose();
     optimizer.dispose();
     policy.dispose();
@@ -154,60 +166,103 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
   return { labId: 'weighting', config, backend: activeBackend(), outcome, events, summary };
 }
 
+/** The frozen warm-start policy as tensors (made once per run), for the KL penalty. */
+interface WarmTensors {
+  U: tf.Tensor2D;
+  /** Vᵀ (dim × I), so logits₀ = U₀ Vᵀ + b is a plain matmul (transposed ones are slow on wasm). */
+  Vt: tf.Tensor2D;
+  b: tf.Tensor2D;
+  dispose(): void;
+}
+
+function warmTensors(w: PolicyWeights, numItems: number): WarmTensors {
+  const dim = w.V.length / numItems;
+  const U = tf.tensor2d(w.U, [w.U.length / dim, dim]);
+  const Vt = tf.tidy(() => tf.transpose(tf.tensor2d(w.V, [numItems, dim]))) as tf.Tensor2D;
+  const b = tf.tensor2d(w.b, [1, numItems]);
+  return { U, Vt, b, dispose: () => [U, Vt, b].forEach((t) => t.dispose()) };
+}
+
+/** Buffers of the policy update, allocated once per run (B × I each) and reused by every step. */
+interface StepBuffers {
+  allowed: Uint8Array;
+  grad: Float32Array;
+  mask: Float32Array;
+  scratch: PlGradientScratch;
+}
+
+function stepBuffers(B: number, I: number): StepBuffers {
+  return { allowed: new Uint8Array(B * I), grad: new Float32Array(B * I), mask: new Float32Array(B * I), scratch: {} };
+}
+
 /**
  * REINFORCE with the group advantages: loss = − mean_slates A_s · log PL(slate_s | π_u)
  * − entropyBonus · H(π_u) + klToWarm · KL(π_u ‖ π_warm). Returns the loss value.
+ * The policy-gradient term and its gradient with respect to the logits are computed exactly on the CPU in
+ * float64 (plReinforceGradient, from the logits this step already read back); the tensor side back-propagates
+ * Σ logits ⊙ (that gradient) through the policy — the same gradient, without the B·G × I tensors autodiff of the
+ * Plackett–Luce log-probability needs. The entropy and KL terms (B × I) stay on the tensor side, and only they
+ * need a read-back (of their value), when their weights are above 0.
  */
 async function reinforceStep(
   policy: SoftmaxPolicy,
   optimizer: tf.Optimizer,
   users: Int32Array,
+  logits: Float32Array,
   batch: ReturnType<typeof sampleBatch>,
   advantages: Float64Array[],
   config: WeightingConfig,
-  warm: Awaited<ReturnType<SoftmaxPolicy['snapshot']>> | null,
+  warm: WarmTensors | null,
+  buf: StepBuffers,
 ): Promise<number> {
   const I = policy.numItems;
   const B = users.length;
-  const G = config.slatesPerUser;
-  const N = config.slateSize;
-  const mask = new Float32Array(B * I);
-  batch.visible.forEach((v, r) => v.forEach((i) => (mask[r * I + i] = MASKED)));
-  const rows = Int32Array.from({ length: B * G }, (_, j) => Math.floor(j / G));
-  const picks = new Int32Array(B * G * N);
-  const adv = new Float32Array(B * G);
-  batch.slates.forEach((slates, r) => slates.forEach((slate, g) => picks.set(slate, (r * G + g) * N)));
-  advantages.forEach((a, r) => a.forEach((x, g) => (adv[r * G + g] = x)));
-  const lossT = tf.tidy(() =>
+  const allowed = buf.allowed.subarray(0, B * I);
+  const grad = buf.grad.subarray(0, B * I);
+  allowed.fill(1);
+  batch.visible.forEach((v, r) => v.forEach((i) => (allowed[r * I + i] = 0)));
+  const pgLoss = plReinforceGradient(logits, I, allowed, batch.slates, advantages, grad, buf.scratch);
+  const entropy = config.entropyBonus > 0;
+  const kl = config.klToWarm > 0 && warm !== null;
+  let mask: Float32Array | null = null;
+  if (entropy || kl) {
+    mask = buf.mask.subarray(0, B * I);
+    for (let j = 0; j < mask.length; j++) mask[j] = allowed[j] ? 0 : MASKED;
+  }
+  // The entropy/KL part, kept past the gradient's tidy scope: its value is read back below.
+  const kept: { extra?: tf.Tensor } = {};
+  tf.tidy(() => {
     optimizer.minimize(
       () => {
-        const logits = policy.logits(tf.tensor1d(users, 'int32'));
-        const m = tf.tensor2d(mask, [B, I]);
-        const rowIdx = tf.tensor1d(rows, 'int32');
-        // gatherRows, not tf.gather: tf.gather's gradient needs UnsortedSegmentSum, which tfjs-wasm lacks.
-        const logp = plLogProbTensor(gatherRows(logits, rowIdx), tf.tensor2d(picks, [B * G, N], 'int32'), gatherRows(m, rowIdx));
-        let loss: tf.Tensor = tf.neg(tf.mean(tf.mul(tf.tensor1d(adv), logp)));
-        const logPi = tf.logSoftmax(tf.add(logits, m));
-        if (config.entropyBonus > 0) {
-          const entropy = tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logPi), logPi), 1)));
-          loss = tf.sub(loss, tf.mul(config.entropyBonus, entropy));
-        }
-        if (config.klToWarm > 0 && warm) {
-          // π_warm from the frozen warm-start weights (dim = |V| / I).
-          const dim = warm.V.length / I;
-          const U0 = tf.gather(tf.tensor2d(warm.U, [warm.U.length / dim, dim]), tf.tensor1d(users, 'int32'));
-          const logits0 = tf.add(tf.matMul(U0, tf.tensor2d(warm.V, [I, dim]), false, true), tf.tensor2d(warm.b, [1, I]));
-          const logPi0 = tf.logSoftmax(tf.add(logits0, m));
-          const kl = tf.mean(tf.sum(tf.mul(tf.exp(logPi), tf.sub(logPi, logPi0)), 1));
-          loss = tf.add(loss, tf.mul(config.klToWarm, kl));
+        const usersT = tf.tensor1d(users, 'int32');
+        const l = policy.logits(usersT);
+        // d/dθ Σ l ⊙ g = the policy-gradient loss's gradient (g = dL/dl, a constant).
+        let loss: tf.Tensor = tf.sum(tf.mul(l, tf.tensor2d(grad, [B, I])));
+        if (mask) {
+          const m = tf.tensor2d(mask, [B, I]);
+          const logPi = tf.logSoftmax(tf.add(l, m));
+          let rest: tf.Tensor = tf.scalar(0);
+          if (entropy) {
+            const h = tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logPi), logPi), 1)));
+            rest = tf.sub(rest, tf.mul(config.entropyBonus, h));
+          }
+          if (kl) {
+            const logits0 = tf.add(tf.matMul(tf.gather(warm!.U, usersT), warm!.Vt), warm!.b);
+            const logPi0 = tf.logSoftmax(tf.add(logits0, m));
+            const d = tf.mean(tf.sum(tf.mul(tf.exp(logPi), tf.sub(logPi, logPi0)), 1));
+            rest = tf.add(rest, tf.mul(config.klToWarm, d));
+          }
+          kept.extra = tf.keep(rest);
+          loss = tf.add(loss, rest);
         }
         return loss as tf.Scalar;
       },
-      true,
+      false,
       policy.variables(),
-    )!,
-  );
-  const v = (await lossT.data())[0];
-  lossT.dispose();
-  return v;
+    );
+  });
+  if (!kept.extra) return pgLoss;
+  const v = (await kept.extra.data())[0];
+  kept.extra.dispose();
+  return pgLoss + v;
 }

@@ -1,9 +1,8 @@
 // One batch of users for a policy step: each user's visible/hidden split, the slates sampled, their rewards.
 import { userItems, type Interactions } from '../../data/dataset';
-import type { ItemDistance } from '../../metrics';
 import type { Rng } from '../../random/rng';
 import { sampleSlates } from './plackettLuce';
-import { consumptionReward, diversityReward, noveltyReward, precisionReward } from './rewards';
+import { consumptionReward, noveltyReward, precisionReward } from './rewards';
 
 export const OBJECTIVE_IDS = ['relevance', 'diversity', 'novelty'] as const;
 export type ObjectiveId = (typeof OBJECTIVE_IDS)[number];
@@ -11,7 +10,8 @@ export type ObjectiveId = (typeof OBJECTIVE_IDS)[number];
 export interface RewardSettings {
   relevance: 'precision' | 'consumption';
   consumeC: number;
-  distance: ItemDistance;
+  /** Diversity reward of one slate, e.g. genreDiversityReward (ILD with the genre cosine distance). */
+  diversity: (slate: Int32Array) => number;
   itemCounts: Int32Array;
   numUsers: number;
   /** Index of the objective that gets N(0, noiseLevel²) added (teaching toggle), or −1. */
@@ -54,7 +54,7 @@ export function sampleBatch(
     const rewards = new Float64Array(G * K);
     slates.forEach((slate, g) => {
       rewards[g * K] = s.relevance === 'precision' ? precisionReward(slate, hidden) : consumptionReward(slate, hidden, s.consumeC);
-      rewards[g * K + 1] = diversityReward(slate, s.distance);
+      rewards[g * K + 1] = s.diversity(slate);
       rewards[g * K + 2] = noveltyReward(slate, s.itemCounts, s.numUsers);
       if (s.noisy >= 0) rewards[g * K + s.noisy] += s.noiseLevel * rng.normal();
     });
