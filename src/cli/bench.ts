@@ -4,41 +4,81 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { runSuite } from '../core/bench/benchmarks';
 import { benchFullEvaluation } from '../core/bench/evaluationBench';
+import { benchPolicyStep, benchWeightingSweep, type PolicyStepBenchResult, type WeightingSweepBenchResult } from '../core/bench/weightingBench';
+import { selectBackend } from '../core/tf/backends';
 import { benchRecord, formatBenchTable, METHOD } from './benchReport';
 import { runBrowserBench } from './browserBench';
 import { writeTextFile } from './output';
 import { REPO_ROOT } from './repoRoot';
 
-const USAGE = `Usage: npm run bench [-- --browser]
+const USAGE = `Usage: npm run bench [-- --browser | --sweep]
 
 Times one training step of BPR-MF (1000 users × 1700 items × 32 dims, batch 1024) and of a dense
 autoencoder (2000→256→64→256→2000, batch 128) on every tfjs backend.
   (default)   in Node: wasm and cpu → bench-results/bench-node.json
   --browser   in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium) via a Vite dev server:
-              webgpu, webgl, wasm and cpu → bench-results/bench-browser.json`;
+              webgpu, webgl, wasm and cpu → bench-results/bench-browser.json
+In Node it also times one policy step of the weighting lab on wasm (DVAO, workshop, 64 users × 8 slates ×
+10 items; median after warm-up) and the tensor count over 1,000 steps (or as many as fit in 60 s).
+  --sweep     Node only: also time an 11-point hand-weight sweep of the weighting lab (relevance w,
+              diversity 1 − w, default epochs; about a minute)`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  const unknown = argv.find((a) => a !== '--browser');
+  const unknown = argv.find((a) => a !== '--browser' && a !== '--sweep');
   if (unknown) {
     process.stderr.write(`error: unknown argument '${unknown}'\n${USAGE}\n`);
     return 2;
   }
   const browser = argv.includes('--browser');
+  const sweep = argv.includes('--sweep');
+  if (browser && sweep) {
+    process.stderr.write(`error: --sweep runs in Node only; leave out --browser\n${USAGE}\n`);
+    return 2;
+  }
   process.stderr.write(`${METHOD}\n`);
   const { report, environment } = browser ? await runBrowserBench((l) => process.stderr.write(l + '\n')) : await runNodeBench();
   const path = join(REPO_ROOT, 'bench-results', browser ? 'bench-browser.json' : 'bench-node.json');
   // Evaluation is plain JS, the same in Node and the browser: measured in Node only.
   const evaluation = browser ? undefined : benchFullEvaluation();
-  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation }, null, 2) + '\n');
+  const weighting = browser ? undefined : await runWeightingBench(sweep);
+  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting }, null, 2) + '\n');
   const evalLine = evaluation
     ? `\n\n${evaluation.label}: ${evaluation.totalMs.toFixed(1)} ms median (top-k ${evaluation.topKMs.toFixed(1)} ms + all metrics), ${evaluation.reps} runs`
     : '';
-  process.stdout.write(`${formatBenchTable(report)}${evalLine}\n\nwrote ${path}\n`);
+  const weightingLines = weighting ? '\n' + formatWeighting(weighting.step, weighting.sweep) : '';
+  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}\n\nwrote ${path}\n`);
   return report.results.length ? 0 : 1;
+}
+
+/** The weighting lab on wasm; the sweep (opt-in) first, so that its first run pays the warm start as a person's would. */
+async function runWeightingBench(withSweep: boolean): Promise<{ step: PolicyStepBenchResult; sweep?: WeightingSweepBenchResult }> {
+  await selectBackend('wasm');
+  let sweep: WeightingSweepBenchResult | undefined;
+  if (withSweep) {
+    process.stderr.write('weighting sweep: 11 runs…\n');
+    sweep = await benchWeightingSweep();
+  }
+  process.stderr.write('weighting policy step: up to 1,000 steps (60 s at most)…\n');
+  const step = await benchPolicyStep();
+  return { step, sweep };
+}
+
+function formatWeighting(step: PolicyStepBenchResult, sweep?: WeightingSweepBenchResult): string {
+  const lines = [
+    `\n${step.label}, ${step.method} on ${step.backend}: ${step.medianMs.toFixed(1)} ms median, ${step.p90Ms.toFixed(1)} ms p90 (${step.timedSteps} steps)` +
+      (step.evaluationMs === null ? '' : `; evaluation per epoch ${step.evaluationMs.toFixed(0)} ms`),
+    `tensors over ${step.countedSteps} steps${step.stoppedByTime ? ' (stopped at 60 s)' : ''}: ${step.tensorsBefore} → ${step.tensorsAfter}; around the run: ${step.tensorsOutside.before} → ${step.tensorsOutside.after}`,
+  ];
+  if (sweep) {
+    lines.push(
+      `${sweep.label}: ${sweep.totalSeconds.toFixed(1)} s (${sweep.completed}/${sweep.points} completed; per run ${sweep.runSeconds.map((s) => s.toFixed(1)).join(', ')} s)`,
+    );
+  }
+  return lines.join('\n');
 }
 
 async function runNodeBench() {
