@@ -30,6 +30,10 @@ export const weightingSchema = z.object({
   slateSize: z.number().int().min(2).max(50).default(10).describe('N: items per slate'),
   entropyBonus: z.number().min(0).max(1).default(0).describe('Bonus on the policy entropy (keeps it exploring)'),
   klToWarm: z.number().min(0).max(10).default(0).describe('Penalty on KL(policy ‖ warm start)'),
+  diversityReward: z
+    .enum(['ild', 'span'])
+    .default('ild')
+    .describe("Diversity reward: genre ILD of the slate, or 'span' = 1 if it covers ≥ 2 genres (saturates: shows DVAO switching it off)"),
   noisyObjective: z.enum(['none', 'relevance', 'diversity', 'novelty']).default('none').describe('Teaching toggle: add Gaussian noise to one reward'),
   noiseLevel: z.number().min(0).max(2).default(0.3).describe('Std of that noise'),
 });

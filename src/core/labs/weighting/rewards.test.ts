@@ -5,6 +5,7 @@ import {
   calibrationReward,
   consumptionReward,
   diversityReward,
+  genreSpanReward,
   noveltyReward,
   objectiveInfo,
   OBJECTIVES,
@@ -95,5 +96,15 @@ describe('OBJECTIVES', () => {
       expect(o.description.length).toBeGreaterThan(20);
     }
     expect(objectiveInfo('calibration').paper).toMatch(/Steck/);
+  });
+});
+
+describe('genreSpanReward', () => {
+  it('is 1 when the slate spans at least two genres, else 0', () => {
+    // items 0,1: genre A; item 2: genre B (2 genres)
+    const genres = Uint8Array.from([1, 0, 1, 0, 0, 1]);
+    const span = genreSpanReward(genres, 2);
+    expect(span(Int32Array.from([0, 1]))).toBe(0);
+    expect(span(Int32Array.from([0, 2]))).toBe(1);
   });
 });

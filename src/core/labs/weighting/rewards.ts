@@ -186,3 +186,20 @@ export function objectiveInfo(id: ObjectiveId): ObjectiveInfo {
   if (!info) throw new RangeError(`unknown objective '${String(id)}'`);
   return info;
 }
+
+/**
+ * A diversity reward that saturates (teaching preset): 1 if the slate spans at least `minGenres` genres, else 0.
+ * Nearly every sampled slate of 10 does, so its within-group spread σ is 0 and DVAO's weight on it goes to 0 —
+ * the objective switches itself off, while a hand weight would keep claiming a share.
+ */
+export function genreSpanReward(itemGenres: Uint8Array, numGenres: number, minGenres = 2): (slate: ArrayLike<number>) => number {
+  return (slate) => {
+    const seen = new Uint8Array(numGenres);
+    let n = 0;
+    for (let j = 0; j < slate.length; j++) {
+      const row = slate[j] * numGenres;
+      for (let g = 0; g < numGenres; g++) if (itemGenres[row + g] && !seen[g]) (seen[g] = 1), n++;
+    }
+    return n >= minGenres ? 1 : 0;
+  };
+}

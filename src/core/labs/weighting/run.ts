@@ -14,7 +14,7 @@ import { makeOptimizer } from '../../tf/ops';
 import { combineAdvantages } from './advantages';
 import { baseWeights, REWARD_METHODS, type WeightingConfig } from './config';
 import { lossSideStep, type LossSideState, createLossSide } from './lossSideStep';
-import { genreDiversityReward } from './rewards';
+import { genreDiversityReward, genreSpanReward } from './rewards';
 import { plReinforceGradient, type PlGradientScratch } from './plackettLuce';
 import { createSoftmaxPolicy, type PolicyWeights, type SoftmaxPolicy } from './policy';
 import { OBJECTIVE_IDS, sampleBatch, type RewardSettings } from './slateBatch';
@@ -76,7 +76,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
   const settings: RewardSettings = {
     relevance: config.relevance,
     consumeC: config.consumeC,
-    diversity: genreDiversityReward(data.itemGenres, numGenres),
+    diversity: config.diversityReward === 'span' ? genreSpanReward(data.itemGenres, numGenres) : genreDiversityReward(data.itemGenres, numGenres),
     itemCounts: itemCounts(train),
     numUsers: evalCtx.numUsers,
     noisy: OBJECTIVE_IDS.indexOf(config.noisyObjective as never),
