@@ -16,3 +16,5 @@ export function selectProgress(s: LabState, now: number) {
   const msLeft = done > 0 && total > 0 && s.status === 'running' ? ((total - done) * active) / done : null;
   return { done, total, msLeft };
 }
+
+export const selectSweep = (s: LabState) => s.sweep;

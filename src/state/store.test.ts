@@ -19,6 +19,10 @@ function fakeStore() {
     step: (id) => calls.push(`step:${id}`),
     stop: (id) => calls.push(`stop:${id}`),
     update: (id, patch) => calls.push(`update:${id}:${JSON.stringify(patch)}`),
+    sweep: (_lab, _base, grid) => {
+      calls.push(`sweep:${grid.length}`);
+      return `s${++n}`;
+    },
   };
   const store = createLabStore((h) => {
     handlers = h;

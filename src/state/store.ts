@@ -1,14 +1,15 @@
-// The one zustand store, built from three slices: config (URL-mirrored), run status, results by runId.
+// The one zustand store, built from slices: config (URL-mirrored), data, run status, results by runId, sweep.
 import { create } from 'zustand';
 import { isPreset } from '../core/data/datasetChoice';
 import { TrainingClient } from '../worker/client';
+import type { ClientHandlers } from '../worker/client';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createDataSlice, type DataSlice, type PresetLoader } from './dataSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createRunSlice, type RunClient, type RunSlice } from './runSlice';
-import type { ClientHandlers } from '../worker/client';
+import { createSweepSlice, type SweepSlice } from './sweepSlice';
 
-export type LabState = ConfigSlice & RunSlice & ResultsSlice & DataSlice;
+export type LabState = ConfigSlice & RunSlice & ResultsSlice & DataSlice & SweepSlice;
 
 /** Generates a preset in this thread: what tests and Node use; the app fetches the static files instead. */
 const generatePreset: PresetLoader = async (name) => {
@@ -19,12 +20,25 @@ const generatePreset: PresetLoader = async (name) => {
 
 /** Builds a store; tests pass a fake client, the app uses the worker-backed one and its static-file loader. */
 export function createLabStore(makeClient: (h: ClientHandlers) => RunClient = (h) => new TrainingClient(h), loadPreset: PresetLoader = generatePreset) {
-  return create<LabState>()((...a) => ({
-    ...createConfigSlice(...a),
-    ...createDataSlice(loadPreset)(...a),
-    ...createResultsSlice(...a),
-    ...createRunSlice(makeClient)(...a),
-  }));
+  return create<LabState>()((...a) => {
+    const get = a[1];
+    // One client, one worker: messages of the sweep on record go to the sweep slice, the rest to the run slice.
+    const client = makeClient({
+      onMode: (mode, reason) => get().receiveMode(mode, reason),
+      onMessage: (msg) => {
+        if (msg.runId === get().sweep.runId) return get().receiveSweep(msg);
+        if (msg.type === 'sweepProgress' || msg.type === 'sweepRun' || 'sweep' in msg) return; // a sweep no longer on record
+        get().receiveRun(msg);
+      },
+    });
+    return {
+      ...createConfigSlice(...a),
+      ...createDataSlice(loadPreset)(...a),
+      ...createResultsSlice(...a),
+      ...createRunSlice(client)(...a),
+      ...createSweepSlice(client)(...a),
+    };
+  });
 }
 
 export type LabStore = ReturnType<typeof createLabStore>;

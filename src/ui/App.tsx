@@ -16,7 +16,7 @@ import { SettingsForm } from './shell/SettingsForm';
 
 export function App() {
   const lab = useLabStore(selectLab);
-  const Panel = LAB_PANELS[lab.id];
+  const { above: Above, below: Below } = LAB_PANELS[lab.id] ?? {};
   return (
     <div className="app">
       <header className="topbar">
@@ -38,11 +38,12 @@ export function App() {
           <DataPanel />
         </aside>
         <section className="results" aria-label="Results">
-          {Panel ? <Panel /> : null}
+          {Above ? <Above /> : null}
           <ProgressBar />
           <RunMessage />
           <ChartGrid />
           <ResultsTable />
+          {Below ? <Below /> : null}
         </section>
         <AboutPanel />
       </main>

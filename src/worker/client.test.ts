@@ -69,6 +69,22 @@ describe('TrainingClient', () => {
     expect(messages).toEqual([{ type: 'progress', runId: second, event }]);
   });
 
+  it('sends a sweep like a start, forwards its messages and drops those of the run it replaced', () => {
+    const { client, made, messages } = setup();
+    const run = client.start('weighting', {}, 'wasm');
+    made[0].reply({ type: 'ready' });
+    const sweep = client.sweep('weighting', { epochs: 1 }, [{ method: 'rc' }, { method: 'dvao' }], 'wasm');
+    expect(made[0].posted.map((m) => m.type)).toEqual(['start', 'stop', 'sweep']);
+    expect(made[0].posted[2]).toMatchObject({ runId: sweep, base: { epochs: 1 }, grid: [{ method: 'rc' }, { method: 'dvao' }], backend: 'wasm' });
+    const event = { kind: 'epoch', step: 1, epoch: 1, values: {} } as const;
+    made[0].reply({ type: 'progress', runId: run, event });
+    made[0].reply({ type: 'sweepProgress', runId: sweep, index: 0, total: 2, event });
+    made[0].reply({ type: 'sweepRun', runId: sweep, index: 0, config: {}, outcome: { status: 'completed' }, summary: { ild: 0.5 } });
+    made[0].reply({ type: 'done', runId: sweep, sweep: { total: 2, ran: 1, cancelled: true } });
+    made[0].reply({ type: 'sweepRun', runId: sweep, index: 1, config: {}, outcome: { status: 'completed' }, summary: {} });
+    expect(messages.map((m) => m.type)).toEqual(['sweepProgress', 'sweepRun', 'done']);
+  });
+
   it('reports a crash after ready as OL401 for the current run, then starts a fresh worker', () => {
     const { client, made, messages } = setup();
     const runId = client.start('pop-vs-mf', {}, 'auto');

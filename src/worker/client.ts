@@ -47,10 +47,26 @@ export class TrainingClient {
 
   /** Starts a run and returns its id; any earlier run is stopped and its late messages ignored. */
   start(labId: string, config: Record<string, unknown>, backend: BackendChoice, mode: 'running' | 'paused' = 'running', dataset?: Dataset): string {
+    const runId = this.newRunId();
+    this.send({ type: 'start', runId, labId, config, backend, mode, dataset });
+    return runId;
+  }
+
+  /**
+   * Starts a sweep (`labId` once per grid entry over `base`, one run after another in the worker) and returns
+   * its id; like `start`, it replaces any earlier run, and `stop(id)` cancels it keeping the finished runs.
+   */
+  sweep(labId: string, base: Record<string, unknown>, grid: Record<string, unknown>[], backend: BackendChoice, dataset?: Dataset): string {
+    const runId = this.newRunId();
+    this.send({ type: 'sweep', runId, labId, base, grid, backend, dataset });
+    return runId;
+  }
+
+  /** Stops the current run (its late messages are then dropped) and makes the next id current. */
+  private newRunId(): string {
     if (this.currentRunId) this.send({ type: 'stop', runId: this.currentRunId });
     const runId = `run-${Date.now().toString(36)}-${++this.counter}`;
     this.currentRunId = runId;
-    this.send({ type: 'start', runId, labId, config, backend, mode, dataset });
     return runId;
   }
 

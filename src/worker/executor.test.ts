@@ -81,3 +81,77 @@ describe('the worker protocol (executor)', () => {
     expect(oldDone).toBeLessThan(firstNew);
   });
 });
+
+describe('the worker protocol (sweeps)', () => {
+  const fast = { dataset: 'tiny', epochs: 1, warmStartEpochs: 1, usersPerStep: 8 };
+  const ofType = <T extends FromWorker['type']>(out: FromWorker[], type: T) => out.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+
+  it('runs every grid entry in order and reports each run, coarse progress and a closing done', async () => {
+    const { out, handle, until } = harness();
+    const grid = [{ method: 'rc' }, { method: 'dvao' }];
+    handle({ type: 'sweep', runId: 's1', labId: 'weighting', base: fast, grid, backend: 'wasm' });
+    await until((o) => o.some((m) => m.type === 'done'));
+    expect(out[0]).toMatchObject({ type: 'backend', runId: 's1' });
+    expect(out.every((m) => 'runId' in m && m.runId === 's1')).toBe(true);
+    const runs = ofType(out, 'sweepRun');
+    expect(runs.map((r) => [r.index, r.config.method, r.outcome.status])).toEqual([
+      [0, 'rc', 'completed'],
+      [1, 'dvao', 'completed'],
+    ]);
+    expect(runs[0].summary.precision).toBeGreaterThanOrEqual(0);
+    expect(runs[0].summary.ild).toBeGreaterThan(0);
+    expect(out.at(-1)).toEqual({ type: 'done', runId: 's1', sweep: { total: 2, ran: 2, cancelled: false } });
+  });
+
+  it('forwards only started and epoch events and every 10th step of the current run', async () => {
+    const { out, handle, until } = harness();
+    handle({ type: 'sweep', runId: 's2', labId: 'weighting', base: { ...fast, usersPerStep: 4 }, grid: [{}], backend: 'wasm' });
+    await until((o) => o.some((m) => m.type === 'done'));
+    const progress = ofType(out, 'sweepProgress');
+    expect(progress[0]).toMatchObject({ index: 0, total: 1, event: { kind: 'started' } });
+    const steps = progress.flatMap((m) => (m.event.kind === 'step' ? [m.event.step] : []));
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.every((s) => s % 10 === 0)).toBe(true);
+    expect(progress.flatMap((m) => (m.event.kind === 'epoch' ? [m.event.epoch] : []))).toEqual([0, 1]);
+  });
+
+  it('keeps a diverged run and a run that threw, marked, and goes on with the next', async () => {
+    const { out, handle, until } = harness();
+    // Plain SGD at rate 100 in batches of 16 diverges on tiny; all-zero weights make the weighting run throw.
+    const grid = [{ epochs: 2 }, { optimizer: 'sgd', learningRate: 100, batchSize: 16, epochs: 2 }, { epochs: 2 }];
+    handle({ type: 'sweep', runId: 's3', labId: 'pop-vs-mf', base: { dataset: 'tiny' }, grid, backend: 'wasm' });
+    await until((o) => o.some((m) => m.type === 'done'));
+    expect(ofType(out, 'sweepRun').map((r) => r.outcome.status)).toEqual(['completed', 'diverged', 'completed']);
+
+    const w = harness();
+    w.handle({ type: 'sweep', runId: 's4', labId: 'weighting', base: fast, grid: [{ wRelevance: 0, wDiversity: 0, wNovelty: 0 }, {}], backend: 'wasm' });
+    await w.until((o) => o.some((m) => m.type === 'done'));
+    const [failed, ok] = ofType(w.out, 'sweepRun');
+    expect(failed).toMatchObject({ index: 0, outcome: { status: 'failed' }, summary: {} });
+    expect(failed.error).toMatch(/every objective weight is 0/);
+    expect(ok.outcome.status).toBe('completed');
+  });
+
+  it('cancels on stop: the current run ends as stopped, no more start, and the finished ones are kept', async () => {
+    const { out, handle, until } = harness();
+    const grid = [{ method: 'rc' }, { method: 'ac' }, { method: 'dvao' }, { method: 'gdpo' }];
+    handle({ type: 'sweep', runId: 's5', labId: 'weighting', base: { ...fast, usersPerStep: 4, epochs: 3 }, grid, backend: 'wasm' });
+    await until((o) => o.some((m) => m.type === 'sweepRun'));
+    handle({ type: 'stop', runId: 's5' });
+    await until((o) => o.some((m) => m.type === 'done'));
+    const runs = ofType(out, 'sweepRun');
+    expect(runs[0].outcome.status).toBe('completed');
+    expect(runs.length).toBeLessThan(grid.length);
+    expect(runs.at(-1)!.outcome.status).toBe('stopped');
+    expect(out.at(-1)).toEqual({ type: 'done', runId: 's5', sweep: { total: 4, ran: runs.length, cancelled: true } });
+  });
+
+  it('rejects a bad grid before running anything, naming the run and the key', async () => {
+    const { out, handle, until } = harness();
+    handle({ type: 'sweep', runId: 's6', labId: 'weighting', base: fast, grid: [{}, { wDiversity: -1 }], backend: 'wasm' });
+    await until((o) => o.some((m) => m.type === 'error'));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ type: 'error', runId: 's6', code: 'OL101' });
+    expect((out[0] as { message: string }).message).toMatch(/sweep run 2 .*wDiversity/);
+  });
+});

@@ -2,9 +2,11 @@
 import { ErrorCode, errorMessage, LabError } from '../core/errors';
 import { parseField, resolveConfig } from '../core/experiment/config';
 import { StepGate } from '../core/experiment/stepGate';
+import { resolveGrid, runSweep } from '../core/experiment/sweep';
+import type { Lab } from '../core/experiment/types';
 import { getLab } from '../core/labs/registry';
 import { selectBackend, type BackendChoice, type BackendReport, type SelectOptions } from '../core/tf/backends';
-import type { FromWorker, ToWorker } from './protocol';
+import { forwardSweepEvent, type FromWorker, type SweepRunOutcome, type ToWorker } from './protocol';
 
 interface ActiveRun {
   runId: string;
@@ -24,32 +26,27 @@ export interface ExecutorOptions {
   yieldEveryMs?: number;
 }
 
-/** Handles ToWorker messages: one run at a time; a new start stops the previous run. */
+/** Handles ToWorker messages: one run (or sweep) at a time; a new start or sweep stops the previous one. */
 export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
   let active: ActiveRun | null = null;
   let backend: { choice: BackendChoice; report: BackendReport } | null = null;
 
-  async function execute(msg: Extract<ToWorker, { type: 'start' }>, run: ActiveRun, previous: ActiveRun | null): Promise<void> {
-    const { abort } = run;
+  type Launch = Extract<ToWorker, { type: 'start' | 'sweep' }>;
+
+  async function execute(msg: Launch, run: ActiveRun, previous: ActiveRun | null): Promise<void> {
     // Two runs never share tfjs: the previous one stops at its next step and frees its tensors first
     // (switching backends under live tensors would break it).
     previous?.abort.abort();
     await previous?.finished;
     try {
       const lab = getLab(msg.labId);
-      const config = resolveConfig(lab, msg.config);
-      if (!backend || backend.choice !== msg.backend) {
-        backend = { choice: msg.backend, report: await selectBackend(msg.backend, opts.backendOptions) };
+      if (msg.type === 'start') {
+        const config = resolveConfig(lab, msg.config);
+        await useBackend(msg);
+        await runOne(msg, run, lab, config);
+      } else {
+        await runMany(msg, run, lab);
       }
-      opts.post({ type: 'backend', runId: msg.runId, report: backend.report });
-      const result = await lab.run(config, {
-        dataset: msg.dataset,
-        live: () => run.live,
-        signal: abort.signal,
-        control: run.gate,
-        onProgress: (event) => opts.post({ type: 'progress', runId: msg.runId, event }),
-      });
-      opts.post({ type: 'done', runId: msg.runId, result: result as never });
     } catch (e) {
       const code = e instanceof LabError ? e.code : ErrorCode.RunFailed;
       opts.post({ type: 'error', runId: msg.runId, code, message: errorMessage(e) });
@@ -58,10 +55,49 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
     }
   }
 
+  async function useBackend(msg: Launch): Promise<void> {
+    if (!backend || backend.choice !== msg.backend) {
+      backend = { choice: msg.backend, report: await selectBackend(msg.backend, opts.backendOptions) };
+    }
+    opts.post({ type: 'backend', runId: msg.runId, report: backend.report });
+  }
+
+  async function runOne(msg: Extract<ToWorker, { type: 'start' }>, run: ActiveRun, lab: Lab, config: Record<string, unknown>): Promise<void> {
+    const result = await lab.run(config as typeof lab.defaults, {
+      dataset: msg.dataset,
+      live: () => run.live,
+      signal: run.abort.signal,
+      control: run.gate,
+      onProgress: (event) => opts.post({ type: 'progress', runId: msg.runId, event }),
+    });
+    opts.post({ type: 'done', runId: msg.runId, result: result as never });
+  }
+
+  /** A sweep: every config is checked before the backend is chosen, so a bad grid fails at once. */
+  async function runMany(msg: Extract<ToWorker, { type: 'sweep' }>, run: ActiveRun, lab: Lab): Promise<void> {
+    const { runId } = msg;
+    const total = msg.grid.length;
+    resolveGrid(lab, msg.base, msg.grid);
+    await useBackend(msg);
+    const result = await runSweep(lab, msg.base, msg.grid, {
+      dataset: msg.dataset,
+      signal: run.abort.signal,
+      control: run.gate,
+      onProgress: (index, event) => {
+        if (forwardSweepEvent(event)) opts.post({ type: 'sweepProgress', runId, index, total, event });
+      },
+      onRunDone: (index, r) => {
+        const outcome: SweepRunOutcome = r.result ? r.result.outcome : { status: 'failed', message: r.error ?? 'unknown error' };
+        opts.post({ type: 'sweepRun', runId, index, config: r.config, outcome, summary: r.result?.summary ?? {}, ...(r.error ? { error: r.error } : {}) });
+      },
+    });
+    opts.post({ type: 'done', runId, sweep: { total, ran: result.runs.length, cancelled: result.cancelled } });
+  }
+
   return (msg) => {
-    if (msg.type === 'start') {
+    if (msg.type === 'start' || msg.type === 'sweep') {
       const abort = new AbortController();
-      const gate = new StepGate(msg.mode, { signal: abort.signal, yieldEveryMs: opts.yieldEveryMs });
+      const gate = new StepGate(msg.type === 'start' ? msg.mode : 'running', { signal: abort.signal, yieldEveryMs: opts.yieldEveryMs });
       const run: ActiveRun = { runId: msg.runId, labId: msg.labId, abort, gate, finished: Promise.resolve(), live: undefined };
       const previous = active;
       active = run;

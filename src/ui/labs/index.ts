@@ -1,7 +1,9 @@
-// Lab-specific panels shown above the charts, by lab id. A lab without one uses the shell alone.
+// Lab-specific panels, by lab id: above the live charts (controls) and below them (e.g. a sweep). A lab without
+// any uses the shell alone.
 import type { ComponentType } from 'react';
+import { SweepPanel } from '../sweep/SweepPanel';
 import { WeightPanel } from './weighting/WeightPanel';
 
-export const LAB_PANELS: Partial<Record<string, ComponentType>> = {
-  weighting: WeightPanel,
+export const LAB_PANELS: Partial<Record<string, { above?: ComponentType; below?: ComponentType }>> = {
+  weighting: { above: WeightPanel, below: SweepPanel },
 };

@@ -1,0 +1,127 @@
+// The weighting lab: a person drags the diversity weight mid-run and sees when it took effect, then runs the
+// Pareto sweep (17 runs in the worker), reads both panels, the table and the exports, and cancels a sweep.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { lastStep, openLab, readStore, train, waitForStatus } from './helpers';
+
+/** The sweep as the store holds it (`window.__objectiveLab.store`). */
+interface SweepSnapshot {
+  status: string;
+  settled: boolean;
+  total: number;
+  runs: { index: number; label: string; outcome: { status: string }; summary: Record<string, number> }[];
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+async function readSweep(page: Page): Promise<SweepSnapshot> {
+  return page.evaluate(() => {
+    const lab = (window as unknown as { __objectiveLab: { store: { getState(): { sweep: unknown } } } }).__objectiveLab;
+    return JSON.parse(JSON.stringify(lab.store.getState().sweep));
+  });
+}
+
+/** Runs drawn on the panels: those that completed or diverged (stopped and failed runs have no final numbers). */
+const drawn = (s: SweepSnapshot) => s.runs.filter((r) => r.outcome.status === 'completed' || r.outcome.status === 'diverged').length;
+
+async function points(page: Page, testId: string): Promise<number> {
+  return Number(await page.getByTestId(testId).getAttribute('data-points'));
+}
+
+test('dragging the diversity weight mid-run marks the step where the new weights took effect', async ({ page }) => {
+  // Batches of 4 users give ~30 steps an epoch on tiny (600 in all, a few seconds): time to move the slider
+  // while the run goes; Reset ends it once the marker is seen.
+  await openLab(page, '/?lab=weighting&dataset=tiny&epochs=20&warmStartEpochs=3&usersPerStep=4&backend=wasm');
+  const rewards = page.getByTestId('chart-rewards');
+  await train(page);
+  await waitForStatus(page, 'running');
+  await expect.poll(() => lastStep(page), { intervals: [50] }).toBeGreaterThanOrEqual(3);
+  await expect(rewards).toHaveAttribute('data-markers', '0');
+
+  await page.getByTestId('slider-wDiversity').fill('0.9');
+  await expect.poll(async () => Number(await rewards.getAttribute('data-markers')), { intervals: [50] }).toBeGreaterThanOrEqual(1);
+
+  // The marker sits where the applied base weight of diversity changed from 0.3 / 1.0 to 0.9 / 1.6.
+  const { run } = await readStore(page);
+  const steps = run!.steps;
+  const j = steps.findIndex((e, i) => i > 0 && e.values['base/diversity'] !== steps[i - 1].values['base/diversity']);
+  expect(j).toBeGreaterThan(0);
+  expect(steps[j - 1].values['base/diversity']).toBeCloseTo(0.3, 6);
+  expect(steps[j].values['base/diversity']).toBeCloseTo(0.9 / 1.6, 6);
+  expect(steps[j].step, 'the change took effect mid-run').toBeLessThan(run!.totalSteps);
+  await page.getByTestId('reset').click();
+});
+
+test('a small Pareto sweep fills both panels with all 17 runs, a table and CSV / JSON / PNG exports', async ({ page }) => {
+  await openLab(page, '/?lab=weighting&dataset=tiny&epochs=1&warmStartEpochs=2&usersPerStep=32&backend=wasm');
+  await page.getByTestId('sweep-run').click();
+  await expect(page.getByTestId('sweep-status')).toHaveText('running');
+  await expect(page.getByTestId('sweep-progress-text')).toContainText(/run \d+ of 17/);
+  await expect(page.getByTestId('sweep-status')).toHaveText('done', { timeout: 60_000 });
+
+  const sweep = await readSweep(page);
+  test.info().annotations.push({ type: 'timing', description: `17-run sweep on tiny (epochs=1, warm start 2): ${sweep.endedAt! - sweep.startedAt!} ms` });
+  expect(sweep.runs).toHaveLength(17);
+  expect(sweep.runs.map((r) => r.label).slice(0, 2)).toEqual(['w=0.0', 'w=0.1']);
+  const n = drawn(sweep);
+  expect(n).toBe(17);
+  await expect(page.getByTestId('sweep-progress-text')).toContainText('17 of 17 runs in');
+  await expect(page.getByTestId('pareto-precision')).toHaveAttribute('data-points', String(n));
+  await expect(page.getByTestId('pareto-hit')).toHaveAttribute('data-points', String(n));
+  expect(Number(await page.getByTestId('pareto-precision').getAttribute('data-front'))).toBeGreaterThanOrEqual(1);
+  // Each point is labelled: hand weights by w, the rest by method.
+  await expect(page.getByTestId('pareto-precision').locator('.recharts-label-list text', { hasText: 'DVAO' })).toHaveCount(1);
+
+  // U₂ instead of HR@10 on the second panel: still every run.
+  await page.getByTestId('sweep-c').selectOption('2');
+  await expect(page.getByTestId('pareto-hit')).toContainText('U₂@10');
+  expect(await points(page, 'pareto-hit')).toBe(n);
+
+  const png = page.waitForEvent('download');
+  await page.getByTestId('pareto-precision-png').click();
+  const pngBytes = await readFile((await (await png).path())!);
+  expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+
+  // The table lists every run with its metrics.
+  await page.getByTestId('sweep-view-table').click();
+  const table = page.getByTestId('sweep-table');
+  await expect(table.locator('tbody tr')).toHaveCount(17);
+  await expect(table.getByRole('columnheader', { name: 'Precision@10' })).toBeVisible();
+
+  const csv = page.waitForEvent('download');
+  await page.getByTestId('sweep-csv').click();
+  const csvText = await readFile((await (await csv).path())!, 'utf8');
+  expect(csvText.trim().split('\n')).toHaveLength(18);
+  expect(csvText.split('\n')[0]).toMatch(/^run,label,kind,method,relevance,wRelevance,wDiversity,wNovelty,outcome,precision,/);
+
+  const json = page.waitForEvent('download');
+  await page.getByTestId('sweep-json').click();
+  const record = JSON.parse(await readFile((await (await json).path())!, 'utf8'));
+  expect(record).toMatchObject({ labId: 'weighting', status: 'done', total: 17 });
+  expect(record.runs).toHaveLength(17);
+});
+
+test('cancelling a sweep after two runs keeps the finished runs', async ({ page }) => {
+  // Slower runs (three epochs in batches of 4) so the cancel lands mid-sweep.
+  await openLab(page, '/?lab=weighting&dataset=tiny&epochs=3&warmStartEpochs=2&usersPerStep=4&backend=wasm');
+  await page.getByTestId('sweep-run').click();
+  await expect.poll(async () => (await readSweep(page)).runs.length, { intervals: [50], timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  await page.getByTestId('sweep-cancel').click();
+  await expect(page.getByTestId('sweep-status')).toHaveText('cancelled');
+  await expect(page.getByTestId('sweep-cancel')).toBeDisabled();
+
+  // The worker stops the run in progress (kept as 'stopped', unless the cancel landed while it was already
+  // finishing) and starts no more; then it says so, and the finished runs stay, drawn.
+  await expect.poll(async () => (await readSweep(page)).settled, { timeout: 30_000 }).toBe(true);
+  const sweep = await readSweep(page);
+  expect(sweep.status).toBe('cancelled');
+  expect(sweep.runs.length).toBeLessThan(17);
+  expect(sweep.runs.map((r) => r.index)).toEqual(sweep.runs.map((_, i) => i));
+  expect(['stopped', 'completed']).toContain(sweep.runs.at(-1)!.outcome.status);
+  const finished = drawn(sweep);
+  expect(finished).toBeGreaterThanOrEqual(2);
+  expect(sweep.runs.slice(0, finished).every((r) => r.outcome.status === 'completed')).toBe(true);
+  await expect(page.getByTestId('pareto-precision')).toHaveAttribute('data-points', String(finished));
+  await expect(page.getByTestId('pareto-hit')).toHaveAttribute('data-points', String(finished));
+  await expect(page.getByTestId('sweep-progress-text')).toHaveText(new RegExp(`^cancelled: ${finished} of 17 runs finished in [\\d.]+ s$`));
+});

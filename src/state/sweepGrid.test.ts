@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { resolveGrid } from '../core/experiment/sweep';
+import { getLab } from '../core/labs/registry';
+import { weightingSweep } from './sweepGrid';
+
+const config: Record<string, unknown> = { ...getLab('weighting').defaults, wRelevance: 0.5, wDiversity: 0.25, wNovelty: 0.25, relevance: 'consumption', method: 'ac' };
+
+describe('the weighting sweep grid', () => {
+  const plan = weightingSweep(config);
+
+  it('has 11 hand-weight points, 5 automatic methods and the consumption reward: 17 runs', () => {
+    expect(plan).toHaveLength(17);
+    expect(plan.map((p) => p.kind)).toEqual([...Array(11).fill('hand'), ...Array(5).fill('automatic'), 'consumption']);
+  });
+
+  it('puts the hand weights on the relevance–diversity edge in tenths, with RC and no novelty', () => {
+    const hand = plan.filter((p) => p.kind === 'hand');
+    expect(hand.map((p) => p.override.wRelevance)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+    expect(hand.map((p) => p.override.wDiversity)).toEqual([1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0]);
+    for (const p of hand) expect(p.override).toMatchObject({ method: 'rc', relevance: 'precision', wNovelty: 0 });
+    expect(hand.map((p) => p.label)).toContain('w=0.3');
+  });
+
+  it('runs each automatic method and the consumption reward at the current sliders', () => {
+    const sliders = { wRelevance: 0.5, wDiversity: 0.25, wNovelty: 0.25 };
+    const auto = plan.filter((p) => p.kind === 'automatic');
+    expect(auto.map((p) => p.override.method)).toEqual(['dvao', 'gdpo', 'uw', 'dwa', 'gradnorm']);
+    for (const p of auto) expect(p.override).toEqual({ method: p.override.method, relevance: 'precision', ...sliders });
+    expect(plan[16].override).toEqual({ method: 'rc', relevance: 'consumption', ...sliders });
+  });
+
+  it('gives every run a valid config of the lab, so the worker accepts the whole grid', () => {
+    const configs = resolveGrid(getLab('weighting'), config, plan.map((p) => p.override));
+    expect(configs).toHaveLength(17);
+    expect(new Set(configs.map((c) => c.seed))).toEqual(new Set([config.seed]));
+  });
+
+  it('refuses sliders that are all 0, saying why', () => {
+    expect(() => weightingSweep({ ...config, wRelevance: 0, wDiversity: 0, wNovelty: 0 })).toThrow(/every objective weight is 0/);
+  });
+
+  it('is a pure function of the config: the same config gives the same plan', () => {
+    expect(weightingSweep({ ...config })).toEqual(plan);
+  });
+});

@@ -1,0 +1,52 @@
+// The grid a lab's "Pareto sweep" runs, built from the current config: pure, so a test pins it down.
+
+/** Which family a sweep point belongs to: the hand-weight line, an automatic method, or a reward variant. */
+export type SweepPointKind = 'hand' | 'automatic' | 'consumption';
+
+/** One run of a planned sweep: a short label for charts, its family, and the settings it overrides. */
+export interface SweepPoint {
+  label: string;
+  kind: SweepPointKind;
+  override: Record<string, unknown>;
+}
+
+/** The automatic weighting methods the weighting lab's sweep compares, in the order they run. */
+export const AUTOMATIC_METHODS = ['dvao', 'gdpo', 'uw', 'dwa', 'gradnorm'] as const;
+
+/** How each automatic method is named on charts and in tables. */
+const METHOD_LABEL: Record<(typeof AUTOMATIC_METHODS)[number], string> = { dvao: 'DVAO', gdpo: 'GDPO', uw: 'UW', dwa: 'DWA', gradnorm: 'GradNorm' };
+
+/** Hand weights w = 0, 0.1, …, 1 (tenths, so 0.3 is 0.3 and not 0.30000000000000004). */
+const HAND_STEPS = 10;
+
+/**
+ * The weighting lab's sweep: (1) 11 hand-weight points over two objectives — reward combination (RC) with
+ * wRelevance = w, wDiversity = 1 − w, wNovelty = 0 for w = 0, 0.1, …, 1; (2) each automatic method at the
+ * current sliders; (3) RC at the current sliders with the consumption-style relevance reward (1 if at least
+ * c of the slate hit). Every other setting (data, seed, epochs, warm start) comes from the current config,
+ * so all runs share one warm start; all but the last use precision-style relevance, so they differ only in
+ * how the objectives are combined. 11 + 5 + 1 = 17 runs. Throws a RangeError if every slider is 0.
+ */
+export function weightingSweep(config: Record<string, unknown>): SweepPoint[] {
+  const sliders = { wRelevance: config.wRelevance, wDiversity: config.wDiversity, wNovelty: config.wNovelty };
+  // Refused here rather than run: five of the 17 runs would fail on it, one after another.
+  if (!(Object.values(sliders).reduce((a: number, w) => a + Number(w), 0) > 0)) {
+    throw new RangeError('every objective weight is 0: give one objective a weight (the automatic methods and the consumption run start from the sliders)');
+  }
+  const hand = Array.from({ length: HAND_STEPS + 1 }, (_, i): SweepPoint => {
+    const w = i / HAND_STEPS;
+    return {
+      label: `w=${w.toFixed(1)}`,
+      kind: 'hand',
+      override: { method: 'rc', relevance: 'precision', wRelevance: w, wDiversity: (HAND_STEPS - i) / HAND_STEPS, wNovelty: 0 },
+    };
+  });
+  const automatic = AUTOMATIC_METHODS.map((method): SweepPoint => ({ label: METHOD_LABEL[method], kind: 'automatic', override: { method, relevance: 'precision', ...sliders } }));
+  const consumption: SweepPoint = { label: 'RC consumption', kind: 'consumption', override: { method: 'rc', relevance: 'consumption', ...sliders } };
+  return [...hand, ...automatic, consumption];
+}
+
+/** Sweep plans by lab id; a lab without one has no sweep panel. */
+export const SWEEP_PLANS: Partial<Record<string, (config: Record<string, unknown>) => SweepPoint[]>> = {
+  weighting: weightingSweep,
+};

@@ -1,0 +1,137 @@
+// The Pareto sweep of the current lab: its plan, each finished run's outcome and summary, and its progress.
+import type { StateCreator } from 'zustand';
+import type { FromWorker, SweepRunOutcome } from '../worker/protocol';
+import type { RunClient } from './runSlice';
+import type { LabState } from './store';
+import { SWEEP_PLANS, type SweepPointKind } from './sweepGrid';
+
+export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** One finished run of a sweep (diverged, stopped and failed runs are kept and say so in `outcome`). */
+export interface SweepRunRecord {
+  index: number;
+  /** The plan's short label ("w=0.3", "DVAO") and family. */
+  label: string;
+  kind: SweepPointKind;
+  config: Record<string, unknown>;
+  outcome: SweepRunOutcome;
+  /** Final value of each epoch metric (empty when the run threw). */
+  summary: Record<string, number>;
+  error?: string;
+}
+
+export interface SweepState {
+  runId: string | null;
+  labId: string | null;
+  status: SweepStatus;
+  /** Runs in the plan. */
+  total: number;
+  /** Runs reported so far, in grid order. */
+  runs: SweepRunRecord[];
+  /** The run in progress (0-based), its epoch and step, and its totals (from its 'started' event). */
+  currentIndex: number;
+  currentEpoch: number;
+  currentEpochs: number;
+  currentStep: number;
+  currentTotalSteps: number;
+  /** Why the sweep failed or was cancelled. */
+  message: string | null;
+  /** The worker has reported the end (or the sweep was replaced): no more runs will arrive. */
+  settled: boolean;
+  /** Wall-clock start and end (ms since the epoch), for "17 runs in 12 s" measured in this browser. */
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+export interface SweepSlice {
+  sweep: SweepState;
+  /** Runs the current lab's sweep plan over the current config (refused, with a notice, while a run trains). */
+  startSweep(): void;
+  /**
+   * Stops the sweep at its current run (kept as 'stopped'); finished runs are kept. With a `reason`, another
+   * run is replacing the sweep, so no closing message will come and it is settled at once.
+   */
+  cancelSweep(reason?: string): void;
+  /** From the client: a message about the sweep (its runId). */
+  receiveSweep(msg: Exclude<FromWorker, { type: 'ready' }>): void;
+}
+
+export const IDLE_SWEEP: SweepState = {
+  runId: null,
+  labId: null,
+  status: 'idle',
+  total: 0,
+  runs: [],
+  currentIndex: 0,
+  currentEpoch: 0,
+  currentEpochs: 0,
+  currentStep: 0,
+  currentTotalSteps: 0,
+  message: null,
+  settled: true,
+  startedAt: null,
+  endedAt: null,
+};
+
+export function createSweepSlice(client: RunClient): StateCreator<LabState, [], [], SweepSlice> {
+  return (set, get) => {
+    /** The plan of the sweep on record (labels and kinds by index). */
+    let plan: { label: string; kind: SweepPointKind }[] = [];
+    const patch = (p: Partial<SweepState>) => set((s) => ({ sweep: { ...s.sweep, ...p } }));
+
+    return {
+      sweep: IDLE_SWEEP,
+      startSweep: () => {
+        const { labId, configs, backend, datasets, status, sweep } = get();
+        const makePlan = SWEEP_PLANS[labId];
+        if (!makePlan || sweep.status === 'running') return;
+        if (status === 'running' || status === 'paused') {
+          return get().addNotice('Pareto sweep: stop or reset the training run first — the worker trains one thing at a time.');
+        }
+        const config = configs[labId];
+        let points;
+        try {
+          points = makePlan(config);
+        } catch (e) {
+          return get().addNotice(`Pareto sweep: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        plan = points.map(({ label, kind }) => ({ label, kind }));
+        // The loaded dataset travels with the sweep, as with a run; every run shares it and its warm start.
+        const runId = client.sweep(labId, config, points.map((p) => p.override), backend, datasets[String(config.dataset)]);
+        set({ sweep: { ...IDLE_SWEEP, runId, labId, status: 'running', total: points.length, settled: false, startedAt: Date.now() } });
+      },
+      cancelSweep: (reason) => {
+        const { sweep } = get();
+        if (sweep.status !== 'running' || !sweep.runId) return;
+        client.stop(sweep.runId);
+        // Shown at once; the stopped run and the closing 'done' still arrive and are recorded — unless a
+        // training run replaced the sweep, whose late messages the client then drops.
+        const message = `Cancelled${reason ? ` (${reason})` : ''} after ${sweep.runs.length} of ${sweep.total} runs; finished runs are kept.`;
+        patch({ status: 'cancelled', message, endedAt: Date.now(), settled: Boolean(reason) });
+      },
+      receiveSweep: (msg) => {
+        const { sweep } = get();
+        if (msg.runId !== sweep.runId) return;
+        if (msg.type === 'backend') return set({ backendReport: msg.report });
+        if (msg.type === 'sweepProgress') {
+          const e = msg.event;
+          if (e.kind === 'started') {
+            return patch({ currentIndex: msg.index, currentEpoch: 0, currentStep: 0, currentEpochs: Math.ceil(e.totalSteps / Math.max(1, e.stepsPerEpoch)), currentTotalSteps: e.totalSteps });
+          }
+          return patch({ currentIndex: msg.index, currentStep: e.step, ...(e.kind === 'epoch' ? { currentEpoch: e.epoch } : {}) });
+        }
+        if (msg.type === 'sweepRun') {
+          const point = plan[msg.index] ?? { label: `run ${msg.index + 1}`, kind: 'hand' as const };
+          const record: SweepRunRecord = { index: msg.index, ...point, config: msg.config, outcome: msg.outcome, summary: msg.summary, ...(msg.error ? { error: msg.error } : {}) };
+          return patch({ runs: [...sweep.runs.filter((r) => r.index !== msg.index), record].sort((a, b) => a.index - b.index) });
+        }
+        if (msg.type === 'done' && 'sweep' in msg) {
+          const ended = sweep.status === 'running' ? { endedAt: Date.now() } : {};
+          if (msg.sweep.cancelled) return patch({ status: 'cancelled', message: sweep.message ?? `Cancelled after ${msg.sweep.ran} of ${msg.sweep.total} runs; finished runs are kept.`, settled: true, ...ended });
+          return patch({ status: 'done', settled: true, ...ended });
+        }
+        if (msg.type === 'error') return patch({ status: 'failed', message: msg.message, settled: true, endedAt: Date.now() });
+      },
+    };
+  };
+}
