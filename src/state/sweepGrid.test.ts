@@ -42,4 +42,13 @@ describe('the weighting sweep grid', () => {
   it('is a pure function of the config: the same config gives the same plan', () => {
     expect(weightingSweep({ ...config })).toEqual(plan);
   });
+
+  it('spans the three-objective simplex in fifths when asked: 21 hand points, each summing to 1', () => {
+    const points = weightingSweep({ wRelevance: 0.6, wDiversity: 0.3, wNovelty: 0.1 }, { objectives: 3 });
+    const hand = points.filter((p) => p.kind === 'hand');
+    expect(hand).toHaveLength(21);
+    for (const p of hand) expect(Number(p.override.wRelevance) + Number(p.override.wDiversity) + Number(p.override.wNovelty)).toBeCloseTo(1, 12);
+    expect(new Set(hand.map((p) => p.label)).size).toBe(21);
+    expect(points).toHaveLength(21 + 6);
+  });
 });

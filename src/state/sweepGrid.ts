@@ -16,6 +16,27 @@ export const AUTOMATIC_METHODS = ['dvao', 'gdpo', 'uw', 'dwa', 'gradnorm'] as co
 /** How each automatic method is named on charts and in tables. */
 const METHOD_LABEL: Record<(typeof AUTOMATIC_METHODS)[number], string> = { dvao: 'DVAO', gdpo: 'GDPO', uw: 'UW', dwa: 'DWA', gradnorm: 'GradNorm' };
 
+export interface SweepOptions {
+  /** 2: the relevance–diversity line (11 points); 3: a simplex grid over relevance, diversity and novelty. */
+  objectives?: 2 | 3;
+}
+
+/** Steps of the three-objective simplex grid: fifths, so (5+2 choose 2) = 21 points. */
+const SIMPLEX_STEPS = 5;
+
+/** RC at every (r, d, n) = (i, j, k)/5 with i + j + k = 5: 21 hand-weight points over three objectives. */
+function simplexPoints(): SweepPoint[] {
+  const out: SweepPoint[] = [];
+  for (let i = SIMPLEX_STEPS; i >= 0; i--) {
+    for (let j = SIMPLEX_STEPS - i; j >= 0; j--) {
+      const k = SIMPLEX_STEPS - i - j;
+      const [r, d, n] = [i, j, k].map((x) => x / SIMPLEX_STEPS);
+      out.push({ label: `${r}/${d}/${n}`, kind: 'hand', override: { method: 'rc', relevance: 'precision', wRelevance: r, wDiversity: d, wNovelty: n } });
+    }
+  }
+  return out;
+}
+
 /** Hand weights w = 0, 0.1, …, 1 (tenths, so 0.3 is 0.3 and not 0.30000000000000004). */
 const HAND_STEPS = 10;
 
@@ -27,13 +48,13 @@ const HAND_STEPS = 10;
  * so all runs share one warm start; all but the last use precision-style relevance, so they differ only in
  * how the objectives are combined. 11 + 5 + 1 = 17 runs. Throws a RangeError if every slider is 0.
  */
-export function weightingSweep(config: Record<string, unknown>): SweepPoint[] {
+export function weightingSweep(config: Record<string, unknown>, opts: SweepOptions = {}): SweepPoint[] {
   const sliders = { wRelevance: config.wRelevance, wDiversity: config.wDiversity, wNovelty: config.wNovelty };
   // Refused here rather than run: five of the 17 runs would fail on it, one after another.
   if (!(Object.values(sliders).reduce((a: number, w) => a + Number(w), 0) > 0)) {
     throw new RangeError('every objective weight is 0: give one objective a weight (the automatic methods and the consumption run start from the sliders)');
   }
-  const hand = Array.from({ length: HAND_STEPS + 1 }, (_, i): SweepPoint => {
+  const hand = opts.objectives === 3 ? simplexPoints() : Array.from({ length: HAND_STEPS + 1 }, (_, i): SweepPoint => {
     const w = i / HAND_STEPS;
     return {
       label: `w=${w.toFixed(1)}`,
@@ -47,6 +68,6 @@ export function weightingSweep(config: Record<string, unknown>): SweepPoint[] {
 }
 
 /** Sweep plans by lab id; a lab without one has no sweep panel. */
-export const SWEEP_PLANS: Partial<Record<string, (config: Record<string, unknown>) => SweepPoint[]>> = {
+export const SWEEP_PLANS: Partial<Record<string, (config: Record<string, unknown>, opts?: SweepOptions) => SweepPoint[]>> = {
   weighting: weightingSweep,
 };

@@ -46,7 +46,8 @@ export interface SweepState {
 export interface SweepSlice {
   sweep: SweepState;
   /** Runs the current lab's sweep plan over the current config (refused, with a notice, while a run trains). */
-  startSweep(): void;
+  /** Starts the lab's sweep; `objectives` 3 swaps the two-objective line for a three-objective simplex grid. */
+  startSweep(opts?: { objectives?: 2 | 3 }): void;
   /**
    * Stops the sweep at its current run (kept as 'stopped'); finished runs are kept. With a `reason`, another
    * run is replacing the sweep, so no closing message will come and it is settled at once.
@@ -81,7 +82,7 @@ export function createSweepSlice(client: RunClient): StateCreator<LabState, [], 
 
     return {
       sweep: IDLE_SWEEP,
-      startSweep: () => {
+      startSweep: (opts = {}) => {
         const { labId, configs, backend, datasets, status, sweep } = get();
         const makePlan = SWEEP_PLANS[labId];
         if (!makePlan || sweep.status === 'running') return;
@@ -91,7 +92,7 @@ export function createSweepSlice(client: RunClient): StateCreator<LabState, [], 
         const config = configs[labId];
         let points;
         try {
-          points = makePlan(config);
+          points = makePlan(config, opts);
         } catch (e) {
           return get().addNotice(`Pareto sweep: ${e instanceof Error ? e.message : String(e)}`);
         }

@@ -43,6 +43,7 @@ export function SweepPanel() {
   const training = useLabStore(selectIsActive);
   const consumeC = Number(useLabStore(selectConfig).consumeC) || 1;
   const startSweep = useLabStore((s) => s.startSweep);
+  const [objectives, setObjectives] = useState<2 | 3>(2);
   const cancelSweep = useLabStore((s) => s.cancelSweep);
   const [c, setC] = useState(consumeC);
   const [view, setView] = useState<'charts' | 'table'>('charts');
@@ -76,7 +77,14 @@ export function SweepPanel() {
         </p>
       </div>
       <div className="sweep-controls">
-        <button className="primary" onClick={startSweep} disabled={running || training} data-testid="sweep-run" title={training ? 'Stop or reset the training run first' : 'Train every run of the sweep'}>
+        <label className="sweep-objectives">
+          <span>Hand weights over</span>
+          <select value={objectives} onChange={(e) => setObjectives(Number(e.target.value) as 2 | 3)} disabled={running} data-testid="sweep-objectives">
+            <option value={2}>relevance–diversity (11 points)</option>
+            <option value={3}>all three objectives (21 points)</option>
+          </select>
+        </label>
+        <button className="primary" onClick={() => startSweep({ objectives })} disabled={running || training} data-testid="sweep-run" title={training ? 'Stop or reset the training run first' : 'Train every run of the sweep'}>
           Run sweep
         </button>
         <button onClick={() => cancelSweep()} disabled={!running} data-testid="sweep-cancel" title="Stop after the current run; finished runs are kept">
