@@ -1,6 +1,7 @@
 // Settings of the weighting lab: how objectives are combined, their base weights, and the policy's training.
 import { z } from 'zod';
 import { datasetSetting } from '../../data/datasetChoice';
+import { BACKBONE_IDS } from './backbones';
 
 export const REWARD_METHODS = ['rc', 'ac', 'gdpo', 'dvao'] as const;
 export const LOSS_METHODS = ['fixed', 'uw', 'dwa', 'gradnorm'] as const;
@@ -11,6 +12,7 @@ const weight = (d: number, what: string) => z.number().min(0).max(1).default(d).
 export const weightingSchema = z.object({
   dataset: datasetSetting('workshop'),
   seed: z.number().int().min(0).max(2147483647).default(42).describe('Seed for the split, initialisation, users and slates'),
+  backbone: z.enum(BACKBONE_IDS).default('softmax-mf').describe('The recommender trained: any registered model that gives each user a softmax over the catalogue'),
   method: z
     .enum([...REWARD_METHODS, ...LOSS_METHODS])
     .default('dvao')

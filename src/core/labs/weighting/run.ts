@@ -16,7 +16,8 @@ import { baseWeights, REWARD_METHODS, type WeightingConfig } from './config';
 import { lossSideStep, type LossSideState, createLossSide } from './lossSideStep';
 import { genreDiversityReward, genreSpanReward } from './rewards';
 import { plReinforceGradient, type PlGradientScratch } from './plackettLuce';
-import { createSoftmaxPolicy, type PolicyWeights, type SoftmaxPolicy } from './policy';
+import { BACKBONES } from './backbones';
+import type { PolicyWeights, SoftmaxPolicy } from './policy';
 import { OBJECTIVE_IDS, sampleBatch, type RewardSettings } from './slateBatch';
 import { cachedWarmStart } from './warmStartCache';
 
@@ -82,7 +83,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
     noisy: OBJECTIVE_IDS.indexOf(config.noisyObjective as never),
     noiseLevel: config.noiseLevel,
   };
-  const policy = createSoftmaxPolicy(train.numUsers, train.numItems, config.embeddingDim, root.fork('init'));
+  const policy = BACKBONES[config.backbone].create(train.numUsers, train.numItems, config.embeddingDim, root.fork('init'));
   const optimizer = makeOptimizer('adam', config.learningRate);
   const rewardSide = (REWARD_METHODS as readonly string[]).includes(config.method);
   let lossSide: LossSideState | null = null;

@@ -24,12 +24,12 @@ function fingerprint(rows: readonly Int32Array[]): number {
 export async function cachedWarmStart(
   policy: SoftmaxPolicy,
   trainRows: readonly Int32Array[],
-  config: Pick<WeightingConfig, 'seed' | 'warmStartEpochs' | 'embeddingDim' | 'warmLearningRate' | 'usersPerStep'>,
+  config: Pick<WeightingConfig, 'backbone' | 'seed' | 'warmStartEpochs' | 'embeddingDim' | 'warmLearningRate' | 'usersPerStep'>,
   rng: Rng,
   datasetName: string,
 ): Promise<void> {
   if (config.warmStartEpochs === 0) return;
-  const key = JSON.stringify([datasetName, fingerprint(trainRows), config.seed, config.warmStartEpochs, config.embeddingDim, config.warmLearningRate, config.usersPerStep]);
+  const key = JSON.stringify([datasetName, fingerprint(trainRows), config.backbone, config.seed, config.warmStartEpochs, config.embeddingDim, config.warmLearningRate, config.usersPerStep]);
   const hit = cache.get(key);
   if (hit) return policy.restore(hit);
   await warmStart(policy, trainRows, { epochs: config.warmStartEpochs, batchUsers: config.usersPerStep, learningRate: config.warmLearningRate }, rng);
