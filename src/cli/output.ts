@@ -79,3 +79,22 @@ export async function writeTextFile(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, text, 'utf8');
 }
+
+/**
+ * Writes each requested file (skipping paths not given), saying so on stderr; a file that cannot be written is
+ * reported and the others are still written. Resolves to false if any failed.
+ */
+export async function writeOutputs(files: [path: string | undefined, text: () => string][]): Promise<boolean> {
+  let ok = true;
+  for (const [path, text] of files) {
+    if (path === undefined) continue;
+    try {
+      await writeTextFile(path, text());
+      process.stderr.write(`wrote ${path}\n`);
+    } catch (e) {
+      ok = false;
+      process.stderr.write(`error: could not write ${path} (${e instanceof Error ? e.message : String(e)})\n`);
+    }
+  }
+  return ok;
+}

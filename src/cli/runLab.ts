@@ -12,7 +12,7 @@ import { getLab } from '../core/labs/registry';
 import { selectBackend } from '../core/tf/backends';
 import type { Command } from './args';
 import { UsageError } from './args';
-import { epochsToCsv, formatSummary, runRecord, writeTextFile } from './output';
+import { epochsToCsv, formatSummary, runRecord, writeOutputs } from './output';
 import { ProgressBar } from './progressBar';
 import { buildRunConfig } from './runConfig';
 
@@ -67,19 +67,10 @@ export async function runLab(cmd: RunCommand, signal: AbortSignal): Promise<numb
   }
 
   const record = runRecord(result, new Date());
-  let writeFailed = false;
-  const write = async (path: string | undefined, text: () => string) => {
-    if (path === undefined) return;
-    try {
-      await writeTextFile(path, text());
-      process.stderr.write(`wrote ${path}\n`);
-    } catch (e) {
-      writeFailed = true;
-      process.stderr.write(`error: could not write ${path} (${errorMessage(e)})\n`);
-    }
-  };
-  await write(cmd.out, () => JSON.stringify(record, null, 2) + '\n');
-  await write(cmd.csv, () => epochsToCsv(result.events));
+  const writeFailed = !(await writeOutputs([
+    [cmd.out, () => JSON.stringify(record, null, 2) + '\n'],
+    [cmd.csv, () => epochsToCsv(result.events)],
+  ]));
 
   process.stdout.write(formatSummary(result) + '\n');
   if (result.outcome.status === 'diverged') {

@@ -8,7 +8,7 @@ import { getLab } from '../core/labs/registry';
 import { selectBackend } from '../core/tf/backends';
 import type { Command } from './args';
 import { UsageError } from './args';
-import { describeOutcome, TOOL, writeTextFile } from './output';
+import { describeOutcome, TOOL, writeOutputs } from './output';
 import { ProgressBar } from './progressBar';
 import { buildRunConfig } from './runConfig';
 import { EXIT } from './runLab';
@@ -161,19 +161,10 @@ export async function sweepLab(cmd: SweepCommand, signal: AbortSignal): Promise<
   if (sweep.cancelled) process.stderr.write(`sweep cancelled: ${sweep.runs.length} of ${n} runs kept\n`);
 
   const record = sweepRecord(lab.id, backend.active, base, variedValues(varied, grid), sweep, new Date());
-  let writeFailed = false;
-  const write = async (path: string | undefined, text: () => string) => {
-    if (path === undefined) return;
-    try {
-      await writeTextFile(path, text());
-      process.stderr.write(`wrote ${path}\n`);
-    } catch (e) {
-      writeFailed = true;
-      process.stderr.write(`error: could not write ${path} (${errorMessage(e)})\n`);
-    }
-  };
-  await write(cmd.out, () => JSON.stringify(record, null, 2) + '\n');
-  await write(cmd.csv, () => sweepToCsv(varied, sweep.runs));
+  const writeFailed = !(await writeOutputs([
+    [cmd.out, () => JSON.stringify(record, null, 2) + '\n'],
+    [cmd.csv, () => sweepToCsv(varied, sweep.runs)],
+  ]));
 
   process.stdout.write(`${formatSweepTable(varied, sweep.runs)}\n\nlab: ${lab.id}   backend: ${backend.active}   runs: ${sweep.runs.length}/${n}${sweep.cancelled ? ' (cancelled)' : ''}\n`);
   const code = sweepExitCode(sweep);
