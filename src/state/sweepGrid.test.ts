@@ -25,8 +25,9 @@ describe('the weighting sweep grid', () => {
     const sliders = { wRelevance: 0.5, wDiversity: 0.25, wNovelty: 0.25 };
     const auto = plan.filter((p) => p.kind === 'automatic');
     expect(auto.map((p) => p.override.method)).toEqual(['dvao', 'gdpo', 'uw', 'dwa', 'gradnorm']);
-    for (const p of auto) expect(p.override).toEqual({ method: p.override.method, relevance: 'precision', ...sliders });
-    expect(plan[16].override).toEqual({ method: 'rc', relevance: 'consumption', ...sliders });
+    const plain = { noisyObjective: 'none', diversityReward: 'ild' };
+    for (const p of auto) expect(p.override).toEqual({ ...plain, method: p.override.method, relevance: 'precision', ...sliders });
+    expect(plan[16].override).toEqual({ ...plain, method: 'rc', relevance: 'consumption', ...sliders });
   });
 
   it('gives every run a valid config of the lab, so the worker accepts the whole grid', () => {
@@ -50,5 +51,10 @@ describe('the weighting sweep grid', () => {
     for (const p of hand) expect(Number(p.override.wRelevance) + Number(p.override.wDiversity) + Number(p.override.wNovelty)).toBeCloseTo(1, 12);
     expect(new Set(hand.map((p) => p.label)).size).toBe(21);
     expect(points).toHaveLength(21 + 6);
+  });
+
+  it('switches the teaching toggles off in every run, so noise never shapes the front', () => {
+    const noisy = weightingSweep({ ...config, noisyObjective: 'novelty', diversityReward: 'span' });
+    for (const p of noisy) expect(p.override).toMatchObject({ noisyObjective: 'none', diversityReward: 'ild' });
   });
 });

@@ -31,11 +31,14 @@ function simplexPoints(): SweepPoint[] {
     for (let j = SIMPLEX_STEPS - i; j >= 0; j--) {
       const k = SIMPLEX_STEPS - i - j;
       const [r, d, n] = [i, j, k].map((x) => x / SIMPLEX_STEPS);
-      out.push({ label: `${r}/${d}/${n}`, kind: 'hand', override: { method: 'rc', relevance: 'precision', wRelevance: r, wDiversity: d, wNovelty: n } });
+      out.push({ label: `${r}/${d}/${n}`, kind: 'hand', override: { ...PLAIN, method: 'rc', relevance: 'precision', wRelevance: r, wDiversity: d, wNovelty: n } });
     }
   }
   return out;
 }
+
+/** Teaching toggles switched off in every sweep run, so the front compares combination methods, not noise. */
+const PLAIN = { noisyObjective: 'none', diversityReward: 'ild' } as const;
 
 /** Hand weights w = 0, 0.1, …, 1 (tenths, so 0.3 is 0.3 and not 0.30000000000000004). */
 const HAND_STEPS = 10;
@@ -59,11 +62,11 @@ export function weightingSweep(config: Record<string, unknown>, opts: SweepOptio
     return {
       label: `w=${w.toFixed(1)}`,
       kind: 'hand',
-      override: { method: 'rc', relevance: 'precision', wRelevance: w, wDiversity: (HAND_STEPS - i) / HAND_STEPS, wNovelty: 0 },
+      override: { ...PLAIN, method: 'rc', relevance: 'precision', wRelevance: w, wDiversity: (HAND_STEPS - i) / HAND_STEPS, wNovelty: 0 },
     };
   });
-  const automatic = AUTOMATIC_METHODS.map((method): SweepPoint => ({ label: METHOD_LABEL[method], kind: 'automatic', override: { method, relevance: 'precision', ...sliders } }));
-  const consumption: SweepPoint = { label: 'RC consumption', kind: 'consumption', override: { method: 'rc', relevance: 'consumption', ...sliders } };
+  const automatic = AUTOMATIC_METHODS.map((method): SweepPoint => ({ label: METHOD_LABEL[method], kind: 'automatic', override: { ...PLAIN, method, relevance: 'precision', ...sliders } }));
+  const consumption: SweepPoint = { label: 'RC consumption', kind: 'consumption', override: { ...PLAIN, method: 'rc', relevance: 'consumption', ...sliders } };
   return [...hand, ...automatic, consumption];
 }
 

@@ -70,9 +70,11 @@ export function SweepPanel() {
       <div className="sweep-head">
         <h2>Pareto sweep</h2>
         <p className="small muted">
-          17 runs, one after another in the worker, from the same data, seed and warm start, with this config's epochs: hand
-          weights (RC, w on relevance, 1 − w on diversity, w = 0, 0.1, …, 1), then DVAO, GDPO, UW, DWA and GradNorm at your
-          sliders, then RC with the consumption-style relevance reward. Each panel plots diversity against accuracy: as if every
+          {objectives === 3
+            ? '27 runs, one after another in the worker, from the same data, seed and warm start, with this config’s epochs: hand weights (RC) on every point of the relevance/diversity/novelty simplex in fifths (labelled r/d/n), '
+            : '17 runs, one after another in the worker, from the same data, seed and warm start, with this config’s epochs: hand weights (RC, w on relevance, 1 − w on diversity, w = 0, 0.1, …, 1), '}
+          then DVAO, GDPO, UW, DWA and GradNorm at your sliders, then RC with the consumption-style relevance reward. Teaching
+          toggles (noise, the saturating reward) are off in every run. Each panel plots diversity against accuracy: as if every
           item is consumed, and as if the user consumes only a few.
         </p>
       </div>
@@ -143,7 +145,7 @@ export function SweepPanel() {
                 <ParetoChart testId="pareto-hit" title="If the user consumes only a few" xLabel={X_LABEL} yLabel={C_LABEL[c]} points={hitPoints} names={names} metricOrder={metrics} />
               </div>
               <p className="small muted pareto-legend">
-                <span className="key key-hand" /> hand weights, labelled by w (the weight on relevance) <span className="key key-automatic" /> automatic method{' '}
+                <span className="key key-hand" /> hand weights, labelled by {objectives === 3 ? 'r/d/n' : 'w (the weight on relevance)'} <span className="key key-automatic" /> automatic method{' '}
                 <span className="key key-consumption" /> consumption-style reward <span className="key key-front" /> on the Pareto front (no run is better on both axes), joined by the line{' '}
                 <span className="key-diverged">✕</span> diverged (kept, last values, never on the front). Hover a point for its settings and numbers.
               </p>

@@ -21,7 +21,7 @@ export const weightingSchema = z.object({
   wDiversity: weight(0.3, 'diversity'),
   wNovelty: weight(0.1, 'novelty'),
   relevance: z.enum(['precision', 'consumption']).default('precision').describe("Relevance reward: share of the slate that hits ('precision', everything consumed) or 1 if at least c hit ('consumption')"),
-  consumeC: z.number().int().min(1).max(3).default(1).describe('c: how many good items the user needs (consumption reward and U_c metric)'),
+  consumeC: z.number().int().min(1).max(3).default(1).describe('c: the consumption reward is 1 when at least c of the slate are hits (the U_c metric, min(c, hits)/c, is shown for c = 1–3)'),
   epochs: z.number().int().min(1).max(100).default(8).describe('Passes over the users with the combined objective'),
   warmStartEpochs: z.number().int().min(0).max(50).default(10).describe('Epochs of accuracy-only training first (shared by every run with the same data and seed)'),
   learningRate: z.number().gt(0).max(1).default(0.003).describe('Step size of the multi-objective updates'),

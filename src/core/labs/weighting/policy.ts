@@ -54,15 +54,16 @@ export async function warmStart(
   trainRows: readonly Int32Array[],
   opts: { epochs: number; batchUsers: number; learningRate: number },
   rng: Rng,
+  signal?: AbortSignal,
 ): Promise<number> {
   const optimizer = makeOptimizer('adam', opts.learningRate);
   const numUsers = trainRows.length;
   let last = NaN;
   try {
-    for (let e = 0; e < opts.epochs; e++) {
+    for (let e = 0; e < opts.epochs && !signal?.aborted; e++) {
       const order = rng.shuffle(Int32Array.from({ length: numUsers }, (_, u) => u));
       const losses: tf.Scalar[] = [];
-      for (let s = 0; s < numUsers; s += opts.batchUsers) {
+      for (let s = 0; s < numUsers && !signal?.aborted; s += opts.batchUsers) {
         const users = order.subarray(s, s + opts.batchUsers);
         const target = new Float32Array(users.length * policy.numItems);
         users.forEach((u, r) => {
@@ -77,6 +78,7 @@ export async function warmStart(
           }),
         );
       }
+      if (!losses.length) break;
       // One read-back per epoch.
       const mean = tf.tidy(() => tf.mean(tf.stack(losses)));
       last = (await mean.data())[0];

@@ -64,7 +64,8 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
   const numGenres = data.genreNames.length;
   if (numGenres === 0) throw new RangeError('the weighting lab needs item genres (its diversity objective is genre ILD): import an items file with genres');
   const trainRows = Array.from({ length: train.numUsers }, (_, u) => userItems(train, u));
-  const learners = Int32Array.from({ length: train.numUsers }, (_, u) => u).filter((u) => trainRows[u].length >= 2);
+  // A learner needs a hidden item and room for a whole slate among the items they have not seen.
+  const learners = Int32Array.from({ length: train.numUsers }, (_, u) => u).filter((u) => trainRows[u].length >= 2 && train.numItems - trainRows[u].length >= config.slateSize);
   const evalUsers = Int32Array.from({ length: heldOut.numUsers }, (_, u) => u).filter((u) => heldOut.indptr[u + 1] > heldOut.indptr[u]);
   const B = config.usersPerStep;
   const G = config.slatesPerUser;
@@ -94,7 +95,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
   const buffers = rewardSide ? stepBuffers(B, train.numItems) : null;
   const K = OBJECTIVE_IDS.length;
   try {
-    await cachedWarmStart(policy, trainRows, config, root.fork('warm'), data.name);
+    await cachedWarmStart(policy, trainRows, config, root.fork('warm'), data.name, ctx.signal);
     if (config.klToWarm > 0 && rewardSide) warm = warmTensors(await policy.snapshot(), policy.numItems);
     if (!rewardSide) lossSide = createLossSide(config.method as never, data, train, policy);
     emit({ kind: 'epoch', step: 0, epoch: 0, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut)) });
@@ -108,7 +109,8 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
           break training;
         }
         const live = ctx.live?.();
-        if (live) weights = baseWeights({ ...config, ...live });
+        // All-zero sliders mid-run are ignored (the last valid weights stay): a run must not die of a drag.
+        if (live) weights = safeWeights({ ...config, ...live }, weights);
         const users = order.subarray(s * B, (s + 1) * B);
         step++;
         // Sampling slates needs this step's logits on the CPU: the one read-back per step.
@@ -194,6 +196,15 @@ interface StepBuffers {
 
 function stepBuffers(B: number, I: number): StepBuffers {
   return { allowed: new Uint8Array(B * I), grad: new Float32Array(B * I), mask: new Float32Array(B * I), scratch: {} };
+}
+
+/** `baseWeights` of a live patch, or the previous weights when the patch would make every weight 0. */
+function safeWeights(c: Parameters<typeof baseWeights>[0], previous: number[]): number[] {
+  try {
+    return baseWeights(c);
+  } catch {
+    return previous;
+  }
 }
 
 /**

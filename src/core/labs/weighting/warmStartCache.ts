@@ -1,5 +1,6 @@
 // The warm start every run of a sweep shares: computed once per (data, seed, settings), then restored.
 import type { Rng } from '../../random/rng';
+import { activeBackend } from '../../tf/backends';
 import { warmStart, type PolicyWeights, type SoftmaxPolicy } from './policy';
 import type { WeightingConfig } from './config';
 
@@ -27,12 +28,15 @@ export async function cachedWarmStart(
   config: Pick<WeightingConfig, 'backbone' | 'seed' | 'warmStartEpochs' | 'embeddingDim' | 'warmLearningRate' | 'usersPerStep'>,
   rng: Rng,
   datasetName: string,
+  signal?: AbortSignal,
 ): Promise<void> {
   if (config.warmStartEpochs === 0) return;
-  const key = JSON.stringify([datasetName, fingerprint(trainRows), config.backbone, config.seed, config.warmStartEpochs, config.embeddingDim, config.warmLearningRate, config.usersPerStep]);
+  // The backend is part of the key: the same seed on another backend is another (float) warm start.
+  const key = JSON.stringify([datasetName, activeBackend(), trainRows.length, policy.numItems, fingerprint(trainRows), config.backbone, config.seed, config.warmStartEpochs, config.embeddingDim, config.warmLearningRate, config.usersPerStep]);
   const hit = cache.get(key);
   if (hit) return policy.restore(hit);
-  await warmStart(policy, trainRows, { epochs: config.warmStartEpochs, batchUsers: config.usersPerStep, learningRate: config.warmLearningRate }, rng);
+  await warmStart(policy, trainRows, { epochs: config.warmStartEpochs, batchUsers: config.usersPerStep, learningRate: config.warmLearningRate }, rng, signal);
+  if (signal?.aborted) return; // an interrupted warm start is not cached
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(key, await policy.snapshot());
 }

@@ -64,3 +64,22 @@ describe('the weighting lab', () => {
     expect(() => baseWeights({ wRelevance: 0, wDiversity: 0, wNovelty: 0 })).toThrow(/give at least one objective a weight/);
   });
 });
+
+describe('the weighting lab under odd input', () => {
+  it('keeps the last valid weights when every slider is dragged to 0 mid-run', async () => {
+    let n = 0;
+    const r = await runWeighting(tiny({ method: 'rc', epochs: 2 }), {
+      onProgress: (e) => void (e.kind === 'step' && n++),
+      live: () => (n >= 2 ? { wRelevance: 0, wDiversity: 0, wNovelty: 0 } : undefined),
+    });
+    expect(r.outcome).toEqual({ status: 'completed' });
+    for (const e of steps(r.events)) expect(e.values['base/relevance']).toBeCloseTo(0.6, 12);
+  });
+
+  it('stops during the warm start when aborted', async () => {
+    const ctrl = new AbortController();
+    ctrl.abort();
+    const r = await runWeighting(tiny({ warmStartEpochs: 50, seed: 99 }), { signal: ctrl.signal });
+    expect(r.outcome.status).toBe('stopped');
+  });
+});

@@ -5,6 +5,28 @@ import { selectConfig, selectIsActive } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
 import { METHOD_INFO } from './methods';
 
+/** One-click teaching presets (DVAO in each): what to set, and what to watch for. */
+const PRESETS: { id: string; label: string; watch: string; settings: Record<string, unknown> }[] = [
+  {
+    id: 'noisy',
+    label: 'Noisy objective',
+    watch: 'noise on novelty: DVAO turns its weight up',
+    settings: { method: 'dvao', noisyObjective: 'novelty', noiseLevel: 0.3, diversityReward: 'ild', wRelevance: 0.6, wDiversity: 0.3, wNovelty: 0.1 },
+  },
+  {
+    id: 'saturating',
+    label: 'Saturating objective',
+    watch: 'every slate covers two genres: DVAO switches diversity off',
+    settings: { method: 'dvao', noisyObjective: 'none', diversityReward: 'span', wRelevance: 0.6, wDiversity: 0.3, wNovelty: 0.1 },
+  },
+  {
+    id: 'conflict',
+    label: 'Conflicting objectives',
+    watch: 'relevance vs novelty: the mean A² drops',
+    settings: { method: 'dvao', noisyObjective: 'none', diversityReward: 'ild', wRelevance: 0.5, wDiversity: 0, wNovelty: 0.5 },
+  },
+];
+
 const OBJECTIVES = [
   { key: 'wRelevance', label: 'Accuracy (relevance)' },
   { key: 'wDiversity', label: 'Diversity (genre ILD)' },
@@ -58,6 +80,13 @@ export function WeightPanel() {
         <p className="small">
           <b>{info.kind === 'hand' ? 'Hand-set' : 'Automatic'}:</b> {info.line} <span className="muted">({info.paper})</span>
         </p>
+        <div className="presets" role="group" aria-label="Teaching presets">
+          {PRESETS.map((p) => (
+            <button key={p.id} type="button" disabled={busy} title={p.watch} data-testid={`preset-${p.id}`} onClick={() => Object.entries(p.settings).forEach(([k, v]) => set(k, v))}>
+              {p.label}
+            </button>
+          ))}
+        </div>
       </div>
     </section>
   );
