@@ -55,7 +55,7 @@ export const MetricChart = memo(function MetricChart({ spec, rows, markers = [] 
                   stroke={s.color}
                   strokeWidth={2}
                   strokeDasharray={s.dashed ? '6 4' : undefined}
-                  dot={spec.source === 'epoch' && rows.length < 40 ? { r: 2 } : false}
+                  dot={(spec.source === 'epoch' || spec.xKey) && rows.length < 40 ? { r: 2 } : false}
                   isAnimationActive={false}
                   connectNulls
                 />

@@ -14,11 +14,22 @@ const NONE: never[] = [];
 const stepRows = (events: readonly StepEvent[]) => events.map((e) => ({ x: e.step, ...e.values }) as ChartRow);
 const epochRows = (events: readonly EpochEvent[]) => events.map((e) => ({ x: e.epoch, ...e.values }) as ChartRow);
 
-/** Rows for one chart: a path in objective space plots one value against another (`xKey`). */
+/** Steps averaged into each point of a path in objective space: per-step rewards are noisy, the path is the trend. */
+const PATH_WINDOW = 10;
+
+/** Rows for one chart: a path in objective space plots one value against another (`xKey`), as a moving average. */
 function rowsFor(spec: ChartSpec, rows: ChartRow[]): ChartRow[] {
   const first = spec.series[0].key;
-  const thinned = downsample(rows, MAX_POINTS, (r) => r.x, (r) => r[first] ?? 0);
-  return spec.xKey ? thinned.filter((r) => Number.isFinite(r[spec.xKey!])).map((r) => ({ ...r, x: r[spec.xKey!] })) : thinned;
+  if (!spec.xKey) return downsample(rows, MAX_POINTS, (r) => r.x, (r) => r[first] ?? 0);
+  const keys = [spec.xKey, ...spec.series.map((s) => s.key)];
+  const valid = rows.filter((r) => keys.every((k) => Number.isFinite(r[k])));
+  const path: ChartRow[] = [];
+  for (let j = 0; j + PATH_WINDOW <= valid.length; j += PATH_WINDOW) {
+    const chunk = valid.slice(j, j + PATH_WINDOW);
+    const mean = (k: string) => chunk.reduce((a, r) => a + r[k], 0) / chunk.length;
+    path.push(Object.fromEntries([['x', mean(spec.xKey)], ...spec.series.map((s) => [s.key, mean(s.key)])]) as ChartRow);
+  }
+  return path;
 }
 
 /** Steps at which one of the lab's marker values changed: where a mid-run settings change took effect. */
