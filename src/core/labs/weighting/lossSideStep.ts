@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset, Interactions } from '../../data/dataset';
 import { itemCounts, userItems } from '../../data/dataset';
-import { dwa, fixedWeights, gradNorm, uncertaintyWeighting, type DynamicWeightAverage, type LossWeighting, type LossWeightingMethod } from './lossWeighting';
+import { dwa, fixedWeights, gradNorm, normaliseWeights, uncertaintyWeighting, type DynamicWeightAverage, type LossWeighting, type LossWeightingMethod } from './lossWeighting';
 import type { SoftmaxPolicy } from './policy';
 import type { SlateBatch } from './slateBatch';
 import { accuracyLoss, expectedDiversity, expectedNovelty } from './surrogates';
@@ -103,11 +103,18 @@ export async function lossSideStep(
       [...policy.variables(), ...s.weighting.variables()],
     )!,
   );
-  const values = [(await total.data())[0], ...Array.from(await parts!.data())];
+  // One read-back: the total, the three losses and (for UW and GradNorm) the weights now on the accelerator.
+  const onDevice = s.weighting.rawWeightsTensor?.();
+  const packed = tf.tidy(() => tf.concat([tf.reshape(total, [1]), parts!, ...(onDevice ? [onDevice] : [])]));
+  const all = Array.from(await packed.data());
+  packed.dispose();
   total.dispose();
   parts!.dispose();
+  onDevice?.dispose();
+  const values = all.slice(0, 4);
+  const weights = onDevice ? normaliseWeights(all.slice(4)) : s.weighting.weights();
   if (s.method === 'dwa') (s.weighting as DynamicWeightAverage).recordStep(values.slice(1));
-  return { loss: values[0], weights: s.weighting.weights() };
+  return { loss: values[0], weights };
 }
 
 /** Fixed weights follow the sliders: a new FixedWeighting when b changed. */

@@ -22,6 +22,11 @@ export interface LossWeighting {
   /** Trainable tensors the method owns (UW's s_k): add them to the optimiser's variable list. */
   variables(): tf.Variable[];
   rawWeights(): number[];
+  /**
+   * For methods that keep their weights on the accelerator: the raw weights as a new tensor, so a training
+   * loop can read them back together with its losses (one read-back per step) instead of `rawWeights()`.
+   */
+  rawWeightsTensor?(): tf.Tensor1D;
   /** rawWeights() / Σ rawWeights(): Σ = 1, for charts. */
   weights(): number[];
   dispose(): void;
@@ -117,9 +122,12 @@ export class UncertaintyWeighting implements LossWeighting {
   variables(): tf.Variable[] {
     return [this.s];
   }
-  /** ½ e^{−s_k}, read back. */
+  rawWeightsTensor(): tf.Tensor1D {
+    return tf.tidy(() => tf.mul(0.5, tf.exp(tf.neg(this.s))) as tf.Tensor1D);
+  }
+  /** ½ e^{−s_k}, read back (tests, tables; a training loop reads `rawWeightsTensor` with its losses). */
   rawWeights(): number[] {
-    const t = tf.tidy(() => tf.mul(0.5, tf.exp(tf.neg(this.s))));
+    const t = this.rawWeightsTensor();
     try {
       return Array.from(t.dataSync());
     } finally {
@@ -323,7 +331,10 @@ export class GradNormWeighting implements LossWeighting {
   variables(): tf.Variable[] {
     return [];
   }
-  /** w_k, read back (Σ = K). */
+  rawWeightsTensor(): tf.Tensor1D {
+    return this.w.clone() as tf.Tensor1D;
+  }
+  /** w_k, read back (Σ = K; tests, tables — a training loop reads `rawWeightsTensor` with its losses). */
   rawWeights(): number[] {
     return Array.from(this.w.dataSync());
   }
