@@ -35,7 +35,7 @@ export function App() {
         <aside className="side">
           <RunControls />
           <SettingsForm />
-          <DataPanel />
+          {'dataset' in lab.schema.shape ? <DataPanel /> : null}
         </aside>
         <section className="results" aria-label="Results">
           {Above ? <Above /> : null}

@@ -11,7 +11,9 @@ startUrlSync(useLabStore, window.location, window.history);
 // the run receives the same data the files hold.
 const loadSelected = () => {
   const s = useLabStore.getState();
-  void s.ensurePreset(String(s.configs[s.labId].dataset));
+  const dataset = s.configs[s.labId].dataset;
+  // Labs without data (the consumption explorer) have no dataset setting.
+  if (typeof dataset === 'string') void s.ensurePreset(dataset);
 };
 loadSelected();
 useLabStore.subscribe((s, prev) => s.configs !== prev.configs && loadSelected());

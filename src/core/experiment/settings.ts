@@ -12,7 +12,8 @@ interface Common {
 export type SettingSpec =
   | (Common & { kind: 'choice'; choices: string[]; default: string })
   | (Common & { kind: 'integer' | 'number'; min?: number; max?: number; exclusiveMin?: boolean; default: number })
-  | (Common & { kind: 'boolean'; default: boolean });
+  | (Common & { kind: 'boolean'; default: boolean })
+  | (Common & { kind: 'text'; default: string });
 
 /** The JSON-schema fields zod writes for a setting. */
 export interface JsonProp {
@@ -50,6 +51,7 @@ export function describeSettings(lab: Lab): SettingSpec[] {
     const base = { key, label: humanise(key), help: p.description ?? '', range: describeRange(p) };
     if (p.enum) return { ...base, kind: 'choice', choices: p.enum.map(String), default: String(p.default) };
     if (p.type === 'boolean') return { ...base, kind: 'boolean', default: Boolean(p.default) };
+    if (p.type === 'string') return { ...base, kind: 'text', default: String(p.default ?? '') };
     return {
       ...base,
       kind: p.type === 'integer' ? 'integer' : 'number',

@@ -3,8 +3,9 @@ import { ErrorCode, LabError } from '../errors';
 import type { Lab } from '../experiment/types';
 import { popVsMfLab } from './popVsMf';
 import { weightingLab } from './weighting';
+import { consumptionLab } from './consumption';
 
-export const LABS: readonly Lab[] = [popVsMfLab, weightingLab];
+export const LABS: readonly Lab[] = [popVsMfLab, weightingLab, consumptionLab];
 
 export function findLab(id: string): Lab | undefined {
   return LABS.find((l) => l.id === id);

@@ -2,8 +2,10 @@
 // any uses the shell alone.
 import type { ComponentType } from 'react';
 import { SweepPanel } from '../sweep/SweepPanel';
+import { ExplorerPanel } from './consumption/ExplorerPanel';
 import { WeightPanel } from './weighting/WeightPanel';
 
 export const LAB_PANELS: Partial<Record<string, { above?: ComponentType; below?: ComponentType }>> = {
   weighting: { above: WeightPanel, below: SweepPanel },
+  consumption: { above: ExplorerPanel },
 };

@@ -68,6 +68,12 @@ export function SettingsForm() {
             </select>
             <span className="field-help">{spec.help}</span>
           </label>
+        ) : spec.kind === 'text' ? (
+          <label className="field" key={spec.key}>
+            <span className="field-label">{spec.label}</span>
+            <input type="text" name={spec.key} value={String(config[spec.key] ?? '')} disabled={locked(spec.key)} onChange={(e) => set(spec.key, e.target.value)} />
+            <span className="field-help">{spec.help}</span>
+          </label>
         ) : spec.kind === 'boolean' ? (
           <label className="field check" key={spec.key}>
             <input type="checkbox" name={spec.key} checked={Boolean(config[spec.key])} disabled={locked(spec.key)} onChange={(e) => set(spec.key, e.target.checked)} />
