@@ -132,7 +132,7 @@ function ExplorerViews({ p, result, sweep, fit, n, k }: { p: number[]; result: R
             <ComposedChart margin={{ top: 8, right: 12, bottom: 24, left: 8 }}>
               <CartesianGrid stroke="#e5e8ee" />
               <XAxis dataKey="logP" type="number" domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(1)} label={{ value: 'log p_t', position: 'insideBottom', offset: -12, fontSize: 12 }} />
-              <YAxis type="number" domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(1)} label={{ value: 'log share a_t / N', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' }, fontSize: 12 }} />
+              <YAxis type="number" domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(2)} label={{ value: 'log share a_t / N', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' }, fontSize: 12 }} />
               <Tooltip isAnimationActive={false} />
               <Scatter data={fit.points} dataKey="logShare" name="types" fill="#2f6fdd" isAnimationActive={false} />
               <Line data={fitLine} dataKey="fit" name={`slope γ = ${fmt(fit.gamma)}`} stroke="#b42318" dot={false} isAnimationActive={false} />
