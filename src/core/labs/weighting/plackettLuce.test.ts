@@ -1,11 +1,7 @@
-// Plackett–Luce slates: Gumbel top-k sampling, and log-probabilities checked by enumeration and on wasm.
-import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+// Plackett–Luce slates: Gumbel top-k sampling, log-probabilities by enumeration, the REINFORCE gradient.
+import { describe, expect, it } from 'vitest';
 import { Rng } from '../../random/rng';
-import { useWasm } from '../../testing/tfSetup';
-import { plLogProb, plLogProbTensor, plReinforceGradient, sampleSlates } from './plackettLuce';
-
-beforeAll(useWasm);
+import { plLogProb, plReinforceGradient, sampleSlates } from './plackettLuce';
 
 const softmax = (l: number[]) => {
   const m = Math.max(...l);
@@ -18,20 +14,6 @@ const softmax = (l: number[]) => {
 const orderedSlates = (items: number[], n: number): number[][] =>
   n === 0 ? [[]] : items.flatMap((i) => orderedSlates(items.filter((j) => j !== i), n - 1).map((rest) => [i, ...rest]));
 
-/** d log p / d l_i = Σ_j [1(i = pick_j) − softmax_{remaining at j}(i)] — the PL score function. */
-const plGradient = (logits: number[], slate: number[], exclude: number[]): number[] => {
-  const remaining = logits.map((_, i) => !exclude.includes(i));
-  const g = new Array<number>(logits.length).fill(0);
-  for (const pick of slate) {
-    const z = logits.reduce((s, l, i) => (remaining[i] ? s + Math.exp(l) : s), 0);
-    logits.forEach((l, i) => {
-      if (remaining[i]) g[i] -= Math.exp(l) / z;
-    });
-    g[pick] += 1;
-    remaining[pick] = false;
-  }
-  return g;
-};
 
 describe('sampleSlates (Gumbel top-k)', () => {
   const logits = Float32Array.from({ length: 30 }, (_, i) => Math.sin(i) * 2);
@@ -122,100 +104,6 @@ describe('plLogProb (float64 reference)', () => {
   it('gives probability 0 to a slate that repeats an item or holds an excluded one', () => {
     expect(plLogProb(l, [2, 2], [])).toBe(-Infinity);
     expect(plLogProb(l, [1, 2], [1])).toBe(-Infinity);
-  });
-});
-
-describe('plLogProbTensor (on wasm)', () => {
-  const l = [0.3, -1.2, 2, 0.5];
-
-  /** Evaluates the tensor version on the given slates, every row sharing `logits` and `exclude`. */
-  const tensorLogProbs = async (logits: number[], slates: number[][], exclude: number[]) => {
-    const rows = slates.length;
-    const mask = logits.map((_, i) => (exclude.includes(i) ? -Infinity : 0));
-    const out = tf.tidy(() =>
-      plLogProbTensor(
-        tf.tensor2d(slates.flatMap(() => logits), [rows, logits.length]),
-        tf.tensor2d(slates.flat(), [rows, slates[0].length], 'int32'),
-        tf.tensor2d(slates.flatMap(() => mask), [rows, logits.length]),
-      ),
-    );
-    const values = Array.from(await out.data());
-    out.dispose();
-    return values;
-  };
-
-  it('matches the reference to 1e-5 on every ordered slate of size 2, and the probabilities sum to 1', async () => {
-    const slates = orderedSlates([0, 1, 2, 3], 2);
-    const lp = await tensorLogProbs(l, slates, []);
-    slates.forEach((s, r) => expect(Math.abs(lp[r] - plLogProb(l, s, []))).toBeLessThan(1e-5));
-    expect(lp.reduce((s, x) => s + Math.exp(x), 0)).toBeCloseTo(1, 5);
-  });
-
-  it('respects the mask: slates of the 3 allowed items sum to 1 and match the reference', async () => {
-    const slates = orderedSlates([0, 2, 3], 2);
-    const lp = await tensorLogProbs(l, slates, [1]);
-    slates.forEach((s, r) => expect(Math.abs(lp[r] - plLogProb(l, s, [1]))).toBeLessThan(1e-5));
-    expect(lp.reduce((s, x) => s + Math.exp(x), 0)).toBeCloseTo(1, 5);
-  });
-
-  it('matches the reference on longer slates with large logits (stability of the shift by the max)', async () => {
-    const big = Array.from({ length: 50 }, (_, i) => 40 * Math.cos(i));
-    const slates = sampleSlates(Float32Array.from(big), [0, 5], 6, 10, new Rng(3)).map((s) => Array.from(s));
-    const lp = await tensorLogProbs(big, slates, [0, 5]);
-    slates.forEach((s, r) => expect(Math.abs(lp[r] - plLogProb(Float32Array.from(big), s, [0, 5]))).toBeLessThan(1e-4));
-    lp.forEach((x) => expect(Number.isFinite(x) && x <= 0).toBe(true));
-  });
-
-  it('has a finite gradient equal to the Plackett–Luce score function, excluded items getting 0', async () => {
-    const slates = [
-      [2, 0, 3],
-      [3, 0, 2],
-    ];
-    const exclude = [1];
-    const g = tf.tidy(() => {
-      const mask = tf.tensor2d(
-        slates.flatMap(() => l.map((_, i) => (exclude.includes(i) ? -Infinity : 0))),
-        [2, 4],
-      );
-      const picks = tf.tensor2d(slates.flat(), [2, 3], 'int32');
-      return tf.grad((x: tf.Tensor) => plLogProbTensor(x as tf.Tensor2D, picks, mask).sum())(tf.tensor2d([...l, ...l], [2, 4]));
-    });
-    const grad = Array.from(await g.data());
-    g.dispose();
-    expect(grad.every(Number.isFinite)).toBe(true);
-    const expected = slates.flatMap((s) => plGradient(l, s, exclude));
-    grad.forEach((x, i) => expect(x).toBeCloseTo(expected[i], 5));
-    expect(grad[1]).toBe(0);
-    expect(grad[5]).toBe(0);
-  });
-
-  it('stays exact when the first picks hold nearly all of the mass (where Z − Σ_{t<j} e_t would round to 0)', async () => {
-    // After picking 0 and 1 the remaining mass is e^{−60} + e^{−61} of Z ≈ 1.37: gone in a float32 subtraction.
-    const peaked = [30, 29, -30, -31];
-    const slates = [
-      [0, 1, 2],
-      [0, 1, 3],
-    ];
-    const lp = await tensorLogProbs(peaked, slates, []);
-    slates.forEach((s, r) => expect(Math.abs(lp[r] - plLogProb(peaked, s, []))).toBeLessThan(1e-5));
-    // The last pick's own term: log(e^{−30} / (e^{−30} + e^{−31})) = −log(1 + e^{−1}).
-    expect(lp[0] - plLogProb(peaked, [0, 1], [])).toBeCloseTo(-Math.log(1 + Math.exp(-1)), 5);
-  });
-
-  it('leaves the tensor count flat over repeated forward and backward passes', () => {
-    const logits = tf.tensor2d([...l, ...l], [2, 4]);
-    const picks = tf.tensor2d([2, 0, 3, 1], [2, 2], 'int32');
-    const mask = tf.zeros([2, 4]) as tf.Tensor2D;
-    const pass = () =>
-      tf.tidy(() => [
-        plLogProbTensor(logits, picks, mask),
-        tf.grad((x: tf.Tensor) => plLogProbTensor(x as tf.Tensor2D, picks, mask).sum())(logits),
-      ]);
-    tf.dispose(pass()); // warm-up
-    const before = tf.memory().numTensors;
-    for (let n = 0; n < 10; n++) tf.dispose(pass());
-    expect(tf.memory().numTensors).toBe(before);
-    tf.dispose([logits, picks, mask]);
   });
 });
 

@@ -1,9 +1,5 @@
 // Slates from a softmax policy: Plackett–Luce sampling without replacement (Gumbel top-k) and its log-probability.
-import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../random/rng';
-
-/** Smallest remaining mass the tensor log-probability takes the log of (float32-normal; reached only on underflow). */
-const MASS_FLOOR = 1e-30;
 
 /** 0/1 mask of the items not in `exclude` (ids checked), and how many are allowed. */
 function allowedItems(numItems: number, exclude: ArrayLike<number>): { allowed: Uint8Array; count: number } {
@@ -108,64 +104,6 @@ export function plLogProb(logits: ArrayLike<number>, slate: ArrayLike<number>, e
   return lp;
 }
 
-/**
- * Plackett–Luce log-probabilities of R ordered slates, differentiable w.r.t. `logits`, in O(R·(I + N)) memory
- * (no N×R×I mask). With m = max of the row's allowed logits, e_j = exp(l_{pick_j} − m) and
- * Z = Σ_{allowed} exp(l − m), the mass left before pick j is Z − Σ_{t<j} e_t, so
- *   log p = Σ_j [ (l_{pick_j} − m) − log(Z − Σ_{t<j} e_t) ].
- * Numerical caveat: in float32, Z − Σ_{t<j} e_t loses its digits when the earlier picks hold nearly all of the
- * row's mass (absolute error ≈ 6·10⁻⁸·Z, so a remainder of 10⁻⁵ Z is off by ~1% and one that rounds to ≤ 0
- * gives NaN). So the same quantity is computed without a subtraction, as
- *   Z − Σ_{t<j} e_t = Z_out + Σ_{t≥j} e_t,  Z_out = Σ_{allowed, not picked} exp(l − m),
- * a sum of positive terms (Z_out uses an R×I not-picked mask, and a reverse cumulative sum), clamped below at
- * 10⁻³⁰ for the case where every remaining term underflows. Error is then float32 rounding only.
- * @param logits R × I logits, one row per slate (repeat a user's row for each of its slates).
- * @param picks R × N int32 item ids in pick order; each must be allowed in its row, and distinct.
- * @param allowedMask R × I, 0 where the item may be picked and −Infinity where it is excluded (≥ N allowed per row).
- * @returns R natural-log probabilities (≤ 0).
- */
-export function plLogProbTensor(logits: tf.Tensor2D, picks: tf.Tensor2D, allowedMask: tf.Tensor2D): tf.Tensor1D {
-  const [R, I] = logits.shape;
-  const N = picks.shape[1];
-  if (picks.shape[0] !== R) throw new RangeError(`picks have ${picks.shape[0]} rows, logits ${R}`);
-  if (allowedMask.shape[0] !== R || allowedMask.shape[1] !== I) {
-    throw new RangeError(`allowedMask shape [${allowedMask.shape}] differs from logits [${logits.shape}]`);
-  }
-  return tf.tidy(() => {
-    const masked = tf.add(logits, allowedMask);
-    const shifted = tf.sub(masked, tf.max(masked, 1, true)); // ≤ 0; −∞ where excluded
-    const ids = tf.cast(picks, 'int32');
-    const rows = tf.tile(tf.range(0, R, 1, 'int32').reshape([R, 1]), [1, N]);
-    const flatIdx = tf.add(tf.mul(rows, tf.scalar(I, 'int32')), ids).reshape([R * N]) as tf.Tensor1D;
-    const picked = gatherFlat(shifted.reshape([R * I]) as tf.Tensor1D, flatIdx).reshape([R, N]);
-    const e = tf.exp(picked);
-    // 1 where the item is not in the slate (a constant: R × I, built by scattering the picks).
-    const hit = tf.scatterND(tf.stack([rows.reshape([R * N]), ids.reshape([R * N])], 1), tf.ones([R * N]), [R, I]);
-    const notPicked = tf.cast(tf.equal(hit, 0), 'float32');
-    const zOut = tf.sum(tf.mul(tf.exp(shifted), notPicked), 1, true); // R × 1
-    const remaining = tf.add(zOut, tf.cumsum(e, 1, false, true)); // Z_out + Σ_{t≥j} e_t
-    return tf.sum(tf.sub(picked, tf.log(tf.maximum(remaining, MASS_FLOOR))), 1) as tf.Tensor1D;
-  });
-}
-
-/**
- * table[idx] for a flat table, with the gradient scattered back by scatterND: tfjs's own gather gradient needs
- * UnsortedSegmentSum, which wasm lacks (tfjs-notes.md). Unlike `gatherRows` of tf/ops it saves `idx` for the
- * backward pass, so `idx` may be an intermediate that the forward pass's tidy disposes.
- */
-function gatherFlat(table: tf.Tensor1D, idx: tf.Tensor1D): tf.Tensor1D {
-  const size = table.shape[0];
-  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [t, save] = args as [tf.Tensor1D, tf.GradSaveFunc];
-    save([idx]);
-    return {
-      value: tf.gather(t, idx),
-      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) =>
-        tf.scatterND(tf.expandDims(saved[0], 1), dy as tf.Tensor, [size]),
-    };
-  });
-  return f(table) as tf.Tensor1D;
-}
 
 /** Smallest remaining mass the float64 REINFORCE gradient takes the log or the inverse of (underflow only). */
 const MASS_FLOOR_64 = 1e-300;
@@ -189,7 +127,7 @@ function grown<T extends Float64Array | Uint8Array | Int32Array>(have: T | undef
  * over all R slates (row b(r) = the user the slate was drawn for) and its exact gradient dL/dl (B × I), so the
  * tensor side only back-propagates Σ l ⊙ dL/dl through the policy — no R × I tensor at all.
  * With e_i = exp(l_i − m) over the allowed items (m = their max), rem_j = Z_out + Σ_{t≥j} e_{p_t} the mass left
- * before pick j (Z_out = Σ_{allowed, not picked} e, a sum of positive terms as in {@link plLogProbTensor}),
+ * before pick j (Z_out = Σ_{allowed, not picked} e, a sum of positive terms),
  * s_j = 1 / rem_j and c = Σ_j s_j:
  *   log p = Σ_j [(l_{p_j} − m) − log rem_j],
  *   ∂ log p / ∂ l_i = 1 − e_i Σ_{j≤t} s_j for the pick p_t, −e_i · c for any other allowed item, 0 if excluded.
