@@ -14,7 +14,7 @@ const NONE: never[] = [];
 const stepRows = (events: readonly StepEvent[]) => events.map((e) => ({ x: e.step, ...e.values }) as ChartRow);
 const epochRows = (events: readonly EpochEvent[]) => events.map((e) => ({ x: e.epoch, ...e.values }) as ChartRow);
 
-/** Steps averaged into each point of a path in objective space: per-step rewards are noisy, the path is the trend. */
+/** Steps averaged into each point of a path in objective space (at most): per-step rewards are noisy, the path is the trend. */
 const PATH_WINDOW = 10;
 
 /** Rows for one chart: a path in objective space plots one value against another (`xKey`), as a moving average. */
@@ -24,8 +24,10 @@ function rowsFor(spec: ChartSpec, rows: ChartRow[]): ChartRow[] {
   const keys = [spec.xKey, ...spec.series.map((s) => s.key)];
   const valid = rows.filter((r) => keys.every((k) => Number.isFinite(r[k])));
   const path: ChartRow[] = [];
-  for (let j = 0; j + PATH_WINDOW <= valid.length; j += PATH_WINDOW) {
-    const chunk = valid.slice(j, j + PATH_WINDOW);
+  // Short runs average fewer steps per point, so even a few steps draw a path.
+  const window = Math.max(1, Math.min(PATH_WINDOW, Math.floor(valid.length / 5)));
+  for (let j = 0; j + window <= valid.length; j += window) {
+    const chunk = valid.slice(j, j + window);
     const mean = (k: string) => chunk.reduce((a, r) => a + r[k], 0) / chunk.length;
     path.push(Object.fromEntries([['x', mean(spec.xKey)], ...spec.series.map((s) => [s.key, mean(s.key)])]) as ChartRow);
   }

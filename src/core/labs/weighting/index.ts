@@ -22,7 +22,7 @@ const charts: ChartSpec[] = [
   },
   {
     id: 'path',
-    title: 'Path in objective space (means of 10 steps)',
+    title: 'Path in objective space (means of up to 10 steps)',
     source: 'step',
     xKey: 'reward/relevance',
     xLabel: 'relevance reward',
