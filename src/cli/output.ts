@@ -69,9 +69,13 @@ export function describeOutcome(o: RunOutcome): string {
 
 /** The stdout report: summary table (final value of each epoch series), backend and outcome. */
 export function formatSummary(result: RunResult<unknown>): string {
-  const rows = Object.entries(result.summary).map(([k, v]) => [k, formatNumber(v)]);
+  // With a wide table (mean ± sd), the spreads are left out here; the JSON keeps every value.
+  const rows = Object.entries(result.summary)
+    .filter(([k]) => !(result.tables?.length && k.endsWith('/sd')))
+    .map(([k, v]) => [k, formatNumber(v)]);
   const table = rows.length ? formatTable(['metric', 'final'], rows) : '(no epoch finished)';
-  return `${table}\n\nlab: ${result.labId}   backend: ${result.backend}   outcome: ${describeOutcome(result.outcome)}`;
+  const extra = (result.tables ?? []).map((t) => `\n\n${t.title}\n${formatTable(t.columns, t.rows)}`).join('');
+  return `${table}${extra}\n\nlab: ${result.labId}   backend: ${result.backend}   outcome: ${describeOutcome(result.outcome)}`;
 }
 
 /** Writes a file, creating its folder. */

@@ -8,9 +8,9 @@ const config: Record<string, unknown> = { ...getLab('weighting').defaults, wRele
 describe('the weighting sweep grid', () => {
   const plan = weightingSweep(config);
 
-  it('has 11 hand-weight points, 5 automatic methods and the consumption reward: 17 runs', () => {
-    expect(plan).toHaveLength(17);
-    expect(plan.map((p) => p.kind)).toEqual([...Array(11).fill('hand'), ...Array(5).fill('automatic'), 'consumption']);
+  it('has 11 hand-weight points, 5 automatic methods, the consumption reward and the re-ranking: 18 runs', () => {
+    expect(plan).toHaveLength(18);
+    expect(plan.map((p) => p.kind)).toEqual([...Array(11).fill('hand'), ...Array(5).fill('automatic'), 'consumption', 'rerank']);
   });
 
   it('puts the hand weights on the relevance–diversity edge in tenths, with RC and no novelty', () => {
@@ -25,14 +25,23 @@ describe('the weighting sweep grid', () => {
     const sliders = { wRelevance: 0.5, wDiversity: 0.25, wNovelty: 0.25 };
     const auto = plan.filter((p) => p.kind === 'automatic');
     expect(auto.map((p) => p.override.method)).toEqual(['dvao', 'gdpo', 'uw', 'dwa', 'gradnorm']);
-    const plain = { noisyObjective: 'none', diversityReward: 'ild' };
+    const plain = { noisyObjective: 'none', diversityReward: 'ild', lists: 'top-n' };
     for (const p of auto) expect(p.override).toEqual({ ...plain, method: p.override.method, relevance: 'precision', ...sliders });
     expect(plan[16].override).toEqual({ ...plain, method: 'rc', relevance: 'consumption', ...sliders });
   });
 
+  it('re-ranks the relevance-only training once, with no weights to set, and every other run keeps top-10 lists', () => {
+    expect(plan[17].override).toMatchObject({ method: 'rc', relevance: 'precision', wRelevance: 1, wDiversity: 0, wNovelty: 0, lists: 'consumption' });
+    for (const p of plan.slice(0, 17)) expect(p.override.lists).toBe('top-n');
+    // The w = 1 hand point is the same training, so the two differ only in how the list is built.
+    const { lists: _a, ...hand1 } = plan[10].override;
+    const { lists: _b, ...rerank } = plan[17].override;
+    expect(rerank).toEqual(hand1);
+  });
+
   it('gives every run a valid config of the lab, so the worker accepts the whole grid', () => {
     const configs = resolveGrid(getLab('weighting'), config, plan.map((p) => p.override));
-    expect(configs).toHaveLength(17);
+    expect(configs).toHaveLength(18);
     expect(new Set(configs.map((c) => c.seed))).toEqual(new Set([config.seed]));
   });
 
@@ -50,11 +59,12 @@ describe('the weighting sweep grid', () => {
     expect(hand).toHaveLength(21);
     for (const p of hand) expect(Number(p.override.wRelevance) + Number(p.override.wDiversity) + Number(p.override.wNovelty)).toBeCloseTo(1, 12);
     expect(new Set(hand.map((p) => p.label)).size).toBe(21);
-    expect(points).toHaveLength(21 + 6);
+    expect(points).toHaveLength(21 + 7);
   });
 
   it('switches the teaching toggles off in every run, so noise never shapes the front', () => {
     const noisy = weightingSweep({ ...config, noisyObjective: 'novelty', diversityReward: 'span' });
     for (const p of noisy) expect(p.override).toMatchObject({ noisyObjective: 'none', diversityReward: 'ild' });
+    expect(weightingSweep({ ...config, lists: 'consumption' })[0].override.lists).toBe('top-n');
   });
 });

@@ -1,7 +1,7 @@
 // The grid a lab's "Pareto sweep" runs, built from the current config: pure, so a test pins it down.
 
 /** Which family a sweep point belongs to: the hand-weight line, an automatic method, or a reward variant. */
-export type SweepPointKind = 'hand' | 'automatic' | 'consumption';
+export type SweepPointKind = 'hand' | 'automatic' | 'consumption' | 'rerank';
 
 /** One run of a planned sweep: a short label for charts, its family, and the settings it overrides. */
 export interface SweepPoint {
@@ -37,8 +37,11 @@ function simplexPoints(): SweepPoint[] {
   return out;
 }
 
-/** Teaching toggles switched off in every sweep run, so the front compares combination methods, not noise. */
-const PLAIN = { noisyObjective: 'none', diversityReward: 'ild' } as const;
+/**
+ * Teaching toggles switched off in every sweep run, so the front compares combination methods, not noise; and
+ * plain top-10 lists, except in the one run that re-ranks.
+ */
+const PLAIN = { noisyObjective: 'none', diversityReward: 'ild', lists: 'top-n' } as const;
 
 /** Hand weights w = 0, 0.1, …, 1 (tenths, so 0.3 is 0.3 and not 0.30000000000000004). */
 const HAND_STEPS = 10;
@@ -47,13 +50,15 @@ const HAND_STEPS = 10;
  * The weighting lab's sweep: (1) 11 hand-weight points over two objectives — reward combination (RC) with
  * wRelevance = w, wDiversity = 1 − w, wNovelty = 0 for w = 0, 0.1, …, 1; (2) each automatic method at the
  * current sliders; (3) RC at the current sliders with the consumption-style relevance reward (1 if at least
- * c of the slate hit). Every other setting (data, seed, epochs, warm start) comes from the current config,
- * so all runs share one warm start; all but the last use precision-style relevance, so they differ only in
- * how the objectives are combined. 11 + 5 + 1 = 17 runs. Throws a RangeError if every slider is 0.
+ * c of the slate hit); (4) relevance alone (the w = 1 training) with consumption-aware re-ranking of its lists
+ * for a user who consumes c (Peng et al.: no weights at all). Every other setting (data, seed, epochs, warm
+ * start) comes from the current config, so all runs share one warm start; the hand and automatic runs use
+ * precision-style relevance and top-10 lists, so they differ only in how the objectives are combined.
+ * 11 + 5 + 1 + 1 = 18 runs. Throws a RangeError if every slider is 0.
  */
 export function weightingSweep(config: Record<string, unknown>, opts: SweepOptions = {}): SweepPoint[] {
   const sliders = { wRelevance: config.wRelevance, wDiversity: config.wDiversity, wNovelty: config.wNovelty };
-  // Refused here rather than run: five of the 17 runs would fail on it, one after another.
+  // Refused here rather than run: five of the 18 runs would fail on it, one after another.
   if (!(Object.values(sliders).reduce((a: number, w) => a + Number(w), 0) > 0)) {
     throw new RangeError('every objective weight is 0: give one objective a weight (the automatic methods and the consumption run start from the sliders)');
   }
@@ -67,7 +72,12 @@ export function weightingSweep(config: Record<string, unknown>, opts: SweepOptio
   });
   const automatic = AUTOMATIC_METHODS.map((method): SweepPoint => ({ label: METHOD_LABEL[method], kind: 'automatic', override: { ...PLAIN, method, relevance: 'precision', ...sliders } }));
   const consumption: SweepPoint = { label: 'RC consumption', kind: 'consumption', override: { ...PLAIN, method: 'rc', relevance: 'consumption', ...sliders } };
-  return [...hand, ...automatic, consumption];
+  const rerank: SweepPoint = {
+    label: 'Re-rank U_c',
+    kind: 'rerank',
+    override: { ...PLAIN, method: 'rc', relevance: 'precision', wRelevance: 1, wDiversity: 0, wNovelty: 0, lists: 'consumption' },
+  };
+  return [...hand, ...automatic, consumption, rerank];
 }
 
 /** Sweep plans by lab id; a lab without one has no sweep panel. */

@@ -80,6 +80,8 @@ export interface RunResult<C> {
   events: ProgressEvent[];
   /** Final value of each epoch series, for tables and the CLI. */
   summary: Record<string, number>;
+  /** Wide tables a lab adds to its report (the CLI prints them under the summary), cells already formatted. */
+  tables?: { title: string; columns: string[]; rows: string[][] }[];
 }
 
 /** A paper the lab is built on, cited by title, authors, venue and year. */

@@ -3,9 +3,10 @@
 import type { ComponentType } from 'react';
 import { SweepPanel } from '../sweep/SweepPanel';
 import { ExplorerPanel } from './consumption/ExplorerPanel';
+import { TrainedPanel } from './consumption/TrainedPanel';
 import { WeightPanel } from './weighting/WeightPanel';
 
 export const LAB_PANELS: Partial<Record<string, { above?: ComponentType; below?: ComponentType }>> = {
   weighting: { above: WeightPanel, below: SweepPanel },
-  consumption: { above: ExplorerPanel },
+  consumption: { above: ExplorerPanel, below: TrainedPanel },
 };

@@ -8,8 +8,9 @@ const arrow = (c: ChartSpec) => (c.better === 'higher' ? '↑' : '↓');
 export function ResultsTable() {
   const lab = useLabStore(selectLab);
   const last = useLabStore((s) => selectCurrentRun(s)?.epochs.at(-1));
-  if (!last) return null;
   const charts = lab.charts.filter((c) => c.source === 'epoch');
+  // A lab without epoch charts shows its numbers in its own panels.
+  if (!last || charts.length === 0) return null;
   const methods = [...new Set(charts.flatMap((c) => c.series.map((s) => s.label)))];
   // Methods as columns when every chart compares the same methods (pop vs MF); else one row per series.
   const comparesMethods = charts.every((c) => c.series.length === methods.length && c.series.every((s) => methods.includes(s.label)));

@@ -1,5 +1,7 @@
 // Settings of the "Consumption" lab (Peng, Raghavan, Pierson, Kleinberg, Garg, WWW 2024), with ranges and defaults.
 import { z } from 'zod';
+import { datasetSetting } from '../../data/datasetChoice';
+import { TASTE_SOURCES } from '../../rerank/listBuilder';
 
 export const consumptionSchema = z.object({
   types: z.number().int().min(2).max(10).default(4).describe('Number of item types T (the tastes a user may have)'),
@@ -34,7 +36,24 @@ export const consumptionSchema = z.object({
     .max(10)
     .default(3)
     .describe('Pareto tail index α (smaller = heavier tail; the mean α/(α−1) is infinite for α ≤ 1)'),
-  seed: z.number().int().min(0).max(2147483647).default(42).describe('Seed (the explorer is exact: nothing is random)'),
+  dataset: datasetSetting('workshop'),
+  trainSeeds: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(3)
+    .describe('Trained comparison: seeds (one model trained per seed, for mean ± spread); 0 runs the explorer only'),
+  tasteSource: z
+    .enum(TASTE_SOURCES)
+    .default('history-lift')
+    .describe(
+      "Trained comparison: each user's genre probabilities — history above the base rate, raw history, the model's " +
+        'softmax, or the true tastes (synthetic data only; an oracle)',
+    ),
+  warmStartEpochs: z.number().int().min(1).max(50).default(10).describe('Trained comparison: epochs of the softmax MF (multinomial likelihood)'),
+  embeddingDim: z.number().int().min(2).max(128).default(32).describe('Trained comparison: size of each user and item vector'),
+  seed: z.number().int().min(0).max(2147483647).default(42).describe('Seed of the first trained model (then seed + 1, …); the explorer is exact'),
 });
 
 export type ConsumptionConfig = z.infer<typeof consumptionSchema>;

@@ -8,7 +8,8 @@ import { explore, kSweep, presetTastes, shareFit, tastesFor, theoryGamma, valida
 import { consumptionLab } from './index';
 import { runConsumption } from './run';
 
-const cfg = (over: Partial<ConsumptionConfig> = {}): ConsumptionConfig => ({ ...consumptionDefaults, ...over });
+// The explorer alone (part B, the trained comparison, is tested in trained.test.ts).
+const cfg = (over: Partial<ConsumptionConfig> = {}): ConsumptionConfig => ({ ...consumptionDefaults, trainSeeds: 0, ...over });
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 const MODELS: ValueModel[] = [
@@ -42,13 +43,16 @@ function bruteForce(p: readonly number[], n: number, k: number, value: ValueMode
 describe('config', () => {
   it('has the documented defaults and describes every setting', () => {
     expect(consumptionDefaults).toEqual({
-      types: 4, tastes: 'two', p: '', n: 10, k: 1, value: 'bernoulli', q: 0.3, alpha: 3, seed: 42,
+      types: 4, tastes: 'two', p: '', n: 10, k: 1, value: 'bernoulli', q: 0.3, alpha: 3,
+      dataset: 'workshop', trainSeeds: 3, tasteSource: 'history-lift', warmStartEpochs: 10, embeddingDim: 32, seed: 42,
     });
     for (const [key, field] of Object.entries(consumptionSchema.shape)) expect(field.description, key).toBeTruthy();
     expect(consumptionSchema.safeParse({ types: 11 }).success).toBe(false);
     expect(consumptionSchema.safeParse({ n: 0 }).success).toBe(false);
     expect(consumptionSchema.safeParse({ q: 0 }).success).toBe(false);
     expect(consumptionSchema.safeParse({ alpha: 0 }).success).toBe(false);
+    expect(consumptionSchema.safeParse({ trainSeeds: 11 }).success).toBe(false);
+    expect(consumptionSchema.safeParse({ tasteSource: 'guess' }).success).toBe(false);
   });
 });
 
@@ -263,9 +267,11 @@ describe('runConsumption', () => {
     }
   });
 
-  it('runs through the lab entry, whose chart reads the epoch values', async () => {
+  it('runs through the lab entry; with trainSeeds = 0 it is the explorer alone, with no tensors', async () => {
     expect(consumptionLab.id).toBe('consumption');
-    const r = await consumptionLab.run(consumptionLab.defaults);
-    for (const chart of consumptionLab.charts) for (const s of chart.series) expect(r.summary[s.key]).toBeDefined();
+    const r = await consumptionLab.run({ ...consumptionLab.defaults, trainSeeds: 0 });
+    expect(r.backend).toBe('none');
+    expect(r.summary['utility/optimal']).toBeGreaterThan(r.summary['utility/topN']);
+    expect(r.events.filter((e) => e.kind === 'epoch')).toHaveLength(1);
   });
 });

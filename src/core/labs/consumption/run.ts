@@ -1,17 +1,23 @@
-// Headless run of the consumption explorer: validates, computes the exact lists, the k sweep and the γ fit, and
-// reports them as one epoch of values (no training, no tensors).
+// Headless run of the consumption lab: part A, the exact explorer (the lists, the k sweep and the γ fit, as epoch
+// 0, no tensors); then part B, the trained comparison (one epoch per seed).
+import { resolveDataset } from '../../data/datasetChoice';
 import { ErrorCode, LabError } from '../../errors';
-import type { ProgressEvent, RunContext, RunResult } from '../../experiment/types';
+import type { ProgressEvent, RunContext, RunOutcome, RunResult } from '../../experiment/types';
+import { activeBackend } from '../../tf/backends';
 import type { ConsumptionConfig } from './config';
 import { explore, kSweep, shareFit, tastesFor, validate, valueModel } from './explorer';
+import { spreadOverSeeds, trainedSeed, trainedTable } from './trained';
 
 /** Items in the long list the γ fit is made on. */
 export const SHARE_FIT_N = 1000;
 
 /**
- * Runs the explorer for one config. Bad settings (custom p, Pareto α ≤ 1, …) throw a LabError with code
- * InvalidConfigValue whose message names the setting. Emits one 'started' event (notes, p and the allocations
- * as text in `info`) and one 'epoch' event with every number; the summary holds the same values.
+ * Runs the explorer for one config, then (trainSeeds > 0) the trained comparison. Bad settings (custom p,
+ * Pareto α ≤ 1, …) throw a LabError with code InvalidConfigValue whose message names the setting; so does data
+ * the comparison cannot use (no genres; true tastes asked of imported data). Emits one 'started' event (notes,
+ * p and the allocations as text in `info`; one step per seed), the explorer's numbers as epoch 0, then per seed
+ * a step and an epoch event with `${list}/${metric}` values. The summary holds the explorer's values and, per
+ * trained value, the mean over seeds (the key) and its standard deviation (`key/sd`); `tables` the comparison.
  */
 export async function runConsumption(
   config: ConsumptionConfig,
@@ -46,7 +52,9 @@ export async function runConsumption(
   const allNotes = [...notes];
   if (!Number.isFinite(fit.gamma)) allNotes.push('γ cannot be fitted: fewer than two types with distinct p_t get items');
   if (allNotes.length) info.notes = allNotes.join('; ');
-  emit({ kind: 'started', totalSteps: 0, stepsPerEpoch: 0, info });
+  const data = config.trainSeeds > 0 ? trainedData(config, ctx) : null;
+  if (data) info.data = `${data.name}: ${data.userIds.length} users × ${data.itemIds.length} items, ${data.genreNames.length} genres`;
+  emit({ kind: 'started', totalSteps: config.trainSeeds, stepsPerEpoch: 1, info });
 
   const values: Record<string, number> = {
     'utility/optimal': ex.optimal.utility,
@@ -62,6 +70,39 @@ export async function runConsumption(
   values.gammaTheory = fit.theory;
   ex.optimal.counts.forEach((a, t) => (values[`alloc/${t}`] = a));
   emit({ kind: 'epoch', step: 0, epoch: 0, values });
+  const summary: Record<string, number> = { ...values };
+  if (!data) return { labId: 'consumption', config, backend: 'none', outcome: { status: 'completed' }, events, summary };
 
-  return { labId: 'consumption', config, backend: 'none', outcome: { status: 'completed' }, events, summary: { ...values } };
+  const perSeed: Record<string, number>[] = [];
+  let outcome: RunOutcome = { status: 'completed' };
+  for (let s = 0; s < config.trainSeeds; s++) {
+    await ctx.control?.beforeStep();
+    const r = ctx.signal?.aborted ? null : await trainedSeed(data, config.seed + s, config, ctx.signal);
+    if (!r) {
+      outcome = { status: 'stopped', atStep: s };
+      break;
+    }
+    perSeed.push(r);
+    emit({ kind: 'step', step: s + 1, epoch: s + 1, totalSteps: config.trainSeeds, values: { seed: config.seed + s } });
+    emit({ kind: 'epoch', step: s + 1, epoch: s + 1, values: r });
+  }
+  for (const [k, v] of Object.entries(spreadOverSeeds(perSeed))) {
+    summary[k] = v.mean;
+    summary[`${k}/sd`] = v.sd;
+  }
+  const title = `Trained model (${data.name}): top 10 vs consumption-aware lists, tastes from ${config.tasteSource}, mean ± sd over ${perSeed.length} seed${perSeed.length === 1 ? '' : 's'}`;
+  const tables = perSeed.length ? [{ title, ...trainedTable(perSeed) }] : [];
+  return { labId: 'consumption', config, backend: activeBackend(), outcome, events, summary, tables };
+}
+
+/** The data of the trained comparison, checked: it needs genres (the types), and true tastes for 'truth'. */
+function trainedData(config: ConsumptionConfig, ctx: RunContext) {
+  const data = resolveDataset(config.dataset, ctx.dataset);
+  if (data.genreNames.length === 0) {
+    throw new LabError(ErrorCode.InvalidConfigValue, `'dataset': ${data.name} has no item genres, and the trained comparison uses genres as the types: import an items file with genres, or set trainSeeds = 0`);
+  }
+  if (config.tasteSource === 'truth' && !data.groundTruth) {
+    throw new LabError(ErrorCode.InvalidConfigValue, `'tasteSource': 'truth' needs a synthetic dataset (its true tastes); ${data.name} has none — use 'history-lift'`);
+  }
+  return data;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { datasetSetting } from '../../data/datasetChoice';
 import { BACKBONE_IDS } from './backbones';
+import { TASTE_SOURCES } from '../../rerank/listBuilder';
 
 export const REWARD_METHODS = ['rc', 'ac', 'gdpo', 'dvao'] as const;
 export const LOSS_METHODS = ['fixed', 'uw', 'dwa', 'gradnorm'] as const;
@@ -21,7 +22,15 @@ export const weightingSchema = z.object({
   wDiversity: weight(0.3, 'diversity'),
   wNovelty: weight(0.1, 'novelty'),
   relevance: z.enum(['precision', 'consumption']).default('precision').describe("Relevance reward: share of the slate that hits ('precision', everything consumed) or 1 if at least c hit ('consumption')"),
-  consumeC: z.number().int().min(1).max(3).default(1).describe('c: the consumption reward is 1 when at least c of the slate are hits (the U_c metric, min(c, hits)/c, is shown for c = 1–3)'),
+  consumeC: z.number().int().min(1).max(3).default(1).describe('c: items the user consumes — the consumption reward is 1 when at least c of the slate are hits, and consumption-aware lists are built for c (the U_c metric, min(c, hits)/c, is shown for c = 1–3)'),
+  lists: z
+    .enum(['top-n', 'consumption'])
+    .default('top-n')
+    .describe("How the evaluated top-10 is built from the policy's scores: the 10 best, or consumption-aware re-ranking for a user who consumes c (Peng et al.; no weights)"),
+  rerankTastes: z
+    .enum(TASTE_SOURCES)
+    .default('history-lift')
+    .describe("Consumption-aware lists: where each user's genre probabilities come from — history above the base rate, raw history, the model's softmax, or the true tastes (synthetic data only)"),
   epochs: z.number().int().min(1).max(100).default(8).describe('Passes over the users with the combined objective'),
   warmStartEpochs: z.number().int().min(0).max(50).default(10).describe('Epochs of accuracy-only training first (shared by every run with the same data and seed)'),
   learningRate: z.number().gt(0).max(1).default(0.003).describe('Step size of the multi-objective updates'),

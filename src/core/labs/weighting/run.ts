@@ -1,14 +1,15 @@
 // Trains a softmax policy on several objectives at once, combined by the chosen method, and reports per
 // step the rewards, the weights actually applied and the mean squared advantage; per epoch, held-out metrics.
 import * as tf from '@tensorflow/tfjs';
+import { ErrorCode, LabError } from '../../errors';
 import { resolveDataset } from '../../data/datasetChoice';
 import { itemCounts, userItems } from '../../data/dataset';
 import { weakSplit } from '../../data/split';
 import { evalContext, evaluateLists } from '../../experiment/evaluate';
-import { topKFromScores } from '../../experiment/topK';
+import { buildLists, listContext, type ListContext, type ListOptions } from '../../rerank/listBuilder';
 import { divergedMessage } from '../../experiment/lossBuffer';
 import type { ProgressEvent, RunContext, RunOutcome, RunResult } from '../../experiment/types';
-import { Rng } from '../../random/rng';
+import { runStreams } from './streams';
 import { activeBackend } from '../../tf/backends';
 import { makeOptimizer } from '../../tf/ops';
 import { combineAdvantages } from './advantages';
@@ -26,21 +27,48 @@ export const EVAL_K = 10;
 /** Logit added to items a slate may not contain (finite, so entropy terms stay finite). */
 const MASKED = -1e9;
 
-/** The lab's top-10 (by logit, seen items excluded) for every user with held-out items, scored. */
-async function evaluatePolicy(policy: SoftmaxPolicy, users: Int32Array, ctx: ReturnType<typeof evalContext>, heldOut: Parameters<typeof evaluateLists>[2]) {
-  const lists: Int32Array[] = [];
+/** How the evaluated lists are made: the top 10 by logit, or consumption-aware re-ranking of the logits. */
+interface ListPlan {
+  ctx: ListContext;
+  opts: ListOptions;
+}
+
+/**
+ * Per-user logits of `users` in blocks of 256, handed to `each` with the block's users (one read-back per block).
+ * Shared by every evaluation that needs a model's scores.
+ */
+export async function forEachScoreBlock(policy: SoftmaxPolicy, users: Int32Array, each: (scores: Float32Array, block: Int32Array) => void): Promise<void> {
   for (let s = 0; s < users.length; s += 256) {
-    const batch = users.subarray(s, s + 256);
-    const t = tf.tidy(() => policy.logits(tf.tensor1d(batch, 'int32')));
+    const block = users.subarray(s, s + 256);
+    const t = tf.tidy(() => policy.logits(tf.tensor1d(block, 'int32')));
     const scores = (await t.data()) as Float32Array;
     t.dispose();
-    lists.push(...topKFromScores(scores, batch, policy.numItems, ctx.history, EVAL_K));
+    each(scores, block);
   }
-  return evaluateLists(users, lists, heldOut, ctx);
+}
+
+/** The lab's top-10 lists (seen items excluded) for every user with held-out items, scored. */
+async function evaluatePolicy(policy: SoftmaxPolicy, users: Int32Array, ctx: ReturnType<typeof evalContext>, heldOut: Parameters<typeof evaluateLists>[2], plan: ListPlan) {
+  const lists: Int32Array[] = [];
+  let kept = 0;
+  let expected = 0;
+  await forEachScoreBlock(policy, users, (scores, block) => {
+    const r = buildLists(scores, block, policy.numItems, plan.ctx, EVAL_K, plan.opts);
+    lists.push(...r.lists);
+    kept += r.keptTopN;
+    expected += r.expectedHits;
+  });
+  const m = evaluateLists(users, lists, heldOut, ctx);
+  if (plan.opts.mode === 'consumption') {
+    m.keptTopN = kept / Math.max(1, users.length);
+    // The model's own Precision@10 forecast for these lists: next to the measured one, its calibration.
+    m.expectedPrecision = expected / Math.max(1, users.length) / EVAL_K;
+  }
+  return m;
 }
 
 function epochValues(m: Record<string, number>): Record<string, number> {
-  const keys = ['precision', 'ndcg', 'hit', 'consumption@1', 'consumption@2', 'consumption@3', 'ild', 'coverage', 'novelty'];
+  const keys = ['precision', 'ndcg', 'hit', 'consumption@1', 'consumption@2', 'consumption@3', 'ild', 'coverage', 'novelty', 'keptTopN', 'expectedPrecision'];
   return Object.fromEntries(keys.filter((k) => m[k] !== undefined).map((k) => [k, m[k]]));
 }
 
@@ -58,9 +86,9 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
     ctx.onProgress?.(e);
   };
   let weights = baseWeights(config);
-  const root = new Rng(config.seed);
+  const streams = runStreams(config.seed);
   const data = resolveDataset(config.dataset, ctx.dataset);
-  const { train, heldOut } = weakSplit(data.interactions, root.fork('split'));
+  const { train, heldOut } = weakSplit(data.interactions, streams.split);
   const numGenres = data.genreNames.length;
   if (numGenres === 0) throw new RangeError('the weighting lab needs item genres (its diversity objective is genre ILD): import an items file with genres');
   const trainRows = Array.from({ length: train.numUsers }, (_, u) => userItems(train, u));
@@ -75,6 +103,13 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
   emit({ kind: 'started', totalSteps, stepsPerEpoch, info: { users: train.numUsers, items: train.numItems, method: config.method } });
 
   const evalCtx = evalContext(train, data, EVAL_K);
+  const plan: ListPlan = {
+    ctx: listContext(train, data.itemGenres, numGenres, { truth: data.groundTruth?.userTastes }),
+    opts: { mode: config.lists, c: config.consumeC, tastes: config.rerankTastes },
+  };
+  if (config.lists === 'consumption' && config.rerankTastes === 'truth' && !data.groundTruth) {
+    throw new LabError(ErrorCode.InvalidConfigValue, "rerankTastes 'truth' needs a synthetic dataset (its true tastes); use 'history-lift' on imported data");
+  }
   const settings: RewardSettings = {
     relevance: config.relevance,
     consumeC: config.consumeC,
@@ -84,21 +119,21 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
     noisy: OBJECTIVE_IDS.indexOf(config.noisyObjective as never),
     noiseLevel: config.noiseLevel,
   };
-  const policy = BACKBONES[config.backbone].create(train.numUsers, train.numItems, config.embeddingDim, root.fork('init'));
+  const policy = BACKBONES[config.backbone].create(train.numUsers, train.numItems, config.embeddingDim, streams.init);
   const optimizer = makeOptimizer('adam', config.learningRate);
   const rewardSide = (REWARD_METHODS as readonly string[]).includes(config.method);
   let lossSide: LossSideState | null = null;
   let outcome: RunOutcome = { status: 'completed' };
   let step = 0;
-  const sampler = root.fork('slates');
+  const sampler = streams.slates;
   let warm: WarmTensors | null = null;
   const buffers = rewardSide ? stepBuffers(B, train.numItems) : null;
   const K = OBJECTIVE_IDS.length;
   try {
-    await cachedWarmStart(policy, trainRows, config, root.fork('warm'), data.name, ctx.signal);
+    await cachedWarmStart(policy, trainRows, config, streams.warm, data.name, ctx.signal);
     if (config.klToWarm > 0 && rewardSide) warm = warmTensors(await policy.snapshot(), policy.numItems);
     if (!rewardSide) lossSide = createLossSide(config.method as never, data, train, policy);
-    emit({ kind: 'epoch', step: 0, epoch: 0, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut)) });
+    emit({ kind: 'epoch', step: 0, epoch: 0, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut, plan)) });
 
     training: for (let epoch = 1; epoch <= config.epochs; epoch++) {
       const order = sampler.shuffle(Int32Array.from(learners));
@@ -156,7 +191,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
         emit({ kind: 'step', step, epoch, totalSteps, values });
       }
       lossSide?.endEpoch();
-      emit({ kind: 'epoch', step, epoch, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut)) });
+      emit({ kind: 'epoch', step, epoch, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut, plan)) });
     }
   } finally {
     warm?.dispose();

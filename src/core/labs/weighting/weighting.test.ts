@@ -60,6 +60,18 @@ describe('the weighting lab', () => {
     expect(s[3].values['weight/relevance']).toBe(0);
   });
 
+  it('builds consumption-aware lists when asked, reporting how often it kept the top 10 and what it expected', async () => {
+    const top = await runWeighting(tiny({ method: 'rc', epochs: 1 }));
+    const re = await runWeighting(tiny({ method: 'rc', epochs: 1, lists: 'consumption', consumeC: 1 }));
+    // Same training (same seed and settings), different lists.
+    expect(steps(re.events)).toEqual(steps(top.events));
+    expect(re.summary.keptTopN).toBeGreaterThanOrEqual(0);
+    expect(re.summary.keptTopN).toBeLessThanOrEqual(1);
+    expect(re.summary.expectedPrecision).toBeGreaterThan(0);
+    expect(top.summary.keptTopN).toBeUndefined();
+    expect(re.summary.ild).not.toBe(top.summary.ild);
+  });
+
   it('refuses all-zero weights with a message that says what to do', () => {
     expect(() => baseWeights({ wRelevance: 0, wDiversity: 0, wNovelty: 0 })).toThrow(/give at least one objective a weight/);
   });
