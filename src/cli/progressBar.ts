@@ -68,6 +68,7 @@ export class ProgressBar {
       s.totalEpochs = e.stepsPerEpoch ? Math.ceil(e.totalSteps / e.stepsPerEpoch) : 0;
       return;
     }
+    if (e.kind === 'artifact') return;
     s.stepsDone = Math.max(s.stepsDone, e.step);
     s.elapsedMs = this.now() - this.startedAt;
     if (e.kind === 'step') {

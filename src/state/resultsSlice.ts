@@ -17,6 +17,8 @@ export interface RunRecord {
   info: Record<string, string | number>;
   steps: StepEvent[];
   epochs: EpochEvent[];
+  /** The latest artifact of each name (views a lab's panel draws). */
+  artifacts: Record<string, unknown>;
   outcome?: RunOutcome;
   error?: string;
 }
@@ -38,7 +40,7 @@ function update(s: LabState, runId: string, f: (r: RunRecord) => Partial<RunReco
 export const createResultsSlice: StateCreator<LabState, [], [], ResultsSlice> = (set) => ({
   runs: {},
   addRun: (runId, labId, config) =>
-    set((s) => ({ runs: { ...s.runs, [runId]: { runId, labId, config, totalSteps: 0, stepsPerEpoch: 0, info: {}, steps: [], epochs: [] } } })),
+    set((s) => ({ runs: { ...s.runs, [runId]: { runId, labId, config, totalSteps: 0, stepsPerEpoch: 0, info: {}, steps: [], epochs: [], artifacts: {} } } })),
   setRunBackend: (runId, report) => set((s) => update(s, runId, () => ({ backend: report }))),
   appendEvents: (runId, events) =>
     set((s) =>
@@ -48,6 +50,9 @@ export const createResultsSlice: StateCreator<LabState, [], [], ResultsSlice> = 
           ...(started?.kind === 'started' ? { totalSteps: started.totalSteps, stepsPerEpoch: started.stepsPerEpoch, info: started.info } : {}),
           steps: r.steps.concat(events.filter((e): e is StepEvent => e.kind === 'step')),
           epochs: r.epochs.concat(events.filter((e): e is EpochEvent => e.kind === 'epoch')),
+          ...(events.some((e) => e.kind === 'artifact')
+            ? { artifacts: { ...r.artifacts, ...Object.fromEntries(events.flatMap((e) => (e.kind === 'artifact' ? [[e.name, e.data]] : []))) } }
+            : {}),
         };
       }),
     ),

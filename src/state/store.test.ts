@@ -56,6 +56,18 @@ describe('the lab store', () => {
     expect(store.getState().runs[runId].epochs).toHaveLength(1); // flushed before the run is closed
   });
 
+  it('keeps the latest artifact of each name for the lab panels', async () => {
+    const { store, worker } = fakeStore();
+    store.getState().play();
+    const runId = store.getState().currentRunId!;
+    worker().onMessage({ type: 'progress', runId, event: { kind: 'artifact', name: 'cards', data: { v: 1 } } });
+    worker().onMessage({ type: 'progress', runId, event: { kind: 'artifact', name: 'buckets', data: [1, 2] } });
+    worker().onMessage({ type: 'progress', runId, event: { kind: 'artifact', name: 'cards', data: { v: 2 } } });
+    await wait();
+    expect(store.getState().runs[runId].artifacts).toEqual({ cards: { v: 2 }, buckets: [1, 2] });
+    expect(store.getState().runs[runId].steps).toHaveLength(0);
+  });
+
   it('keeps the curves and shows the message when a run diverges', async () => {
     const { store, worker } = fakeStore();
     store.getState().play();

@@ -119,6 +119,7 @@ export function createSweepSlice(client: RunClient): StateCreator<LabState, [], 
           if (e.kind === 'started') {
             return patch({ currentIndex: msg.index, currentEpoch: 0, currentStep: 0, currentEpochs: Math.ceil(e.totalSteps / Math.max(1, e.stepsPerEpoch)), currentTotalSteps: e.totalSteps });
           }
+          if (e.kind === 'artifact') return;
           return patch({ currentIndex: msg.index, currentStep: e.step, ...(e.kind === 'epoch' ? { currentEpoch: e.epoch } : {}) });
         }
         if (msg.type === 'sweepRun') {

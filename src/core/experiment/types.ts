@@ -32,11 +32,16 @@ export interface ChartSpec {
   reference?: { y: number; label: string };
 }
 
-/** Typed progress events a run emits, in order: started, (step | epoch)*, then the run resolves. */
+/**
+ * Typed progress events a run emits, in order: started, (step | epoch | artifact)*, then the run resolves.
+ * An artifact is a named, JSON-serialisable view a lab's panel draws (e.g. persona cards, a per-bucket table);
+ * a later artifact of the same name replaces the earlier one.
+ */
 export type ProgressEvent =
   | { kind: 'started'; totalSteps: number; stepsPerEpoch: number; info: Record<string, string | number> }
   | { kind: 'step'; step: number; epoch: number; totalSteps: number; values: Record<string, number> }
-  | { kind: 'epoch'; step: number; epoch: number; values: Record<string, number> };
+  | { kind: 'epoch'; step: number; epoch: number; values: Record<string, number> }
+  | { kind: 'artifact'; name: string; data: unknown };
 
 /** Lets a controller pause, single-step and resume a run between training steps. */
 export interface StepControl {
