@@ -36,7 +36,7 @@ export function createLossSide(method: LossWeightingMethod, data: Dataset, train
   const nov = Float32Array.from(counts, (c) => Math.min(1, Math.max(0, -Math.log2(Math.max(c, 1) / users) / Math.log2(users))));
   const K = 3;
   const weighting: LossWeighting =
-    method === 'uw' ? uncertaintyWeighting(K) : method === 'dwa' ? dwa(K) : method === 'gradnorm' ? gradNorm(K, { shared: policy.variables()[1] }) : fixedWeights([1 / 3, 1 / 3, 1 / 3]);
+    method === 'uw' ? uncertaintyWeighting(K) : method === 'dwa' ? dwa(K) : method === 'gradnorm' ? gradNorm(K, { shared: policy.shared() }) : fixedWeights([1 / 3, 1 / 3, 1 / 3]);
   const genres = tf.tensor2d(g, [I, G]);
   const novelty = tf.tensor1d(nov);
   return {
@@ -81,7 +81,8 @@ export async function lossSideStep(
   });
   if (s.method === 'fixed') s.weighting = swapFixed(s.weighting, base);
   const losses = () => {
-    const logPi = tf.logSoftmax(tf.add(policy.logits(tf.tensor1d(users, 'int32')), tf.tensor2d(mask, [B, I]))) as tf.Tensor2D;
+    const logits = policy.logits(tf.tensor1d(users, 'int32'), { inputs: batch.visible });
+    const logPi = tf.logSoftmax(tf.add(logits, tf.tensor2d(mask, [B, I]))) as tf.Tensor2D;
     const pi = tf.exp(logPi) as tf.Tensor2D;
     return [
       accuracyLoss(logPi, tf.tensor2d(targets, [B, I])),

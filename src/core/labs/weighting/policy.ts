@@ -3,21 +3,49 @@ import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../random/rng';
 import { gatherRows, makeOptimizer, matMulFast, variableFrom } from '../../tf/ops';
 
-export interface PolicyWeights {
-  U: Float32Array;
-  V: Float32Array;
-  b: Float32Array;
+/** A policy's weights as plain arrays, one per variable in `variables()` order (the shared warm start). */
+export type PolicyWeights = Float32Array[];
+
+/** What a policy may read besides the user id: the items the user shows now, and whether it is training. */
+export interface LogitOptions {
+  /**
+   * Per user of the batch, the items the model may look at (models that encode a user's items, such as
+   * autoencoders, must never see the items a reward or loss is about). Absent: the user's training items.
+   */
+  inputs?: readonly Int32Array[];
+  /** Training pass (dropout on, sampled noise on); evaluation and sampling use false. */
+  training?: boolean;
 }
 
+/**
+ * A recommender as a policy: a softmax over the catalogue per user. MF ignores `inputs`; models that read them
+ * set `readsInputs` so the lab splits visible from hidden items before asking for logits.
+ */
 export interface SoftmaxPolicy {
   readonly numItems: number;
-  /** Logits U_u Vᵀ + b for `users` (B × I); differentiable w.r.t. the policy's variables. */
-  logits(users: tf.Tensor1D): tf.Tensor2D;
+  readonly readsInputs?: boolean;
+  /** Logits for `users` (B × I); differentiable w.r.t. the policy's variables. */
+  logits(users: tf.Tensor1D, opts?: LogitOptions): tf.Tensor2D;
   variables(): tf.Variable[];
+  /** The item-side variable every objective's gradient flows through (GradNorm normalises on it). */
+  shared(): tf.Variable;
+  /** A term added to the warm start's likelihood (e.g. Mult-VAE's β·KL); absent for most models. */
+  warmRegulariser?(users: tf.Tensor1D, opts: LogitOptions): tf.Scalar;
   /** A copy of the current weights (the warm start every run of a sweep shares). */
   snapshot(): Promise<PolicyWeights>;
   restore(w: PolicyWeights): void;
   dispose(): void;
+}
+
+/** Copies of `vars` as arrays, in order (one read-back each, at the end of a warm start). */
+export async function snapshotVariables(vars: readonly tf.Variable[]): Promise<PolicyWeights> {
+  return Promise.all(vars.map(async (v) => (await v.data()) as Float32Array));
+}
+
+/** Assigns arrays from {@link snapshotVariables} back to `vars`. */
+export function restoreVariables(vars: readonly tf.Variable[], w: PolicyWeights): void {
+  if (w.length !== vars.length) throw new RangeError(`snapshot has ${w.length} arrays for ${vars.length} variables`);
+  tf.tidy(() => vars.forEach((v, j) => v.assign(tf.tensor(w[j], v.shape))));
 }
 
 export function createSoftmaxPolicy(numUsers: number, numItems: number, dim: number, rng: Rng): SoftmaxPolicy {
@@ -29,14 +57,9 @@ export function createSoftmaxPolicy(numUsers: number, numItems: number, dim: num
     // U_u · (Vᵀ), transposed first: tfjs-wasm runs transposed matmuls (forward and backward) ~14× slower.
     logits: (users) => tf.add(matMulFast(gatherRows(U, users), tf.transpose(V)), b) as tf.Tensor2D,
     variables: () => [U, V, b],
-    snapshot: async () => ({ U: (await U.data()) as Float32Array, V: (await V.data()) as Float32Array, b: (await b.data()) as Float32Array }),
-    restore(w) {
-      tf.tidy(() => {
-        U.assign(tf.tensor2d(w.U, U.shape));
-        V.assign(tf.tensor2d(w.V, V.shape));
-        b.assign(tf.tensor2d(w.b, b.shape));
-      });
-    },
+    shared: () => V,
+    snapshot: () => snapshotVariables([U, V, b]),
+    restore: (w) => restoreVariables([U, V, b], w),
     dispose() {
       U.dispose();
       V.dispose();
@@ -70,11 +93,21 @@ export async function warmStart(
           const row = trainRows[u];
           for (const i of row) target[r * policy.numItems + i] = 1 / Math.max(1, row.length);
         });
+        // A model that reads a user's items reads all of them here: the warm start is plain reconstruction
+        // (denoised by the model's own dropout, if any).
+        const logitOpts = { inputs: policy.readsInputs ? Array.from(users, (u) => trainRows[u]) : undefined, training: true };
         losses.push(
           tf.tidy(() => {
             const x = tf.tensor2d(target, [users.length, policy.numItems]);
             const u = tf.tensor1d(users, 'int32');
-            return optimizer.minimize(() => tf.neg(tf.mean(tf.sum(tf.mul(x, tf.logSoftmax(policy.logits(u))), 1))) as tf.Scalar, true, policy.variables())!;
+            return optimizer.minimize(
+              () => {
+                const nll = tf.neg(tf.mean(tf.sum(tf.mul(x, tf.logSoftmax(policy.logits(u, logitOpts))), 1))) as tf.Scalar;
+                return policy.warmRegulariser ? (tf.add(nll, policy.warmRegulariser(u, logitOpts)) as tf.Scalar) : nll;
+              },
+              true,
+              policy.variables(),
+            )!;
           }),
         );
       }

@@ -18,8 +18,9 @@ import { lossSideStep, type LossSideState, createLossSide } from './lossSideStep
 import { genreDiversityReward, genreSpanReward } from './rewards';
 import { plReinforceGradient, type PlGradientScratch } from './plackettLuce';
 import { BACKBONES } from './backbones';
-import type { PolicyWeights, SoftmaxPolicy } from './policy';
-import { OBJECTIVE_IDS, sampleBatch, type RewardSettings } from './slateBatch';
+import type { SoftmaxPolicy } from './policy';
+import { Rng } from '../../random/rng';
+import { OBJECTIVE_IDS, sampleBatch, splitVisible, type RewardSettings } from './slateBatch';
 import { cachedWarmStart } from './warmStartCache';
 
 /** Top-k of every evaluation metric in this lab. */
@@ -119,19 +120,19 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
     noisy: OBJECTIVE_IDS.indexOf(config.noisyObjective as never),
     noiseLevel: config.noiseLevel,
   };
-  const policy = BACKBONES[config.backbone].create(train.numUsers, train.numItems, config.embeddingDim, streams.init);
+  const policy = BACKBONES[config.backbone].create(train.numUsers, train.numItems, config.embeddingDim, streams.init, trainRows);
   const optimizer = makeOptimizer('adam', config.learningRate);
   const rewardSide = (REWARD_METHODS as readonly string[]).includes(config.method);
   let lossSide: LossSideState | null = null;
   let outcome: RunOutcome = { status: 'completed' };
   let step = 0;
   const sampler = streams.slates;
-  let warm: WarmTensors | null = null;
+  let warm: SoftmaxPolicy | null = null;
   const buffers = rewardSide ? stepBuffers(B, train.numItems) : null;
   const K = OBJECTIVE_IDS.length;
   try {
     await cachedWarmStart(policy, trainRows, config, streams.warm, data.name, ctx.signal);
-    if (config.klToWarm > 0 && rewardSide) warm = warmTensors(await policy.snapshot(), policy.numItems);
+    if (config.klToWarm > 0 && rewardSide) warm = await frozenCopy(policy, config, trainRows);
     if (!rewardSide) lossSide = createLossSide(config.method as never, data, train, policy);
     emit({ kind: 'epoch', step: 0, epoch: 0, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut, plan)) });
 
@@ -149,7 +150,9 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
         const users = order.subarray(s * B, (s + 1) * B);
         step++;
         // Sampling slates needs this step's logits on the CPU: the one read-back per step.
-        const logitsT = tf.tidy(() => policy.logits(tf.tensor1d(users, 'int32')));
+        // A model that reads a user's items must not see the hidden ones: split first, then ask for logits.
+        const split = policy.readsInputs ? splitVisible(users, train, sampler) : undefined;
+        const logitsT = tf.tidy(() => policy.logits(tf.tensor1d(users, 'int32'), { inputs: split?.visible }));
         const logits = (await logitsT.data()) as Float32Array;
         logitsT.dispose();
         // A non-finite logit means the last update diverged (sampling would throw on it).
@@ -159,7 +162,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
           outcome = { status: 'diverged', atStep: step, message: divergedMessage(step) };
           break training;
         }
-        const batch = sampleBatch(logits, users, train, G, N, settings, sampler);
+        const batch = sampleBatch(logits, users, train, G, N, settings, sampler, split);
         const meanReward = new Array<number>(K).fill(0);
         for (const r of batch.rewards) for (let j = 0; j < r.length; j++) meanReward[j % K] += r[j];
         for (let k = 0; k < K; k++) meanReward[k] /= users.length * G;
@@ -204,21 +207,12 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
   return { labId: 'weighting', config, backend: activeBackend(), outcome, events, summary };
 }
 
-/** The frozen warm-start policy as tensors (made once per run), for the KL penalty. */
-interface WarmTensors {
-  U: tf.Tensor2D;
-  /** Vᵀ (dim × I), so logits₀ = U₀ Vᵀ + b is a plain matmul (transposed ones are slow on wasm). */
-  Vt: tf.Tensor2D;
-  b: tf.Tensor2D;
-  dispose(): void;
-}
-
-function warmTensors(w: PolicyWeights, numItems: number): WarmTensors {
-  const dim = w.V.length / numItems;
-  const U = tf.tensor2d(w.U, [w.U.length / dim, dim]);
-  const Vt = tf.tidy(() => tf.transpose(tf.tensor2d(w.V, [numItems, dim]))) as tf.Tensor2D;
-  const b = tf.tensor2d(w.b, [1, numItems]);
-  return { U, Vt, b, dispose: () => [U, Vt, b].forEach((t) => t.dispose()) };
+/** A frozen copy of the warm-start policy (made once per run), for the KL penalty. */
+async function frozenCopy(policy: SoftmaxPolicy, config: WeightingConfig, trainRows: readonly Int32Array[]): Promise<SoftmaxPolicy> {
+  // Its initial values are overwritten at once, so any stream will do (and the run's own are left alone).
+  const copy = BACKBONES[config.backbone].create(trainRows.length, policy.numItems, config.embeddingDim, new Rng(0), trainRows);
+  copy.restore(await policy.snapshot());
+  return copy;
 }
 
 /** Buffers of the policy update, allocated once per run (B × I each) and reused by every step. */
@@ -259,7 +253,7 @@ async function reinforceStep(
   batch: ReturnType<typeof sampleBatch>,
   advantages: Float64Array[],
   config: WeightingConfig,
-  warm: WarmTensors | null,
+  warm: SoftmaxPolicy | null,
   buf: StepBuffers,
 ): Promise<number> {
   const I = policy.numItems;
@@ -282,7 +276,7 @@ async function reinforceStep(
     optimizer.minimize(
       () => {
         const usersT = tf.tensor1d(users, 'int32');
-        const l = policy.logits(usersT);
+        const l = policy.logits(usersT, { inputs: batch.visible });
         // d/dθ Σ l ⊙ g = the policy-gradient loss's gradient (g = dL/dl, a constant).
         let loss: tf.Tensor = tf.sum(tf.mul(l, tf.tensor2d(grad, [B, I])));
         if (mask) {
@@ -294,7 +288,7 @@ async function reinforceStep(
             rest = tf.sub(rest, tf.mul(config.entropyBonus, h));
           }
           if (kl) {
-            const logits0 = tf.add(tf.matMul(tf.gather(warm!.U, usersT), warm!.Vt), warm!.b);
+            const logits0 = warm!.logits(usersT, { inputs: batch.visible });
             const logPi0 = tf.logSoftmax(tf.add(logits0, m));
             const d = tf.mean(tf.sum(tf.mul(tf.exp(logPi), tf.sub(logPi, logPi0)), 1));
             rest = tf.add(rest, tf.mul(config.klToWarm, d));

@@ -28,9 +28,33 @@ export interface SlateBatch {
   rewards: Float64Array[];
 }
 
+/** Per user of a batch: the visible items (the policy may see them; never recommended) and the hidden targets. */
+export interface VisibleSplit {
+  visible: Int32Array[];
+  hidden: Set<number>[];
+}
+
+/** One user's fresh random 80/20 split of their training items into visible and hidden (at least one hidden). */
+function splitUser(train: Interactions, u: number, rng: Rng): { visible: Int32Array; hidden: Set<number> } {
+  const items = rng.shuffle(Int32Array.from(userItems(train, u)));
+  const nHidden = Math.max(1, Math.round(items.length * 0.2));
+  return { hidden: new Set(items.subarray(0, nHidden)), visible: items.slice(nHidden) };
+}
+
+/** The visible/hidden split of every user of a batch, made before the policy's logits (for models that read inputs). */
+export function splitVisible(users: Int32Array, train: Interactions, rng: Rng): VisibleSplit {
+  const out: VisibleSplit = { visible: [], hidden: [] };
+  users.forEach((u) => {
+    const s = splitUser(train, u, rng);
+    out.visible.push(s.visible);
+    out.hidden.push(s.hidden);
+  });
+  return out;
+}
+
 /**
  * For each user: a fresh random 80/20 split of their training items into visible (never recommended) and
- * hidden (the targets the relevance reward looks for); G slates of N items sampled from the policy's logits
+ * hidden (the targets the relevance reward looks for) — or the `split` made before the logits; G slates of N items sampled from the policy's logits
  * (Plackett–Luce via Gumbel top-k); K rewards per slate.
  */
 export function sampleBatch(
@@ -41,15 +65,14 @@ export function sampleBatch(
   N: number,
   s: RewardSettings,
   rng: Rng,
+  split?: VisibleSplit,
 ): SlateBatch {
   const I = train.numItems;
   const K = OBJECTIVE_IDS.length;
   const out: SlateBatch = { slates: [], visible: [], rewards: [] };
   users.forEach((u, r) => {
-    const items = rng.shuffle(Int32Array.from(userItems(train, u)));
-    const nHidden = Math.max(1, Math.round(items.length * 0.2));
-    const hidden = new Set(items.subarray(0, nHidden));
-    const visible = items.slice(nHidden);
+    // Made here, interleaved with the sampling, unless the caller split first (same draws per user either way).
+    const { visible, hidden } = split ? { visible: split.visible[r], hidden: split.hidden[r] } : splitUser(train, u, rng);
     const slates = sampleSlates(logits.subarray(r * I, (r + 1) * I), visible, G, N, rng);
     const rewards = new Float64Array(G * K);
     slates.forEach((slate, g) => {
