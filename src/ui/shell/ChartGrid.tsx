@@ -44,6 +44,21 @@ function markerSteps(lab: Lab, steps: readonly StepEvent[]): number[] {
   return out;
 }
 
+/**
+ * The spec with only the series that have a value in `rows` (a lab may declare every variant it can train and
+ * a run train some); all of them while nothing has arrived. Specs are reused while the visible set is the same,
+ * so memoised charts do not redraw for nothing.
+ */
+function visibleSeries(spec: ChartSpec, rows: readonly ChartRow[], cache: Map<string, ChartSpec>): ChartSpec {
+  if (rows.length === 0 || spec.series.length < 2) return spec;
+  const shown = spec.series.filter((s) => rows.some((r) => Number.isFinite(r[s.key])));
+  if (shown.length === 0 || shown.length === spec.series.length) return spec;
+  const id = `${spec.id}|${shown.map((s) => s.key).join(',')}`;
+  let out = cache.get(id);
+  if (!out) cache.set(id, (out = { ...spec, series: shown }));
+  return out;
+}
+
 export function ChartGrid() {
   const lab = useLabStore(selectLab);
   const steps = useLabStore((s) => selectCurrentRun(s)?.steps ?? NONE);
@@ -53,16 +68,13 @@ export function ChartGrid() {
   const byEpoch = useMemo(() => epochRows(epochs), [epochs]);
   const stepCharts = useMemo(() => new Map(lab.charts.filter((c) => c.source === 'step').map((c) => [c.id, rowsFor(c, byStep)])), [lab, byStep]);
   const markers = useMemo(() => markerSteps(lab, steps), [lab, steps]);
+  const specCache = useMemo(() => new Map<string, ChartSpec>(), [lab]);
   return (
     <div className="chart-grid">
-      {lab.charts.map((spec) => (
-        <MetricChart
-          key={spec.id}
-          spec={spec}
-          rows={spec.source === 'step' ? (stepCharts.get(spec.id) ?? NONE) : byEpoch}
-          markers={spec.source === 'step' && !spec.xKey && markers.length ? markers : NONE}
-        />
-      ))}
+      {lab.charts.map((spec) => {
+        const rows = spec.source === 'step' ? (stepCharts.get(spec.id) ?? NONE) : byEpoch;
+        return <MetricChart key={spec.id} spec={visibleSeries(spec, rows, specCache)} rows={rows} markers={spec.source === 'step' && !spec.xKey && markers.length ? markers : NONE} />;
+      })}
     </div>
   );
 }

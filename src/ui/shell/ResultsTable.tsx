@@ -11,9 +11,12 @@ export function ResultsTable() {
   const charts = lab.charts.filter((c) => c.source === 'epoch');
   // A lab without epoch charts shows its numbers in its own panels.
   if (!last || charts.length === 0) return null;
-  const methods = [...new Set(charts.flatMap((c) => c.series.map((s) => s.label)))];
+  const allMethods = [...new Set(charts.flatMap((c) => c.series.map((s) => s.label)))];
   // Methods as columns when every chart compares the same methods (pop vs MF); else one row per series.
-  const comparesMethods = charts.every((c) => c.series.length === methods.length && c.series.every((s) => methods.includes(s.label)));
+  const comparesMethods = charts.every((c) => c.series.length === allMethods.length && c.series.every((s) => allMethods.includes(s.label)));
+  // Series this run did not train (a lab may declare more variants than one run trains) are left out.
+  const hasValue = (key: string) => last.values[key] !== undefined;
+  const methods = allMethods.filter((m) => charts.some((c) => c.series.some((s) => s.label === m && hasValue(s.key))));
   return (
     <table className="results-table" data-testid="results-table">
       <caption>After epoch {last.epoch} (held-out users)</caption>
@@ -46,7 +49,7 @@ export function ResultsTable() {
       ) : (
         <tbody>
           {charts.flatMap((c) =>
-            c.series.map((s) => (
+            c.series.filter((s) => hasValue(s.key)).map((s) => (
               <tr key={s.key}>
                 <th scope="row">
                   {s.label} <span className="muted">{arrow(c)}</span>
