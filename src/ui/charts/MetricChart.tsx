@@ -12,7 +12,7 @@ const tick = (v: number) => String(Number(v.toPrecision(3)));
 
 export const MetricChart = memo(function MetricChart({ spec, rows, markers = [] }: { spec: ChartSpec; rows: ChartRow[]; markers?: number[] }) {
   return (
-    <figure className="chart" data-testid={`chart-${spec.id}`} data-points={rows.length} data-markers={markers.length}>
+    <figure className="chart" data-testid={`chart-${spec.id}`} data-points={rows.length} data-markers={markers.length} data-series={spec.series.length}>
       <figcaption>
         <span className="chart-title">{spec.title}</span>
         <span className={`better better-${spec.better}`}>{spec.better === 'higher' ? '↑ higher is better' : '↓ lower is better'}</span>

@@ -24,8 +24,9 @@ function rowsFor(spec: ChartSpec, rows: ChartRow[]): ChartRow[] {
   const keys = [spec.xKey, ...spec.series.map((s) => s.key)];
   const valid = rows.filter((r) => keys.every((k) => Number.isFinite(r[k])));
   const path: ChartRow[] = [];
-  // Short runs average fewer steps per point, so even a few steps draw a path.
-  const window = Math.max(1, Math.min(PATH_WINDOW, Math.floor(valid.length / 5)));
+  // Steps are noisy and many: averaged (short runs average fewer, so even a few steps draw a path). Epochs are
+  // few and each one counts (e.g. where NDCG peaks along β): drawn as they are.
+  const window = spec.source === 'epoch' ? 1 : Math.max(1, Math.min(PATH_WINDOW, Math.floor(valid.length / 5)));
   for (let j = 0; j + window <= valid.length; j += window) {
     const chunk = valid.slice(j, j + window);
     const mean = (k: string) => chunk.reduce((a, r) => a + r[k], 0) / chunk.length;

@@ -4,62 +4,69 @@ import { selectCurrentRun, selectLab } from '../../state/selectors';
 import { useLabStore } from '../appStore';
 
 const arrow = (c: ChartSpec) => (c.better === 'higher' ? '↑' : '↓');
+const cell = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(4));
 
 export function ResultsTable() {
   const lab = useLabStore(selectLab);
   const last = useLabStore((s) => selectCurrentRun(s)?.epochs.at(-1));
-  const charts = lab.charts.filter((c) => c.source === 'epoch');
+  // Paths in objective space re-plot values other charts already hold.
+  const charts = lab.charts.filter((c) => c.source === 'epoch' && !c.xKey);
   // A lab without epoch charts shows its numbers in its own panels.
   if (!last || charts.length === 0) return null;
-  const allMethods = [...new Set(charts.flatMap((c) => c.series.map((s) => s.label)))];
-  // Methods as columns when every chart compares the same methods (pop vs MF); else one row per series.
-  const comparesMethods = charts.every((c) => c.series.length === allMethods.length && c.series.every((s) => allMethods.includes(s.label)));
-  // Series this run did not train (a lab may declare more variants than one run trains) are left out.
-  const hasValue = (key: string) => last.values[key] !== undefined;
-  const methods = allMethods.filter((m) => charts.some((c) => c.series.some((s) => s.label === m && hasValue(s.key))));
+  // Series this run has no value for (a lab may declare more variants than one run trains) are left out.
+  const has = (key: string) => last.values[key] !== undefined;
+  const labels = charts.flatMap((c) => c.series.map((s) => s.label));
+  // When methods recur across charts (MF vs popularity on every metric), methods are columns and metrics rows.
+  const byMethod = new Set(labels).size < labels.length;
+  const methods = [...new Set(labels)].filter((m) => charts.some((c) => c.series.some((s) => s.label === m && has(s.key))));
+  const rows = charts.filter((c) => c.series.some((s) => has(s.key)));
   return (
-    <table className="results-table" data-testid="results-table">
-      <caption>After epoch {last.epoch} (held-out users)</caption>
-      {comparesMethods ? (
-        <>
-          <thead>
-            <tr>
-              <th scope="col">metric</th>
-              {methods.map((m) => (
-                <th scope="col" key={m}>
-                  {m}
-                </th>
+    <div className="table-scroll">
+      <table className="results-table" data-testid="results-table">
+        <caption>After epoch {last.epoch} (held-out users)</caption>
+        {byMethod ? (
+          <>
+            <thead>
+              <tr>
+                <th scope="col">metric</th>
+                {methods.map((m) => (
+                  <th scope="col" key={m}>
+                    {m}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    {c.yLabel} <span className="muted">{arrow(c)}</span>
+                  </th>
+                  {methods.map((m) => {
+                    const s = c.series.find((x) => x.label === m);
+                    return <td key={m}>{cell(s ? last.values[s.key] : undefined)}</td>;
+                  })}
+                </tr>
               ))}
-            </tr>
-          </thead>
+            </tbody>
+          </>
+        ) : (
           <tbody>
-            {charts.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  {c.yLabel} <span className="muted">{arrow(c)}</span>
-                </th>
-                {methods.map((m) => {
-                  const v = last.values[c.series.find((s) => s.label === m)!.key];
-                  return <td key={m}>{v === undefined ? '–' : v.toFixed(4)}</td>;
-                })}
-              </tr>
-            ))}
+            {rows.flatMap((c) =>
+              c.series
+                .filter((s) => has(s.key))
+                .map((s) => (
+                  <tr key={s.key}>
+                    <th scope="row">
+                      {s.label} <span className="muted">{arrow(c)}</span>
+                    </th>
+                    <td>{cell(last.values[s.key])}</td>
+                  </tr>
+                )),
+            )}
           </tbody>
-        </>
-      ) : (
-        <tbody>
-          {charts.flatMap((c) =>
-            c.series.filter((s) => hasValue(s.key)).map((s) => (
-              <tr key={s.key}>
-                <th scope="row">
-                  {s.label} <span className="muted">{arrow(c)}</span>
-                </th>
-                <td>{last.values[s.key] === undefined ? '–' : last.values[s.key].toFixed(4)}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      )}
-    </table>
+        )}
+      </table>
+    </div>
   );
 }
