@@ -4,8 +4,10 @@ import type { Lab } from '../experiment/types';
 import { popVsMfLab } from './popVsMf';
 import { weightingLab } from './weighting';
 import { consumptionLab } from './consumption';
+import { multVaeLab } from './multVae';
+import { ampCfLab } from './ampCf';
 
-export const LABS: readonly Lab[] = [popVsMfLab, weightingLab, consumptionLab];
+export const LABS: readonly Lab[] = [popVsMfLab, weightingLab, consumptionLab, multVaeLab, ampCfLab];
 
 export function findLab(id: string): Lab | undefined {
   return LABS.find((l) => l.id === id);

@@ -1,0 +1,87 @@
+// The AMP-CF lab ("personas give diversity for free"): its identity, teaching text, charts and run.
+import { defineLab, type ChartSpec, type Direction } from '../../experiment/types';
+import { ampCfDefaults, ampCfSchema, LIST_SIZE as K } from './config';
+
+const MF = '#2f6fdd';
+const AMP = '#8e44ad';
+const POP = '#d9822b';
+
+/** A per-epoch chart of one metric: MF vs AMP-CF, popularity dashed (it does not train). */
+function epochChart(metric: string, title: string, yLabel: string, unit: string, better: Direction): ChartSpec {
+  return {
+    id: metric,
+    title,
+    source: 'epoch',
+    xLabel: 'epoch',
+    yLabel,
+    unit,
+    better,
+    series: [
+      { key: `${metric}/mf`, label: 'MF (P = 1)', color: MF },
+      { key: `${metric}/amp`, label: 'AMP-CF (P personas)', color: AMP },
+      { key: `${metric}/pop`, label: 'Popularity', color: POP, dashed: true },
+    ],
+  };
+}
+
+export const ampCfLab = defineLab({
+  id: 'amp-cf',
+  title: 'Personas: one user, several tastes',
+  tagline: 'Give each user several vectors and let every item pick one: do the lists cover all of the user’s tastes?',
+  papers: [
+    {
+      title: 'Explainable Recommendations via Attentive Multi-Persona Collaborative Filtering',
+      authors: 'Barkan, Fuchs, Caciularu, Koenigstein',
+      venue: 'RecSys',
+      year: 2020,
+      url: 'https://arxiv.org/abs/2010.07042',
+    },
+  ],
+  about:
+    'Matrix factorisation gives each user one vector, so a user who likes two kinds of thing is scored by a compromise ' +
+    'between them. AMP-CF gives each user P persona vectors; for every item an attention α (a softmax over the personas ' +
+    'of how well each one matches the item) mixes them into the user the item sees, and the persona with the largest α ' +
+    'explains the recommendation. With P = 1 the model is plain MF, trained by the same code on the same batches. ' +
+    'Both rank every item the user has not seen for their last click (leave-one-out, full ranking). The vectors are ' +
+    'small by default (d = 8 for 18 genres): that is when one vector per user runs out of room for several tastes.',
+  whatToTry: [
+    'Press play and watch taste distance: after 15 epochs on workshop AMP-CF’s lists sit closer to each user’s genre mix ' +
+      'than MF’s (0.22 vs 0.26, seeds 42 and 7; popularity 0.55), and it is no less accurate: HR@10 0.16–0.17 vs 0.15, ' +
+      'NDCG@10 0.087 vs 0.078–0.080 (popularity 0.080 and 0.044).',
+    'Compare ILD: AMP-CF’s lists are less varied (0.58 vs 0.63) yet better matched. The diversity personas give is ' +
+      'coverage of the user’s own tastes, not a spread over every genre.',
+    'Open the explanation: each history item goes to the persona that attends to it most, and each recommendation names ' +
+      'the persona that asked for it. Over all users with two or more true tastes, personas sort history items by taste ' +
+      'with purity 0.88, against 0.70 for the same persona sizes at random.',
+    'Set the vector size d to 32, more than the 18 genres: one vector now has room for every taste, MF catches up on ' +
+      'taste distance (0.21 vs 0.22) and AMP-CF, with three times the user parameters, overfits (NDCG@10 0.048–0.063 vs 0.062–0.069).',
+    'Turn on the P sweep: two personas already give most of the gain (taste distance 0.23); beyond three nothing changes ' +
+      'in accuracy, while persona purity creeps up (0.85 at P = 2, 0.90 at P = 6).',
+    'Set the entropy weight to 1: attention on the sampled negatives is pushed to spread, which keeps personas alike — ' +
+      'purity falls to 0.83 and taste distance rises to 0.25 (seed 42). On this data the term does not help.',
+    'Set P to 1: the two curves coincide step for step — AMP-CF with one persona is MF.',
+  ],
+  schema: ampCfSchema,
+  defaults: ampCfDefaults,
+  charts: [
+    epochChart('hit', `HR@${K}: the held-out click is in the top ${K}`, `HR@${K}`, 'share of users', 'higher'),
+    epochChart('ndcg', `NDCG@${K} of the held-out click`, `NDCG@${K}`, '0–1', 'higher'),
+    epochChart('tasteDistance', `Taste distance: history vs top-${K} genre mix (lower = the list matches the user)`, 'Jensen–Shannon', 'bits', 'lower'),
+    epochChart('ild', `Intra-list diversity of the top ${K} (genres; higher = more varied, not necessarily better matched)`, `ILD@${K}`, '0–1', 'higher'),
+    {
+      id: 'loss',
+      title: 'Training loss (sampled softmax + penalties)',
+      source: 'step',
+      xLabel: 'training step',
+      yLabel: 'loss',
+      unit: 'nats/positive',
+      better: 'lower',
+      series: [
+        { key: 'loss/mf', label: 'MF (P = 1)', color: MF },
+        { key: 'loss/amp', label: 'AMP-CF (P personas)', color: AMP },
+      ],
+    },
+  ],
+  // Loaded on first run: the page shows the lab without pulling tfjs into its first bundle.
+  run: async (config, ctx) => (await import('./run')).runAmpCf(config, ctx),
+});
