@@ -1,5 +1,5 @@
 // The weighting lab: a person drags the diversity weight mid-run and sees when it took effect, then runs the
-// Pareto sweep (18 runs in the worker), reads both panels, the table and the exports, and cancels a sweep.
+// Pareto sweep (20 runs in the worker), reads both panels, the table and the exports, and cancels a sweep.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { lastStep, openLab, readStore, train, waitForStatus } from './helpers';
@@ -52,25 +52,25 @@ test('dragging the diversity weight mid-run marks the step where the new weights
   await page.getByTestId('reset').click();
 });
 
-test('a small Pareto sweep fills both panels with all 18 runs, a table and CSV / JSON / PNG exports', async ({ page }) => {
+test('a small Pareto sweep fills both panels with all 20 runs, a table and CSV / JSON / PNG exports', async ({ page }) => {
   await openLab(page, '/?lab=weighting&dataset=tiny&epochs=1&warmStartEpochs=2&usersPerStep=32&backend=wasm');
   await page.getByTestId('sweep-run').click();
   await expect(page.getByTestId('sweep-status')).toHaveText('running');
-  await expect(page.getByTestId('sweep-progress-text')).toContainText(/run \d+ of 18/);
+  await expect(page.getByTestId('sweep-progress-text')).toContainText(/run \d+ of 20/);
   await expect(page.getByTestId('sweep-status')).toHaveText('done', { timeout: 60_000 });
 
   const sweep = await readSweep(page);
-  test.info().annotations.push({ type: 'timing', description: `18-run sweep on tiny (epochs=1, warm start 2): ${sweep.endedAt! - sweep.startedAt!} ms` });
-  expect(sweep.runs).toHaveLength(18);
+  test.info().annotations.push({ type: 'timing', description: `20-run sweep on tiny (epochs=1, warm start 2): ${sweep.endedAt! - sweep.startedAt!} ms` });
+  expect(sweep.runs).toHaveLength(20);
   expect(sweep.runs.map((r) => r.label).slice(0, 2)).toEqual(['w=0.0', 'w=0.1']);
   const n = drawn(sweep);
-  expect(n).toBe(18);
-  await expect(page.getByTestId('sweep-progress-text')).toContainText('18 of 18 runs in');
+  expect(n).toBe(20);
+  await expect(page.getByTestId('sweep-progress-text')).toContainText('20 of 20 runs in');
   await expect(page.getByTestId('pareto-precision')).toHaveAttribute('data-points', String(n));
   await expect(page.getByTestId('pareto-hit')).toHaveAttribute('data-points', String(n));
   expect(Number(await page.getByTestId('pareto-precision').getAttribute('data-front'))).toBeGreaterThanOrEqual(1);
   // Each point is labelled: hand weights by w, the rest by method.
-  await expect(page.getByTestId('pareto-precision').locator('.recharts-label-list text', { hasText: 'DVAO' })).toHaveCount(1);
+  await expect(page.getByTestId('pareto-precision').locator('.recharts-label-list text', { hasText: /^DVAO$/ })).toHaveCount(1);
 
   // U₂ instead of HR@10 on the second panel: still every run.
   await page.getByTestId('sweep-c').selectOption('2');
@@ -85,20 +85,20 @@ test('a small Pareto sweep fills both panels with all 18 runs, a table and CSV /
   // The table lists every run with its metrics.
   await page.getByTestId('sweep-view-table').click();
   const table = page.getByTestId('sweep-table');
-  await expect(table.locator('tbody tr')).toHaveCount(18);
+  await expect(table.locator('tbody tr')).toHaveCount(20);
   await expect(table.getByRole('columnheader', { name: 'Precision@10' })).toBeVisible();
 
   const csv = page.waitForEvent('download');
   await page.getByTestId('sweep-csv').click();
   const csvText = await readFile((await (await csv).path())!, 'utf8');
-  expect(csvText.trim().split('\n')).toHaveLength(19);
-  expect(csvText.split('\n')[0]).toMatch(/^run,label,kind,method,relevance,lists,wRelevance,wDiversity,wNovelty,outcome,precision,/);
+  expect(csvText.trim().split('\n')).toHaveLength(21);
+  expect(csvText.split('\n')[0]).toMatch(/^run,label,kind,method,relevance,lists,wRelevance,wDiversity,wNovelty,backbone,outcome,precision,/);
 
   const json = page.waitForEvent('download');
   await page.getByTestId('sweep-json').click();
   const record = JSON.parse(await readFile((await (await json).path())!, 'utf8'));
-  expect(record).toMatchObject({ labId: 'weighting', status: 'done', total: 18 });
-  expect(record.runs).toHaveLength(18);
+  expect(record).toMatchObject({ labId: 'weighting', status: 'done', total: 20 });
+  expect(record.runs).toHaveLength(20);
 });
 
 test('cancelling a sweep after two runs keeps the finished runs', async ({ page }) => {
@@ -115,7 +115,7 @@ test('cancelling a sweep after two runs keeps the finished runs', async ({ page 
   await expect.poll(async () => (await readSweep(page)).settled, { timeout: 30_000 }).toBe(true);
   const sweep = await readSweep(page);
   expect(sweep.status).toBe('cancelled');
-  expect(sweep.runs.length).toBeLessThan(18);
+  expect(sweep.runs.length).toBeLessThan(20);
   expect(sweep.runs.map((r) => r.index)).toEqual(sweep.runs.map((_, i) => i));
   expect(['stopped', 'completed']).toContain(sweep.runs.at(-1)!.outcome.status);
   const finished = drawn(sweep);
@@ -123,5 +123,5 @@ test('cancelling a sweep after two runs keeps the finished runs', async ({ page 
   expect(sweep.runs.slice(0, finished).every((r) => r.outcome.status === 'completed')).toBe(true);
   await expect(page.getByTestId('pareto-precision')).toHaveAttribute('data-points', String(finished));
   await expect(page.getByTestId('pareto-hit')).toHaveAttribute('data-points', String(finished));
-  await expect(page.getByTestId('sweep-progress-text')).toHaveText(new RegExp(`^cancelled: ${finished} of 18 runs finished in [\\d.]+ s$`));
+  await expect(page.getByTestId('sweep-progress-text')).toHaveText(new RegExp(`^cancelled: ${finished} of 20 runs finished in [\\d.]+ s$`));
 });

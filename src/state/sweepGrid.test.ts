@@ -8,9 +8,9 @@ const config: Record<string, unknown> = { ...getLab('weighting').defaults, wRele
 describe('the weighting sweep grid', () => {
   const plan = weightingSweep(config);
 
-  it('has 11 hand-weight points, 5 automatic methods, the consumption reward and the re-ranking: 18 runs', () => {
-    expect(plan).toHaveLength(18);
-    expect(plan.map((p) => p.kind)).toEqual([...Array(11).fill('hand'), ...Array(5).fill('automatic'), 'consumption', 'rerank']);
+  it('has 11 hand-weight points, 5 automatic methods, the consumption reward, the re-ranking and 2 other backbones: 20 runs', () => {
+    expect(plan).toHaveLength(20);
+    expect(plan.map((p) => p.kind)).toEqual([...Array(11).fill('hand'), ...Array(5).fill('automatic'), 'consumption', 'rerank', 'backbone', 'backbone']);
   });
 
   it('puts the hand weights on the relevance–diversity edge in tenths, with RC and no novelty', () => {
@@ -32,7 +32,7 @@ describe('the weighting sweep grid', () => {
 
   it('re-ranks the relevance-only training once, with no weights to set, and every other run keeps top-10 lists', () => {
     expect(plan[17].override).toMatchObject({ method: 'rc', relevance: 'precision', wRelevance: 1, wDiversity: 0, wNovelty: 0, lists: 'consumption' });
-    for (const p of plan.slice(0, 17)) expect(p.override.lists).toBe('top-n');
+    for (const p of [...plan.slice(0, 17), ...plan.slice(18)]) expect(p.override.lists).toBe('top-n');
     // The w = 1 hand point is the same training, so the two differ only in how the list is built.
     const { lists: _a, ...hand1 } = plan[10].override;
     const { lists: _b, ...rerank } = plan[17].override;
@@ -41,8 +41,16 @@ describe('the weighting sweep grid', () => {
 
   it('gives every run a valid config of the lab, so the worker accepts the whole grid', () => {
     const configs = resolveGrid(getLab('weighting'), config, plan.map((p) => p.override));
-    expect(configs).toHaveLength(18);
+    expect(configs).toHaveLength(20);
     expect(new Set(configs.map((c) => c.seed))).toEqual(new Set([config.seed]));
+  });
+
+  it('puts every other backbone on the panels with the current method at the sliders', () => {
+    const others = plan.filter((p) => p.kind === 'backbone');
+    expect(others.map((p) => p.override.backbone)).toEqual(['mult-vae', 'amp-cf']);
+    for (const p of others) expect(p.override).toMatchObject({ method: 'ac', wRelevance: 0.5, wDiversity: 0.25, wNovelty: 0.25, lists: 'top-n', relevance: 'precision' });
+    expect(others.map((p) => p.label)).toEqual(['Mult-VAE AC', 'AMP-CF AC']);
+    expect(weightingSweep({ ...config, backbone: 'amp-cf', method: 'dvao' }).filter((p) => p.kind === 'backbone').map((p) => p.label)).toEqual(['Softmax MF DVAO', 'Mult-VAE DVAO']);
   });
 
   it('refuses sliders that are all 0, saying why', () => {
@@ -59,7 +67,7 @@ describe('the weighting sweep grid', () => {
     expect(hand).toHaveLength(21);
     for (const p of hand) expect(Number(p.override.wRelevance) + Number(p.override.wDiversity) + Number(p.override.wNovelty)).toBeCloseTo(1, 12);
     expect(new Set(hand.map((p) => p.label)).size).toBe(21);
-    expect(points).toHaveLength(21 + 7);
+    expect(points).toHaveLength(21 + 9);
   });
 
   it('switches the teaching toggles off in every run, so noise never shapes the front', () => {

@@ -1,7 +1,7 @@
 // The grid a lab's "Pareto sweep" runs, built from the current config: pure, so a test pins it down.
 
 /** Which family a sweep point belongs to: the hand-weight line, an automatic method, or a reward variant. */
-export type SweepPointKind = 'hand' | 'automatic' | 'consumption' | 'rerank';
+export type SweepPointKind = 'hand' | 'automatic' | 'consumption' | 'rerank' | 'backbone';
 
 /** One run of a planned sweep: a short label for charts, its family, and the settings it overrides. */
 export interface SweepPoint {
@@ -9,6 +9,8 @@ export interface SweepPoint {
   kind: SweepPointKind;
   override: Record<string, unknown>;
 }
+
+import { BACKBONE_IDS, BACKBONE_LABELS } from '../core/labs/weighting/backboneIds';
 
 /** The automatic weighting methods the weighting lab's sweep compares, in the order they run. */
 export const AUTOMATIC_METHODS = ['dvao', 'gdpo', 'uw', 'dwa', 'gradnorm'] as const;
@@ -51,10 +53,11 @@ const HAND_STEPS = 10;
  * wRelevance = w, wDiversity = 1 − w, wNovelty = 0 for w = 0, 0.1, …, 1; (2) each automatic method at the
  * current sliders; (3) RC at the current sliders with the consumption-style relevance reward (1 if at least
  * c of the slate hit); (4) relevance alone (the w = 1 training) with consumption-aware re-ranking of its lists
- * for a user who consumes c (Peng et al.: no weights at all). Every other setting (data, seed, epochs, warm
- * start) comes from the current config, so all runs share one warm start; the hand and automatic runs use
- * precision-style relevance and top-10 lists, so they differ only in how the objectives are combined.
- * 11 + 5 + 1 + 1 = 18 runs. Throws a RangeError if every slider is 0.
+ * for a user who consumes c (Peng et al.: no weights at all); (5) each other backbone (Mult-VAE, AMP-CF) with
+ * the current method at the sliders, so other models land on the same panels. Every other setting (data,
+ * seed, epochs, warm start) comes from the current config, so the runs of one backbone share one warm start;
+ * the hand and automatic runs use precision-style relevance and top-10 lists, so they differ only in how the
+ * objectives are combined. 11 + 5 + 1 + 1 + 2 = 20 runs. Throws a RangeError if every slider is 0.
  */
 export function weightingSweep(config: Record<string, unknown>, opts: SweepOptions = {}): SweepPoint[] {
   const sliders = { wRelevance: config.wRelevance, wDiversity: config.wDiversity, wNovelty: config.wNovelty };
@@ -77,7 +80,11 @@ export function weightingSweep(config: Record<string, unknown>, opts: SweepOptio
     kind: 'rerank',
     override: { ...PLAIN, method: 'rc', relevance: 'precision', wRelevance: 1, wDiversity: 0, wNovelty: 0, lists: 'consumption' },
   };
-  return [...hand, ...automatic, consumption, rerank];
+  const method = String(config.method ?? 'dvao');
+  const backbones = BACKBONE_IDS.filter((b) => b !== (config.backbone ?? 'softmax-mf')).map(
+    (backbone): SweepPoint => ({ label: `${BACKBONE_LABELS[backbone]} ${METHOD_LABEL[method as never] ?? method.toUpperCase()}`, kind: 'backbone', override: { ...PLAIN, method, relevance: 'precision', ...sliders, backbone } }),
+  );
+  return [...hand, ...automatic, consumption, rerank, ...backbones];
 }
 
 /** Sweep plans by lab id; a lab without one has no sweep panel. */

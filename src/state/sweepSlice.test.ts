@@ -42,12 +42,12 @@ function fakeStore() {
 }
 
 describe('the sweep slice', () => {
-  it('starts the weighting sweep from the current config: 18 runs, the hand-weight line first', () => {
+  it('starts the weighting sweep from the current config: 20 runs, the hand-weight line first', () => {
     const { store, calls, grids } = fakeStore();
     store.getState().startSweep();
-    expect(calls).toEqual(['sweep:weighting:18']);
+    expect(calls).toEqual(['sweep:weighting:20']);
     expect(grids[0][0]).toMatchObject({ method: 'rc', wRelevance: 0, wDiversity: 1 });
-    expect(store.getState().sweep).toMatchObject({ runId: 's1', status: 'running', total: 18, runs: [] });
+    expect(store.getState().sweep).toMatchObject({ runId: 's1', status: 'running', total: 20, runs: [] });
   });
 
   it('follows the current run and epoch, keeps each finished run with its label, and ends done', () => {
@@ -90,7 +90,7 @@ describe('the sweep slice', () => {
     store.getState().cancelSweep();
     expect(calls).toContain(`stop:${runId}`);
     expect(store.getState().sweep).toMatchObject({ status: 'cancelled', settled: false });
-    expect(store.getState().sweep.message).toMatch(/after 2 of 18 runs/);
+    expect(store.getState().sweep.message).toMatch(/after 2 of 20 runs/);
     send({ type: 'sweepRun', runId, index: 2, config: {}, outcome: { status: 'stopped', atStep: 1 }, summary: {} });
     send({ type: 'done', runId, sweep: { total: 17, ran: 3, cancelled: true } });
     expect(store.getState().sweep).toMatchObject({ status: 'cancelled', settled: true });

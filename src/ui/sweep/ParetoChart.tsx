@@ -6,7 +6,7 @@ import { downloadBlob, fileStamp, svgToPng } from './download';
 import { frontLine, outcomeText, SWEPT_SETTINGS, type ParetoPoint } from './sweepPoints';
 
 /** Colours by family; the front adds a dark ring and the line. */
-const KIND_COLOR: Record<ParetoPoint['kind'], string> = { hand: '#7a9fe6', automatic: '#7a5af8', consumption: '#d9822b', rerank: '#12b76a' };
+const KIND_COLOR: Record<ParetoPoint['kind'], string> = { hand: '#7a9fe6', automatic: '#7a5af8', consumption: '#d9822b', rerank: '#12b76a', backbone: '#c11574' };
 const FRONT = '#1d2430';
 const DIVERGED = '#b42318';
 

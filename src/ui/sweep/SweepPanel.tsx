@@ -71,9 +71,9 @@ export function SweepPanel() {
         <h2>Pareto sweep</h2>
         <p className="small muted">
           {objectives === 3
-            ? '28 runs, one after another in the worker, from the same data, seed and warm start, with this config’s epochs: hand weights (RC) on every point of the relevance/diversity/novelty simplex in fifths (labelled r/d/n), '
-            : '18 runs, one after another in the worker, from the same data, seed and warm start, with this config’s epochs: hand weights (RC, w on relevance, 1 − w on diversity, w = 0, 0.1, …, 1), '}
-          then DVAO, GDPO, UW, DWA and GradNorm at your sliders, then RC with the consumption-style relevance reward, then relevance alone with its lists re-ranked for a user who consumes c (no weights). Teaching
+            ? '30 runs, one after another in the worker, from the same data, seed and warm start, with this config’s epochs: hand weights (RC) on every point of the relevance/diversity/novelty simplex in fifths (labelled r/d/n), '
+            : '20 runs, one after another in the worker, from the same data, seed and warm start, with this config’s epochs: hand weights (RC, w on relevance, 1 − w on diversity, w = 0, 0.1, …, 1), '}
+          then DVAO, GDPO, UW, DWA and GradNorm at your sliders, then RC with the consumption-style relevance reward, then relevance alone with its lists re-ranked for a user who consumes c (no weights), then the other backbones (Mult-VAE, AMP-CF) with your method at your sliders. Teaching
           toggles (noise, the saturating reward) are off in every run. Each panel plots diversity against accuracy: as if every
           item is consumed, and as if the user consumes only a few.
         </p>
@@ -147,6 +147,7 @@ export function SweepPanel() {
               <p className="small muted pareto-legend">
                 <span className="key key-hand" /> hand weights, labelled by {objectives === 3 ? 'r/d/n' : 'w (the weight on relevance)'} <span className="key key-automatic" /> automatic method{' '}
                 <span className="key key-consumption" /> consumption-style reward <span className="key key-rerank" /> relevance only, re-ranked for a user who consumes c (Peng et al.){' '}
+                <span className="key key-backbone" /> another backbone, same method and sliders{' '}
                 <span className="key key-front" /> on the Pareto front (no run is better on both axes), joined by the line{' '}
                 <span className="key-diverged">✕</span> diverged (kept, last values, never on the front). Hover a point for its settings and numbers.
               </p>

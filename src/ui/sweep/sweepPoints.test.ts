@@ -67,9 +67,9 @@ describe('naming and exporting a sweep', () => {
   it('writes one CSV row per run, quoting a message with a comma', () => {
     const runs = [run(0, 0.9, 0.05), run(1, 0.5, 0.1, { status: 'failed', message: 'bad, very bad' })];
     const csv = sweepCsv({ runs }, ['precision', 'ild']).trim().split('\n');
-    expect(csv[0]).toBe('run,label,kind,method,relevance,lists,wRelevance,wDiversity,wNovelty,outcome,precision,ild');
-    expect(csv[1]).toBe('1,w=0,hand,rc,precision,,0,1,0,completed,0.05,0.9');
-    expect(csv[2]).toBe('2,w=0.1,hand,rc,precision,,0.1,0.9,0,"failed: bad, very bad",,');
+    expect(csv[0]).toBe('run,label,kind,method,relevance,lists,wRelevance,wDiversity,wNovelty,backbone,outcome,precision,ild');
+    expect(csv[1]).toBe('1,w=0,hand,rc,precision,,0,1,0,,completed,0.05,0.9');
+    expect(csv[2]).toBe('2,w=0.1,hand,rc,precision,,0.1,0.9,0,,"failed: bad, very bad",,');
   });
 
   it('writes JSON with the status, the time taken and every run', () => {

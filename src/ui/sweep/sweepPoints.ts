@@ -92,7 +92,7 @@ export function metricKeys(runs: readonly SweepRunRecord[], charts: readonly Cha
 }
 
 /** The settings a sweep varies, shown per run (those its configs have). */
-export const SWEPT_SETTINGS = ['method', 'relevance', 'lists', 'wRelevance', 'wDiversity', 'wNovelty'] as const;
+export const SWEPT_SETTINGS = ['method', 'relevance', 'lists', 'wRelevance', 'wDiversity', 'wNovelty', 'backbone'] as const;
 
 /** "completed", "diverged at step 12", "stopped at step 3", "failed: …". */
 export function outcomeText(o: SweepRunRecord['outcome']): string {

@@ -54,7 +54,7 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
   const { train, heldOut } = weakSplit(data.interactions, streams.split);
   const rows = Array.from({ length: train.numUsers }, (_, u) => userItems(train, u));
   const warm = { ...weightingDefaults, seed, warmStartEpochs: s.warmStartEpochs, embeddingDim: s.embeddingDim };
-  const policy = BACKBONES[warm.backbone].create(train.numUsers, train.numItems, warm.embeddingDim, streams.init, rows);
+  const policy = BACKBONES[warm.backbone].create(train.numUsers, train.numItems, warm.embeddingDim, streams.init);
   try {
     await cachedWarmStart(policy, rows, warm, streams.warm, data.name, signal);
     if (signal?.aborted) return null;

@@ -1,7 +1,7 @@
 // Settings of the weighting lab: how objectives are combined, their base weights, and the policy's training.
 import { z } from 'zod';
 import { datasetSetting } from '../../data/datasetChoice';
-import { BACKBONE_IDS } from './backbones';
+import { BACKBONE_IDS } from './backboneIds';
 import { TASTE_SOURCES } from '../../rerank/listBuilder';
 
 export const REWARD_METHODS = ['rc', 'ac', 'gdpo', 'dvao'] as const;

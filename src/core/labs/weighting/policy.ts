@@ -29,12 +29,20 @@ export interface SoftmaxPolicy {
   variables(): tf.Variable[];
   /** The item-side variable every objective's gradient flows through (GradNorm normalises on it). */
   shared(): tf.Variable;
-  /** A term added to the warm start's likelihood (e.g. Mult-VAE's β·KL); absent for most models. */
-  warmRegulariser?(users: tf.Tensor1D, opts: LogitOptions): tf.Scalar;
+  /**
+   * The model's own warm-start loss for `target` (B × I, each row the user's items weighted 1/|row|), when it
+   * is more than the multinomial likelihood {@link multinomialNll} (e.g. Mult-VAE adds β·KL from the same pass).
+   */
+  warmLoss?(users: tf.Tensor1D, opts: LogitOptions, target: tf.Tensor2D): tf.Scalar;
   /** A copy of the current weights (the warm start every run of a sweep shares). */
   snapshot(): Promise<PolicyWeights>;
   restore(w: PolicyWeights): void;
   dispose(): void;
+}
+
+/** The warm start's loss: −mean_u Σ_i target_ui log softmax(logits)_ui (Mult-VAE's multinomial likelihood). */
+export function multinomialNll(logits: tf.Tensor2D, target: tf.Tensor2D): tf.Scalar {
+  return tf.neg(tf.mean(tf.sum(tf.mul(target, tf.logSoftmax(logits)), 1))) as tf.Scalar;
 }
 
 /** Copies of `vars` as arrays, in order (one read-back each, at the end of a warm start). */
@@ -100,14 +108,7 @@ export async function warmStart(
           tf.tidy(() => {
             const x = tf.tensor2d(target, [users.length, policy.numItems]);
             const u = tf.tensor1d(users, 'int32');
-            return optimizer.minimize(
-              () => {
-                const nll = tf.neg(tf.mean(tf.sum(tf.mul(x, tf.logSoftmax(policy.logits(u, logitOpts))), 1))) as tf.Scalar;
-                return policy.warmRegulariser ? (tf.add(nll, policy.warmRegulariser(u, logitOpts)) as tf.Scalar) : nll;
-              },
-              true,
-              policy.variables(),
-            )!;
+            return optimizer.minimize(() => (policy.warmLoss ? policy.warmLoss(u, logitOpts, x) : multinomialNll(policy.logits(u, logitOpts), x)), true, policy.variables())!;
           }),
         );
       }

@@ -36,12 +36,13 @@ interface ListPlan {
 
 /**
  * Per-user logits of `users` in blocks of 256, handed to `each` with the block's users (one read-back per block).
- * Shared by every evaluation that needs a model's scores.
+ * A model that reads inputs reads each user's training items (`trainRows`).
  */
-export async function forEachScoreBlock(policy: SoftmaxPolicy, users: Int32Array, each: (scores: Float32Array, block: Int32Array) => void): Promise<void> {
+export async function forEachScoreBlock(policy: SoftmaxPolicy, users: Int32Array, trainRows: readonly Int32Array[], each: (scores: Float32Array, block: Int32Array) => void): Promise<void> {
   for (let s = 0; s < users.length; s += 256) {
     const block = users.subarray(s, s + 256);
-    const t = tf.tidy(() => policy.logits(tf.tensor1d(block, 'int32')));
+    const inputs = policy.readsInputs ? Array.from(block, (u) => trainRows[u]) : undefined;
+    const t = tf.tidy(() => policy.logits(tf.tensor1d(block, 'int32'), { inputs }));
     const scores = (await t.data()) as Float32Array;
     t.dispose();
     each(scores, block);
@@ -49,11 +50,11 @@ export async function forEachScoreBlock(policy: SoftmaxPolicy, users: Int32Array
 }
 
 /** The lab's top-10 lists (seen items excluded) for every user with held-out items, scored. */
-async function evaluatePolicy(policy: SoftmaxPolicy, users: Int32Array, ctx: ReturnType<typeof evalContext>, heldOut: Parameters<typeof evaluateLists>[2], plan: ListPlan) {
+async function evaluatePolicy(policy: SoftmaxPolicy, users: Int32Array, ctx: ReturnType<typeof evalContext>, heldOut: Parameters<typeof evaluateLists>[2], plan: ListPlan, trainRows: readonly Int32Array[]) {
   const lists: Int32Array[] = [];
   let kept = 0;
   let expected = 0;
-  await forEachScoreBlock(policy, users, (scores, block) => {
+  await forEachScoreBlock(policy, users, trainRows, (scores, block) => {
     const r = buildLists(scores, block, policy.numItems, plan.ctx, EVAL_K, plan.opts);
     lists.push(...r.lists);
     kept += r.keptTopN;
@@ -120,7 +121,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
     noisy: OBJECTIVE_IDS.indexOf(config.noisyObjective as never),
     noiseLevel: config.noiseLevel,
   };
-  const policy = BACKBONES[config.backbone].create(train.numUsers, train.numItems, config.embeddingDim, streams.init, trainRows);
+  const policy = BACKBONES[config.backbone].create(train.numUsers, train.numItems, config.embeddingDim, streams.init);
   const optimizer = makeOptimizer('adam', config.learningRate);
   const rewardSide = (REWARD_METHODS as readonly string[]).includes(config.method);
   let lossSide: LossSideState | null = null;
@@ -134,7 +135,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
     await cachedWarmStart(policy, trainRows, config, streams.warm, data.name, ctx.signal);
     if (config.klToWarm > 0 && rewardSide) warm = await frozenCopy(policy, config, trainRows);
     if (!rewardSide) lossSide = createLossSide(config.method as never, data, train, policy);
-    emit({ kind: 'epoch', step: 0, epoch: 0, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut, plan)) });
+    emit({ kind: 'epoch', step: 0, epoch: 0, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut, plan, trainRows)) });
 
     training: for (let epoch = 1; epoch <= config.epochs; epoch++) {
       const order = sampler.shuffle(Int32Array.from(learners));
@@ -194,7 +195,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
         emit({ kind: 'step', step, epoch, totalSteps, values });
       }
       lossSide?.endEpoch();
-      emit({ kind: 'epoch', step, epoch, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut, plan)) });
+      emit({ kind: 'epoch', step, epoch, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut, plan, trainRows)) });
     }
   } finally {
     warm?.dispose();
@@ -210,7 +211,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
 /** A frozen copy of the warm-start policy (made once per run), for the KL penalty. */
 async function frozenCopy(policy: SoftmaxPolicy, config: WeightingConfig, trainRows: readonly Int32Array[]): Promise<SoftmaxPolicy> {
   // Its initial values are overwritten at once, so any stream will do (and the run's own are left alone).
-  const copy = BACKBONES[config.backbone].create(trainRows.length, policy.numItems, config.embeddingDim, new Rng(0), trainRows);
+  const copy = BACKBONES[config.backbone].create(trainRows.length, policy.numItems, config.embeddingDim, new Rng(0));
   copy.restore(await policy.snapshot());
   return copy;
 }

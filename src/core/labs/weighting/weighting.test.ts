@@ -4,6 +4,9 @@ import type { ProgressEvent } from '../../experiment/types';
 import { useWasm } from '../../testing/tfSetup';
 import { baseWeights, weightingDefaults, type WeightingConfig } from './config';
 import { runWeighting } from './run';
+import { BACKBONE_IDS } from './backboneIds';
+import { BACKBONES } from './backbones';
+import { Rng } from '../../random/rng';
 
 beforeAll(useWasm);
 
@@ -70,6 +73,31 @@ describe('the weighting lab', () => {
     expect(re.summary.expectedPrecision).toBeGreaterThan(0);
     expect(top.summary.keptTopN).toBeUndefined();
     expect(re.summary.ild).not.toBe(top.summary.ild);
+  });
+
+  it('trains every backbone (MF, Mult-VAE, AMP-CF) with reward- and loss-side methods, freeing its tensors', async () => {
+    for (const backbone of BACKBONE_IDS) {
+      for (const method of ['dvao', 'gradnorm'] as const) {
+        const before = tf.memory().numTensors;
+        const r = await runWeighting(tiny({ backbone, method, epochs: 1, klToWarm: 0.1, seed: 11 }));
+        expect(r.outcome, `${backbone} ${method}`).toEqual({ status: 'completed' });
+        for (const k of ['precision', 'hit', 'ild']) expect(Number.isFinite(r.summary[k]), `${backbone} ${method} ${k}`).toBe(true);
+        expect(tf.memory().numTensors, `${backbone} ${method}`).toBe(before);
+      }
+    }
+  });
+
+  it('a backbone that reads inputs refuses to score without them (so hidden items are never fed in by accident)', () => {
+    const policy = BACKBONES['mult-vae'].create(4, 6, 3, new Rng(1));
+    try {
+      expect(policy.readsInputs).toBe(true);
+      expect(() => tf.tidy(() => policy.logits(tf.tensor1d([0], 'int32')))).toThrow(/inputs/);
+      const l = tf.tidy(() => policy.logits(tf.tensor1d([0], 'int32'), { inputs: [Int32Array.from([1, 2])] }));
+      expect(l.shape).toEqual([1, 6]);
+      l.dispose();
+    } finally {
+      policy.dispose();
+    }
   });
 
   it('refuses all-zero weights with a message that says what to do', () => {
