@@ -1,8 +1,7 @@
 // AMP-CF (Barkan et al., RecSys 2020): each user is P persona vectors, and each item attends to them.
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../random/rng';
-import { matMulFast, variableFrom } from '../../tf/ops';
-import { batchMatMulFast, gatherRowsNd } from './fastOps';
+import { batchMatMulFast, gatherRows, matMulFast, variableFrom } from '../../tf/ops';
 
 export interface AmpCfOptions {
   numUsers: number;
@@ -91,7 +90,7 @@ export function createAmpCf(opts: AmpCfOptions): AmpCf {
     tf.reshape(tf.add(tf.mul(tf.expandDims(users, 1), tf.scalar(P, 'int32')), tf.range(0, P, 1, 'int32')), [-1]);
 
   /** Persona vectors of `users` as B × P × d. */
-  const personasOf = (users: tf.Tensor1D): tf.Tensor3D => tf.reshape(gatherRowsNd(U, personaRows(users)), [users.shape[0], P, dim]);
+  const personasOf = (users: tf.Tensor1D): tf.Tensor3D => tf.reshape(gatherRows(U, personaRows(users)), [users.shape[0], P, dim]);
 
   /**
    * Persona scores S (B × n × P) → log α and the mixed score: log α = logSoftmax_p S (over the last axis, where
@@ -105,7 +104,7 @@ export function createAmpCf(opts: AmpCfOptions): AmpCf {
   const candidates = (users: tf.Tensor1D, items: tf.Tensor2D) => {
     const [B, n] = items.shape;
     const Up = personasOf(users); // B × P × d
-    const Vc = tf.reshape(gatherRowsNd(V, tf.reshape(items, [-1]) as tf.Tensor1D), [B, n, dim]) as tf.Tensor3D; // B × n × d
+    const Vc = tf.reshape(gatherRows(V, tf.reshape(items, [-1]) as tf.Tensor1D), [B, n, dim]) as tf.Tensor3D; // B × n × d
     // S[b,j,p] = v_{b,j} · u_{b,p}: one small batched product per user (every candidate list is different).
     const S = batchMatMulFast(Vc, tf.transpose(Up, [0, 2, 1]) as tf.Tensor3D); // B × n × P
     return { Up, Vc, S };
@@ -114,7 +113,7 @@ export function createAmpCf(opts: AmpCfOptions): AmpCf {
   const withBias = (s: tf.Tensor2D, items?: tf.Tensor2D): tf.Tensor2D => {
     if (!b) return s;
     if (!items) return tf.add(s, b) as tf.Tensor2D;
-    const bias = tf.reshape(gatherRowsNd(tf.reshape(b, [numItems, 1]) as tf.Tensor2D, tf.reshape(items, [-1]) as tf.Tensor1D), items.shape);
+    const bias = tf.reshape(gatherRows(tf.reshape(b, [numItems, 1]) as tf.Tensor2D, tf.reshape(items, [-1]) as tf.Tensor1D), items.shape);
     return tf.add(s, bias) as tf.Tensor2D;
   };
 
@@ -128,7 +127,7 @@ export function createAmpCf(opts: AmpCfOptions): AmpCf {
         const B = users.shape[0];
         // S = V · Upᵀ (I × B·P) as one plain product (transposed first: tfjs-wasm runs transposed matmuls ~14×
         // slower), viewed as I × B × P so the softmax runs over the last axis; then s (I × B) → B × I.
-        const S = tf.reshape(matMulFast(V, tf.transpose(gatherRowsNd(U, personaRows(users)))), [numItems, B, P]) as tf.Tensor3D;
+        const S = tf.reshape(matMulFast(V, tf.transpose(gatherRows(U, personaRows(users)))), [numItems, B, P]) as tf.Tensor3D;
         return withBias(tf.transpose(mix(S).s) as tf.Tensor2D);
       });
     },
