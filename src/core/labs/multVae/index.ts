@@ -63,6 +63,17 @@ const charts: ChartSpec[] = [
     series: perVariant('ndcg@100', 'vae'),
   },
   {
+    id: 'kl-vs-beta',
+    title: 'KL per user against β while β anneals',
+    source: 'epoch',
+    xKey: 'beta',
+    xLabel: 'β',
+    yLabel: 'KL',
+    unit: 'nats per user',
+    better: 'lower',
+    series: perVariant('kl', 'vae'),
+  },
+  {
     id: 'loss',
     title: 'Training loss per step: −log-likelihood + β·KL',
     source: 'step',
