@@ -127,3 +127,16 @@ export function itemCounts(x: Interactions): Int32Array {
 export function rangeIds(n: number): string[] {
   return Array.from({ length: n }, (_, i) => String(i));
 }
+
+/** Is `x` in the sorted array `row` (a CSR row)? Binary search. */
+export function sortedHas(row: ArrayLike<number>, x: number): boolean {
+  let lo = 0;
+  let hi = row.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (row[mid] === x) return true;
+    if (row[mid] < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StepGate } from './stepGate';
+import { gateStep, StepGate } from './stepGate';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -91,5 +91,23 @@ describe('StepGate', () => {
     ctrl.abort();
     await finished;
     expect(state.done).toBe(2); // the run itself checks the signal and stops; the gate just never hangs
+  });
+});
+
+describe('gateStep', () => {
+  it('steps when running, says aborted after an abort, and ends when the paused drain found a bad loss', async () => {
+    expect(await gateStep({})).toBe('step');
+    const ctrl = new AbortController();
+    ctrl.abort();
+    expect(await gateStep({ signal: ctrl.signal })).toBe('aborted');
+    // A paused gate calls the drain once before holding; a drain that fails ends the run.
+    const gate = new StepGate('paused');
+    let drained = 0;
+    const verdict = gateStep({ control: gate }, async () => {
+      drained++;
+      return false;
+    });
+    expect(await verdict).toBe('end');
+    expect(drained).toBe(1);
   });
 });

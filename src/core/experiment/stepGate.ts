@@ -1,5 +1,5 @@
 // A pause / resume / single-step gate a run awaits before each training step.
-import type { StepControl } from './types';
+import type { RunContext, StepControl } from './types';
 
 export type GateMode = 'running' | 'paused';
 
@@ -71,4 +71,19 @@ export class StepGate implements StepControl {
     this.wake = null;
     w?.();
   }
+}
+
+/** What a run does after {@link gateStep}: take the step, stop because it was aborted, or end (drain failed). */
+export type GateVerdict = 'step' | 'aborted' | 'end';
+
+/**
+ * The preamble of every training step: waits while the run is paused — showing the steps still on the device
+ * first (`drain`, which reads back pending losses and resolves to false when one was not finite, having ended
+ * the run as diverged) — then says whether to step. 'aborted' means the person stopped the run.
+ */
+export async function gateStep(ctx: Pick<RunContext, 'control' | 'signal'>, drain?: () => Promise<boolean>): Promise<GateVerdict> {
+  let shown = true;
+  await ctx.control?.beforeStep(drain ? async () => (shown = await drain()) : undefined);
+  if (!shown) return 'end';
+  return ctx.signal?.aborted ? 'aborted' : 'step';
 }

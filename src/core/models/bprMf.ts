@@ -1,6 +1,6 @@
 // BPR matrix factorisation (Rendle et al., UAI 2009): pairwise ranking loss on user and item embeddings.
 import * as tf from '@tensorflow/tfjs';
-import { userItems, type Interactions } from '../data/dataset';
+import { sortedHas, userItems, type Interactions } from '../data/dataset';
 import type { Rng } from '../random/rng';
 import { gatherRows, makeOptimizer, variableFrom, type OptimizerName } from '../tf/ops';
 import { topKFromScores } from '../experiment/topK';
@@ -93,21 +93,8 @@ export function bprEpochTriples(train: Interactions, rng: Rng): { users: Int32Ar
     const row = userItems(train, u);
     let j: number;
     do j = rng.int(train.numItems);
-    while (row.length < train.numItems && binaryHas(row, j));
+    while (row.length < train.numItems && sortedHas(row, j));
     neg[b] = j;
   }
   return { users, pos, neg };
-}
-
-/** Is `x` in the sorted array `row`? */
-function binaryHas(row: Int32Array, x: number): boolean {
-  let lo = 0;
-  let hi = row.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (row[mid] === x) return true;
-    if (row[mid] < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }

@@ -1,4 +1,5 @@
 // Trains MF (P = 1) and AMP-CF (P personas) step by step on the same batches, with full-ranking leave-one-out metrics.
+import { gateStep } from '../../experiment/stepGate';
 import { resolveDataset } from '../../data/datasetChoice';
 import { nnz, type Dataset } from '../../data/dataset';
 import { leaveOneOut } from '../../data/split';
@@ -144,12 +145,10 @@ export async function runAmpCf(config: AmpCfConfig, ctx: RunContext = {}): Promi
       const lists = sampleEpoch(train, config.negatives, sampler);
       const w = lists.width;
       for (let s = 0; s < stepsPerEpoch; s++) {
-        // When a pause holds the run here, first show the steps still on the device.
-        let shown = true;
-        await ctx.control?.beforeStep(async () => (shown = await drain()));
-        if (!shown) break training;
-        if (ctx.signal?.aborted) {
-          outcome = { status: 'stopped', atStep: step };
+        // While a pause holds the run here, the steps still on the device are shown first (gateStep).
+        const gate = await gateStep(ctx, drain);
+        if (gate !== 'step') {
+          if (gate === 'aborted') outcome = { status: 'stopped', atStep: step };
           break training;
         }
         const a = s * config.batchSize;

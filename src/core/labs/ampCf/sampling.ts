@@ -1,5 +1,5 @@
 // One epoch of sampled-softmax training lists: every training (user, item) pair once, each with K uniform negatives.
-import { userItems, type Interactions } from '../../data/dataset';
+import { sortedHas, userItems, type Interactions } from '../../data/dataset';
 import type { Rng } from '../../random/rng';
 
 /** Training lists of an epoch: `items` is row-major users.length × width, column 0 the positive. */
@@ -35,22 +35,9 @@ export function sampleEpoch(train: Interactions, negatives: number, rng: Rng): C
     for (let k = 1; k < width; k++) {
       let j: number;
       do j = rng.int(train.numItems);
-      while (!full && has(row, j));
+      while (!full && sortedHas(row, j));
       items[r * width + k] = j;
     }
   }
   return { users, items, width };
-}
-
-/** Is `x` in the sorted array `row`? (binary search: rows are sorted in CSR) */
-function has(row: Int32Array, x: number): boolean {
-  let lo = 0;
-  let hi = row.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (row[mid] === x) return true;
-    if (row[mid] < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }

@@ -1,5 +1,6 @@
 // Trains Mult-VAE / Mult-DAE variants side by side (one epoch each in turn) under strong generalisation, with
 // validation accuracy per epoch, test accuracy at the end, and the lab's views of the result.
+import { gateStep } from '../../experiment/stepGate';
 import { resolveDataset } from '../../data/datasetChoice';
 import { nnz, userItems } from '../../data/dataset';
 import { strongSplit } from '../../data/split';
@@ -131,12 +132,10 @@ export async function runMultVae(config: MultVaeConfig, ctx: RunContext = {}): P
       for (const t of trainers) {
         const order = t.shuffle(trainIndex);
         for (let s = 0; s < stepsPerVariant; s++) {
-          // While a pause holds the run here, show the steps already taken first (see popVsMf/run.ts).
-          let shown = true;
-          await ctx.control?.beforeStep(async () => (shown = await drain()));
-          if (!shown) break training;
-          if (ctx.signal?.aborted) {
-            outcome = { status: 'stopped', atStep: step };
+          // While a pause holds the run here, the steps still on the device are shown first (gateStep).
+          const gate = await gateStep(ctx, drain);
+          if (gate !== 'step') {
+            if (gate === 'aborted') outcome = { status: 'stopped', atStep: step };
             break training;
           }
           const rows = Array.from(order.subarray(s * config.batchSize, (s + 1) * config.batchSize), (i) => trainRows[i]);

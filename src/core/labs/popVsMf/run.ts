@@ -1,4 +1,5 @@
 // Trains BPR-MF against the popularity baseline and reports loss per step and ranking metrics per epoch.
+import { gateStep } from '../../experiment/stepGate';
 import { resolveDataset } from '../../data/datasetChoice';
 import { nnz } from '../../data/dataset';
 import { weakSplit } from '../../data/split';
@@ -80,13 +81,10 @@ export async function runPopVsMf(config: PopVsMfConfig, ctx: RunContext = {}): P
     training: for (epoch = 1; epoch <= config.epochs; epoch++) {
       const t = bprEpochTriples(train, sampler);
       for (let s = 0; s < stepsPerEpoch; s++) {
-        // When a pause holds the run here, first show the steps already taken (up to READBACK_EVERY − 1 are
-        // still on the device), so the chart is complete while paused and "+1 Step" adds exactly one.
-        let shown = true;
-        await ctx.control?.beforeStep(async () => (shown = await drain()));
-        if (!shown) break training;
-        if (ctx.signal?.aborted) {
-          outcome = { status: 'stopped', atStep: step };
+        // While a pause holds the run here, the steps still on the device are shown first (gateStep).
+        const gate = await gateStep(ctx, drain);
+        if (gate !== 'step') {
+          if (gate === 'aborted') outcome = { status: 'stopped', atStep: step };
           break training;
         }
         const a = s * config.batchSize;

@@ -1,5 +1,6 @@
 // Trains a softmax policy on several objectives at once, combined by the chosen method, and reports per
 // step the rewards, the weights actually applied and the mean squared advantage; per epoch, held-out metrics.
+import { gateStep } from '../../experiment/stepGate';
 import * as tf from '@tensorflow/tfjs';
 import { ErrorCode, LabError } from '../../errors';
 import { resolveDataset } from '../../data/datasetChoice';
@@ -140,8 +141,7 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
     training: for (let epoch = 1; epoch <= config.epochs; epoch++) {
       const order = sampler.shuffle(Int32Array.from(learners));
       for (let s = 0; s < stepsPerEpoch; s++) {
-        await ctx.control?.beforeStep();
-        if (ctx.signal?.aborted) {
+        if ((await gateStep(ctx)) !== 'step') {
           outcome = { status: 'stopped', atStep: step };
           break training;
         }
