@@ -20,7 +20,7 @@ test('an impossible value model is explained, not crashed', async ({ page }) => 
 
 test('run trains a model per seed and compares the top 10 with consumption-aware lists, with the spread', async ({ page }) => {
   await openLab(page, '/?lab=consumption&dataset=tiny&trainSeeds=2&warmStartEpochs=3');
-  await expect(page.getByTestId('trained-status')).toContainText('Press Run');
+  await expect(page.getByTestId('trained-status')).toContainText('Press ▶ Train');
   await train(page);
   await waitForStatus(page, 'finished');
   await expect(page.getByTestId('trained-chart')).toHaveAttribute('data-seeds', '2');

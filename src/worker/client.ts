@@ -157,7 +157,7 @@ export class TrainingClient {
         type: 'error',
         runId,
         code: ErrorCode.WorkerCrashed,
-        message: `${ErrorCode.WorkerCrashed}: the training worker crashed (${detail}). Results so far are kept; press play to start again.`,
+        message: `${ErrorCode.WorkerCrashed}: the training worker crashed (${detail}). Results so far are kept; press ▶ Train to start again.`,
       });
     }
   }

@@ -45,7 +45,7 @@ export const ampCfLab = defineLab({
     'Both rank every item the user has not seen for their last click (leave-one-out, full ranking). The vectors are ' +
     'small by default (d = 8 for 18 genres): that is when one vector per user runs out of room for several tastes.',
   whatToTry: [
-    'Press play and watch taste distance: after 15 epochs on workshop AMP-CF’s lists sit closer to each user’s genre mix ' +
+    'Press ▶ Train and watch taste distance: after 15 epochs on workshop AMP-CF’s lists sit closer to each user’s genre mix ' +
       'than MF’s (0.22 vs 0.26, seeds 42 and 7; popularity 0.55), and it is no less accurate: HR@10 0.16–0.17 vs 0.15, ' +
       'NDCG@10 0.087 vs 0.078–0.080 (popularity 0.080 and 0.044).',
     'Compare ILD: AMP-CF’s lists are less varied (0.58 vs 0.63) yet better matched. The diversity personas give is ' +

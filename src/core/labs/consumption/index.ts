@@ -22,7 +22,7 @@ export const consumptionLab = defineLab({
     'Metrics such as Precision assume every shown item is consumed, and then the best list is the top N of the ' +
     'most likely type — homogeneous. When only a few are consumed, extra items of one type add less and less, and ' +
     'the list that maximises the consumed value (found exactly, greedily by marginal gain) spreads over types: ' +
-    'diversity falls out of accuracy instead of fighting it. Run the lab to try the same idea on a trained ' +
+    'diversity falls out of accuracy instead of fighting it. Press ▶ Train to try the same idea on a trained ' +
     'recommender: its scores become the top 10, or a consumption-aware list for a user who consumes c = 1, 2 or 3, ' +
     'with genres as the types and each user’s genre probabilities estimated from their history.',
   whatToTry: [
@@ -34,7 +34,7 @@ export const consumptionLab = defineLab({
     'Switch to Uniform values: γ comes out near ½ (shares ∝ √p_t); Exponential: near 1 (shares ∝ p_t, calibrated); Pareto with α = 3: near α/(α−1) = 1.5, more concentrated than p itself.',
     'Pick Pareto with α ≤ 1: the expected value of the best item is infinite, and the lab says so instead of computing nonsense.',
     'Give custom p values that do not sum to 1: they are normalised, and a note tells you.',
-    'Press Run for the trained comparison (3 seeds on workshop, a few seconds): each consumption-aware list wins the utility it is built for — U₂ 0.796 vs 0.779 for c = 2, U₃ 0.700 vs 0.684 for c = 3 — and loses Precision@10 (0.284 and 0.300 vs 0.307): the trade-off is the metric’s. For c = 1, HR@10 is a tie (0.883 vs 0.880).',
+    'Press ▶ Train for the trained comparison (3 seeds on workshop, a few seconds): each consumption-aware list wins the utility it is built for — U₂ 0.796 vs 0.779 for c = 2, U₃ 0.700 vs 0.684 for c = 3 — and loses Precision@10 (0.284 and 0.300 vs 0.307): the trade-off is the metric’s. For c = 1, HR@10 is a tie (0.883 vs 0.880).',
     'Look at the genre columns: the re-ranked lists are closer to the users’ true tastes (JS 0.19 vs 0.31) but their genre ILD is lower (0.45 vs 0.58): Peng et al.’s diversity is spread over the tastes a user may have, not over every genre.',
     "Set the taste source to 'history' (the raw genre mix of the history): it is far from the true tastes (JS 0.33, against 0.09 for 'history-lift'), the lists hedge over genres the user only clicked by chance, and re-ranking loses on every accuracy metric (HR@10 0.791 for c = 1). With 'truth' (an oracle) the c = 3 list wins every accuracy metric, Precision included (0.310 vs 0.307): the method is only as good as its taste estimate.",
   ],

@@ -106,7 +106,7 @@ export const multVaeLab = defineLab({
     'for a dropout-corrupted input. Users are held out whole: each test user’s clicks are 80% fed in and 20% ranked.',
   // Every number below was measured on workshop with the wasm backend in Node, seed 42, default settings unless named.
   whatToTry: [
-    'Press play: after 50 epochs (about 20 s per model) Mult-VAE scores test NDCG@100 0.530 with the multinomial likelihood, 0.530 with the Gaussian and 0.492 with the logistic, against 0.294 for popularity.',
+    'Press ▶ Train: after 50 epochs (about 20 s per model) Mult-VAE scores test NDCG@100 0.530 with the multinomial likelihood, 0.530 with the Gaussian and 0.492 with the logistic, against 0.294 for popularity.',
     'The paper ranks multinomial ≥ logistic > Gaussian on ML-20M; on this synthetic world a tuned Gaussian ties the multinomial and the logistic trails. The ordering is a property of the data, not a law.',
     'Watch the logistic curve lie on the dashed popularity line for some 25 epochs: counting every non-click as a “no”, it first learns how popular each item is, and only then what each user likes.',
     'Set the batch size to the paper’s 500: that is 2 updates per epoch on 800 training users, and after 50 epochs the logistic model is still at popularity (0.293) while the multinomial and Gaussian ones reach 0.535 and 0.542.',

@@ -41,7 +41,7 @@ export const popVsMfLab = defineLab({
     'BPR matrix factorisation learns a vector per user and per item so that, for each user, an item they clicked ' +
     'scores above one they did not. Both are scored on 20% of each user’s clicks hidden from training.',
   whatToTry: [
-    'Press play and watch MF’s NDCG@10 overtake the flat popularity line within a few epochs.',
+    'Press ▶ Train and watch MF’s NDCG@10 overtake the flat popularity line within a few epochs.',
     'Compare coverage: popularity shows everyone nearly the same items; MF spreads over the catalogue.',
     'Set L2 to 0: NDCG@10 peaks after a few epochs and then slides as MF memorises the training clicks (overfitting).',
     'Set the embedding size to 2: MF can no longer tell tastes apart — how close does it come to popularity?',

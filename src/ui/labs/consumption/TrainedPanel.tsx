@@ -39,7 +39,7 @@ export function TrainedPanel() {
     <section className="trained" aria-label="On a trained recommender" data-testid="trained-panel">
       <h2>On a trained recommender</h2>
       <p className="small muted">
-        Run trains a softmax matrix factorisation (the weighting lab’s warm start, multinomial likelihood) on {config.dataset} once per seed ({config.trainSeeds} seed
+        ▶ Train trains a softmax matrix factorisation (the weighting lab’s warm start, multinomial likelihood) on {config.dataset} once per seed ({config.trainSeeds} seed
         {config.trainSeeds === 1 ? '' : 's'}), holds out 20% of each user’s items, and builds two kinds of list from the same scores: the top 10, and the
         consumption-aware list for a user who consumes c = 1, 2 or 3 — genres as the types, each user’s genre probabilities from{' '}
         {config.tasteSource === 'history-lift' ? 'their history above the base rate' : config.tasteSource === 'history' ? 'their raw history' : config.tasteSource === 'model' ? 'the model’s softmax' : 'the true tastes (an oracle)'}, the
@@ -48,7 +48,7 @@ export function TrainedPanel() {
       {config.trainSeeds === 0 ? <p className="notice">Set trainSeeds above 0 in Settings to compare on a trained model.</p> : null}
       {!view ? (
         <p className="small" data-testid="trained-status">
-          {status === 'running' ? `Training seed 1 of ${total}…` : 'Press Run to train and compare.'}
+          {status === 'running' ? `Training seed 1 of ${total}…` : 'Press ▶ Train to train and compare.'}
         </p>
       ) : (
         <>
