@@ -9,7 +9,8 @@
 // - given the type, items are good independently; the user consumes the best c of the list, so with H_t the
 //   number of good items for type t, U_c(S) = Σ_t p_t E[min(c, H_t)] / c — the U_c metric's expectation.
 // Adding item i raises E[min(c, H_t)] by q_{i|t} · P(H_t < c): the gain shrinks as a type fills up, which is what
-// spreads the list over types. With c ≥ N nothing shrinks, U_c is the mean of r_i and the list is the top N.
+// spreads the list over types. With c ≥ N no gain shrinks as the list grows: each item adds min(r_i, Σ_{t∈G_i} p_t)/c,
+// so the list is the top N by that (by score, when no chance is capped).
 
 /** Candidates the greedy pass considers per user: the top ones by score (the rest cannot matter in practice). */
 export const RERANK_CANDIDATES = 200;

@@ -6,6 +6,7 @@ import { baseWeights, weightingDefaults, type WeightingConfig } from './config';
 import { runWeighting } from './run';
 import { BACKBONE_IDS } from './backboneIds';
 import { BACKBONES } from './backbones';
+import { warmObjective } from './multVaePolicy';
 import { Rng } from '../../random/rng';
 
 beforeAll(useWasm);
@@ -98,6 +99,13 @@ describe('the weighting lab', () => {
     } finally {
       policy.dispose();
     }
+  });
+
+  it("Mult-VAE's warm-start objective divides the KL by the row length, as it does the likelihood", async () => {
+    // One user with 2 items of 3: π = ⅓ each, target (½, ½, 0) → NLL = ln 3; μ = 1, log σ² = 0 → KL = ½; β = 0.2 → + 0.2·½/2.
+    const v = tf.tidy(() => warmObjective(tf.zeros([1, 3]), tf.ones([1, 1]), tf.zeros([1, 1]), tf.tensor2d([[0.5, 0.5, 0]]), [2], 0.2));
+    expect((await v.data())[0]).toBeCloseTo(Math.log(3) + 0.05, 6);
+    v.dispose();
   });
 
   it('refuses all-zero weights with a message that says what to do', () => {
