@@ -6,6 +6,10 @@ import { runSuite } from '../core/bench/benchmarks';
 import { benchFullEvaluation } from '../core/bench/evaluationBench';
 import { benchPolicyStep, benchWeightingSweep, type PolicyStepBenchResult, type WeightingSweepBenchResult } from '../core/bench/weightingBench';
 import { selectBackend } from '../core/tf/backends';
+import { builtinDataset } from '../core/data/synthetic';
+import { userItems } from '../core/data/dataset';
+import { benchFirstLayer, type FirstLayerTiming } from '../core/labs/multVae/firstLayerBench';
+import { MODEL_SIZES } from '../core/labs/multVae/model';
 import { benchRecord, formatBenchTable, METHOD } from './benchReport';
 import { runBrowserBench } from './browserBench';
 import { writeTextFile } from './output';
@@ -19,7 +23,9 @@ autoencoder (2000→256→64→256→2000, batch 128) on every tfjs backend.
   --browser   in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium) via a Vite dev server:
               webgpu, webgl, wasm and cpu → bench-results/bench-browser.json
 In Node it also times one policy step of the weighting lab on wasm (DVAO, workshop, 64 users × 8 slates ×
-10 items; median after warm-up) and the tensor count over 1,000 steps (or as many as fit in 60 s).
+10 items; median after warm-up) and the tensor count over 1,000 steps (or as many as fit in 60 s), and
+Mult-VAE's first layer and whole step (paper size 600/200, 500 workshop users × 1,700 items, dropout 0.5) with
+the sparse gather-sum input against a dense X·W₁.
   --sweep     Node only: also time an 11-point hand-weight sweep of the weighting lab (relevance w,
               diversity 1 − w, default epochs; about a minute)`;
 
@@ -45,12 +51,14 @@ async function main(argv: string[]): Promise<number> {
   // Evaluation is plain JS, the same in Node and the browser: measured in Node only.
   const evaluation = browser ? undefined : benchFullEvaluation();
   const weighting = browser ? undefined : await runWeightingBench(sweep);
-  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting }, null, 2) + '\n');
+  const multVae = browser ? undefined : await runMultVaeBench();
+  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae }, null, 2) + '\n');
   const evalLine = evaluation
     ? `\n\n${evaluation.label}: ${evaluation.totalMs.toFixed(1)} ms median (top-k ${evaluation.topKMs.toFixed(1)} ms + all metrics), ${evaluation.reps} runs`
     : '';
   const weightingLines = weighting ? '\n' + formatWeighting(weighting.step, weighting.sweep) : '';
-  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}\n\nwrote ${path}\n`);
+  const multVaeLines = multVae ? '\n\n' + multVae.map((t) => `Mult-VAE ${t.mode} first layer: ${t.layerMs.toFixed(1)} ms (forward + backward), whole step ${t.stepMs.toFixed(1)} ms`).join('\n') : '';
+  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}\n\nwrote ${path}\n`);
   return report.results.length ? 0 : 1;
 }
 
@@ -65,6 +73,15 @@ async function runWeightingBench(withSweep: boolean): Promise<{ step: PolicyStep
   process.stderr.write('weighting policy step: up to 1,000 steps (60 s at most)…\n');
   const step = await benchPolicyStep();
   return { step, sweep };
+}
+
+/** Mult-VAE's sparse vs dense first layer on wasm, on 500 real users of workshop (MovieLens-100K size). */
+async function runMultVaeBench(): Promise<FirstLayerTiming[]> {
+  await selectBackend('wasm');
+  process.stderr.write('Mult-VAE first layer: sparse vs dense, 500 users…\n');
+  const data = builtinDataset('workshop');
+  const rows = Array.from({ length: 500 }, (_, u) => userItems(data.interactions, u));
+  return benchFirstLayer(rows, data.itemIds.length, MODEL_SIZES.paper);
 }
 
 function formatWeighting(step: PolicyStepBenchResult, sweep?: WeightingSweepBenchResult): string {
