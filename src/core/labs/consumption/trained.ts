@@ -2,7 +2,6 @@
 // start (softmax MF on the multinomial likelihood) is trained on a weak 80/20 split, and its scores become lists
 // two ways — the top 10, and consumption-aware re-ranking for users who consume c = 1, 2, 3 — scored on held-out
 // items, and (synthetic data) against each user's true taste mix.
-import * as tf from '@tensorflow/tfjs';
 import { userItems, type Dataset } from '../../data/dataset';
 import { weakSplit } from '../../data/split';
 import { evalContext, evaluateLists } from '../../experiment/evaluate';
@@ -12,6 +11,7 @@ import { BACKBONES } from '../weighting/backbones';
 import { weightingDefaults } from '../weighting/config';
 import { runStreams } from '../weighting/streams';
 import { cachedWarmStart } from '../weighting/warmStartCache';
+import { forEachScoreBlock } from '../weighting/policy';
 
 /** List length: every metric of the comparison is @10. */
 export const LIST_K = 10;
@@ -65,11 +65,7 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
     const lists: Record<string, Int32Array[]> = Object.fromEntries(LIST_KINDS.map((k) => [k.id, []]));
     const expected: Record<string, number> = Object.fromEntries(LIST_KINDS.map((k) => [k.id, 0]));
     let estimateJs = 0;
-    for (let start = 0; start < users.length; start += 256) {
-      const block = users.subarray(start, start + 256);
-      const t = tf.tidy(() => policy.logits(tf.tensor1d(block, 'int32')));
-      const scores = (await t.data()) as Float32Array;
-      t.dispose();
+    await forEachScoreBlock(policy, users, rows, (scores, block) => {
       for (const kind of LIST_KINDS) {
         const opts: ListOptions = { mode: kind.mode, c: kind.c, tastes: s.tasteSource };
         const r = buildLists(scores, block, train.numItems, ctx, LIST_K, opts);
@@ -82,7 +78,7 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
           estimateJs += jensenShannon(p, truth.subarray(u * numGenres, (u + 1) * numGenres));
         });
       }
-    }
+    });
     const out: Record<string, number> = {};
     for (const kind of LIST_KINDS) {
       const m = evaluateLists(users, lists[kind.id], heldOut, evalCtx);

@@ -124,3 +124,18 @@ export async function warmStart(
   }
   return last;
 }
+
+/**
+ * Per-user logits of `users` in blocks of 256, handed to `each` with the block's users (one read-back per block).
+ * A model that reads inputs reads each user's training items (`trainRows`).
+ */
+export async function forEachScoreBlock(policy: SoftmaxPolicy, users: Int32Array, trainRows: readonly Int32Array[], each: (scores: Float32Array, block: Int32Array) => void): Promise<void> {
+  for (let s = 0; s < users.length; s += 256) {
+    const block = users.subarray(s, s + 256);
+    const inputs = policy.readsInputs ? Array.from(block, (u) => trainRows[u]) : undefined;
+    const t = tf.tidy(() => policy.logits(tf.tensor1d(block, 'int32'), { inputs }));
+    const scores = (await t.data()) as Float32Array;
+    t.dispose();
+    each(scores, block);
+  }
+}

@@ -19,7 +19,7 @@ import { lossSideStep, type LossSideState, createLossSide } from './lossSideStep
 import { genreDiversityReward, genreSpanReward } from './rewards';
 import { plReinforceGradient, type PlGradientScratch } from './plackettLuce';
 import { BACKBONES } from './backbones';
-import type { SoftmaxPolicy } from './policy';
+import { forEachScoreBlock, type SoftmaxPolicy } from './policy';
 import { Rng } from '../../random/rng';
 import { OBJECTIVE_IDS, sampleBatch, splitVisible, type RewardSettings } from './slateBatch';
 import { cachedWarmStart } from './warmStartCache';
@@ -35,20 +35,6 @@ interface ListPlan {
   opts: ListOptions;
 }
 
-/**
- * Per-user logits of `users` in blocks of 256, handed to `each` with the block's users (one read-back per block).
- * A model that reads inputs reads each user's training items (`trainRows`).
- */
-export async function forEachScoreBlock(policy: SoftmaxPolicy, users: Int32Array, trainRows: readonly Int32Array[], each: (scores: Float32Array, block: Int32Array) => void): Promise<void> {
-  for (let s = 0; s < users.length; s += 256) {
-    const block = users.subarray(s, s + 256);
-    const inputs = policy.readsInputs ? Array.from(block, (u) => trainRows[u]) : undefined;
-    const t = tf.tidy(() => policy.logits(tf.tensor1d(block, 'int32'), { inputs }));
-    const scores = (await t.data()) as Float32Array;
-    t.dispose();
-    each(scores, block);
-  }
-}
 
 /** The lab's top-10 lists (seen items excluded) for every user with held-out items, scored. */
 async function evaluatePolicy(policy: SoftmaxPolicy, users: Int32Array, ctx: ReturnType<typeof evalContext>, heldOut: Parameters<typeof evaluateLists>[2], plan: ListPlan, trainRows: readonly Int32Array[]) {
