@@ -8,8 +8,8 @@ import { benchPolicyStep, benchWeightingSweep, type PolicyStepBenchResult, type 
 import { selectBackend } from '../core/tf/backends';
 import { builtinDataset } from '../core/data/synthetic';
 import { userItems } from '../core/data/dataset';
-import { benchFirstLayer, type FirstLayerTiming } from '../core/labs/multVae/firstLayerBench';
-import { MODEL_SIZES } from '../core/labs/multVae/model';
+import { benchFirstLayer, type FirstLayerTiming } from '../core/bench/firstLayerBench';
+import { MODEL_SIZES } from '../core/models/multVae/options';
 import { benchRecord, formatBenchTable, METHOD } from './benchReport';
 import { runBrowserBench } from './browserBench';
 import { writeTextFile } from './output';

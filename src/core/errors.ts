@@ -7,6 +7,8 @@ export const ErrorCode = {
   UnknownLab: 'OL104',
   UnknownUrlParameter: 'OL105',
   DatasetMissing: 'OL106',
+  /** The data cannot serve this lab (no genres, a user that does not exist, too large a catalogue). */
+  DataUnsuitable: 'OL107',
   Diverged: 'OL201',
   BackendUnavailable: 'OL301',
   WorkerCrashed: 'OL401',

@@ -1,18 +1,18 @@
-// The Pareto sweep of the current lab: its plan, each finished run's outcome and summary, and its progress.
+// The sweep on record (one of a lab's `sweeps`): its plan, each finished run's outcome and summary, and its progress.
 import type { StateCreator } from 'zustand';
+import { getLab } from '../core/labs/registry';
 import type { FromWorker, SweepRunOutcome } from '../worker/protocol';
 import type { RunClient } from './runSlice';
 import type { LabState } from './store';
-import { SWEEP_PLANS, type SweepPointKind } from './sweepGrid';
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 /** One finished run of a sweep (diverged, stopped and failed runs are kept and say so in `outcome`). */
 export interface SweepRunRecord {
   index: number;
-  /** The plan's short label ("w=0.3", "DVAO") and family. */
+  /** The plan's short label ("w=0.3", "DVAO") and family (one of the plan's `kinds`). */
   label: string;
-  kind: SweepPointKind;
+  kind: string;
   config: Record<string, unknown>;
   outcome: SweepRunOutcome;
   /** Final value of each epoch metric (empty when the run threw). */
@@ -23,6 +23,9 @@ export interface SweepRunRecord {
 export interface SweepState {
   runId: string | null;
   labId: string | null;
+  /** Which of the lab's sweeps, and which variant of it. */
+  planId: string | null;
+  variant: string | null;
   status: SweepStatus;
   /** Runs in the plan. */
   total: number;
@@ -45,9 +48,11 @@ export interface SweepState {
 
 export interface SweepSlice {
   sweep: SweepState;
-  /** Runs the current lab's sweep plan over the current config (refused, with a notice, while a run trains). */
-  /** Starts the lab's sweep; `objectives` 3 swaps the two-objective line for a three-objective simplex grid. */
-  startSweep(opts?: { objectives?: 2 | 3 }): void;
+  /**
+   * Runs one of the current lab's sweeps (default: its first) over the current config, in the given variant
+   * (refused, with a notice, while a run trains or when the config cannot be swept).
+   */
+  startSweep(opts?: { planId?: string; variant?: string }): void;
   /**
    * Stops the sweep at its current run (kept as 'stopped'); finished runs are kept. With a `reason`, another
    * run is replacing the sweep, so no closing message will come and it is settled at once.
@@ -60,6 +65,8 @@ export interface SweepSlice {
 export const IDLE_SWEEP: SweepState = {
   runId: null,
   labId: null,
+  planId: null,
+  variant: null,
   status: 'idle',
   total: 0,
   runs: [],
@@ -77,29 +84,31 @@ export const IDLE_SWEEP: SweepState = {
 export function createSweepSlice(client: RunClient): StateCreator<LabState, [], [], SweepSlice> {
   return (set, get) => {
     /** The plan of the sweep on record (labels and kinds by index). */
-    let plan: { label: string; kind: SweepPointKind }[] = [];
+    let plan: { label: string; kind: string }[] = [];
     const patch = (p: Partial<SweepState>) => set((s) => ({ sweep: { ...s.sweep, ...p } }));
 
     return {
       sweep: IDLE_SWEEP,
       startSweep: (opts = {}) => {
         const { labId, configs, backend, datasets, status, sweep } = get();
-        const makePlan = SWEEP_PLANS[labId];
-        if (!makePlan || sweep.status === 'running') return;
+        const sweeps = getLab(labId).sweeps ?? [];
+        const spec = opts.planId === undefined ? sweeps[0] : sweeps.find((p) => p.id === opts.planId);
+        if (!spec || sweep.status === 'running') return;
         if (status === 'running' || status === 'paused') {
-          return get().addNotice('Pareto sweep: stop or reset the training run first — the worker trains one thing at a time.');
+          return get().addNotice(`${spec.title}: stop or reset the training run first — the worker trains one thing at a time.`);
         }
         const config = configs[labId];
+        const variant = opts.variant ?? spec.variants?.choices[0]?.value;
         let points;
         try {
-          points = makePlan(config, opts);
+          points = spec.points(config, variant);
         } catch (e) {
-          return get().addNotice(`Pareto sweep: ${e instanceof Error ? e.message : String(e)}`);
+          return get().addNotice(`${spec.title}: ${e instanceof Error ? e.message : String(e)}`);
         }
         plan = points.map(({ label, kind }) => ({ label, kind }));
         // The loaded dataset travels with the sweep, as with a run; every run shares it and its warm start.
         const runId = client.sweep(labId, config, points.map((p) => p.override), backend, datasets[String(config.dataset)]);
-        set({ sweep: { ...IDLE_SWEEP, runId, labId, status: 'running', total: points.length, settled: false, startedAt: Date.now() } });
+        set({ sweep: { ...IDLE_SWEEP, runId, labId, planId: spec.id, variant: variant ?? null, status: 'running', total: points.length, settled: false, startedAt: Date.now() } });
       },
       cancelSweep: (reason) => {
         const { sweep } = get();
@@ -123,7 +132,7 @@ export function createSweepSlice(client: RunClient): StateCreator<LabState, [], 
           return patch({ currentIndex: msg.index, currentStep: e.step, ...(e.kind === 'epoch' ? { currentEpoch: e.epoch } : {}) });
         }
         if (msg.type === 'sweepRun') {
-          const point = plan[msg.index] ?? { label: `run ${msg.index + 1}`, kind: 'hand' as const };
+          const point = plan[msg.index] ?? { label: `run ${msg.index + 1}`, kind: '' };
           const record: SweepRunRecord = { index: msg.index, ...point, config: msg.config, outcome: msg.outcome, summary: msg.summary, ...(msg.error ? { error: msg.error } : {}) };
           return patch({ runs: [...sweep.runs.filter((r) => r.index !== msg.index), record].sort((a, b) => a.index - b.index) });
         }

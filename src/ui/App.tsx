@@ -13,6 +13,7 @@ import { ResultsTable } from './shell/ResultsTable';
 import { RunControls } from './shell/RunControls';
 import { RunMessage } from './shell/RunMessage';
 import { SettingsForm } from './shell/SettingsForm';
+import { SweepPanel } from './sweep/SweepPanel';
 
 export function App() {
   const lab = useLabStore(selectLab);
@@ -44,6 +45,7 @@ export function App() {
           <ChartGrid />
           <ResultsTable />
           {Below ? <Below /> : null}
+          {lab.sweeps?.map((plan) => <SweepPanel key={`${lab.id}/${plan.id}`} lab={lab} plan={plan} />)}
         </section>
         <AboutPanel />
       </main>

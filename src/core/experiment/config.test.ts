@@ -22,6 +22,7 @@ const toyLab: Lab = {
   papers: [],
   about: '',
   whatToTry: [],
+  quick: {},
   schema: toySchema,
   defaults: toySchema.parse({}),
   charts: [],

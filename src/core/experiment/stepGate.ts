@@ -29,10 +29,6 @@ export class StepGate implements StepControl {
     return this.mode;
   }
 
-  wantsEachStep(): boolean {
-    return this.mode === 'paused';
-  }
-
   pause(): void {
     this.mode = 'paused';
   }

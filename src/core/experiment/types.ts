@@ -1,9 +1,11 @@
 // The experiment contract every lab implements: a validated JSON config and one `run` used everywhere.
 import type { z } from 'zod';
 import type { Dataset } from '../data/dataset';
+import type { RunCache } from './runCache';
+import type { SweepPlan } from './sweepPlan';
 
-/** Which way a metric improves; every chart says it. */
-export type Direction = 'higher' | 'lower';
+/** Which way a metric improves; every chart says it ('none' where neither is better: weights, β). */
+export type Direction = 'higher' | 'lower' | 'none';
 
 /** One line on a chart: `key` names the value in the progress events. */
 export interface SeriesSpec {
@@ -50,8 +52,6 @@ export interface StepControl {
    * the gate is about to hold the run (pause), so the run can show what it has; returning false ends the hold.
    */
   beforeStep(onHold?: () => Promise<boolean | void>): Promise<void>;
-  /** True while single-stepping: the run then reads each step's values back at once so they show. */
-  wantsEachStep?(): boolean;
 }
 
 export interface RunContext {
@@ -69,6 +69,8 @@ export interface RunContext {
    * applied from that step. Labs use the keys they support.
    */
   live?: () => Record<string, unknown> | undefined;
+  /** Results a later run may reuse (warm starts): the worker, a sweep or a test owns it; absent, nothing is reused. */
+  cache?: RunCache;
 }
 
 /** How a run ended. `diverged` carries the step whose loss was not finite. */
@@ -86,8 +88,18 @@ export interface RunResult<C> {
   /** Final value of each epoch series, for tables and the CLI. */
   summary: Record<string, number>;
   /** Wide tables a lab adds to its report (the CLI prints them under the summary), cells already formatted. */
-  tables?: { title: string; columns: string[]; rows: string[][] }[];
+  tables?: ReportTable[];
 }
+
+/** A table of a run's report, cells already formatted. */
+export interface ReportTable {
+  title: string;
+  columns: string[];
+  rows: string[][];
+}
+
+/** The views (JSON) a lab's run emits for its panel, by name: a type alias per lab, e.g. `{ explanation: ExplanationArtifact }`. */
+export type ArtifactMap = Record<string, unknown>;
 
 /** A paper the lab is built on, cited by title, authors, venue and year. */
 export interface PaperRef {
@@ -98,8 +110,8 @@ export interface PaperRef {
   url?: string;
 }
 
-/** A lab: its identity, teaching text, config schema with defaults, charts and its one `run`. */
-export interface Lab<S extends z.ZodObject = z.ZodObject> {
+/** A lab: its identity, teaching text, config schema with defaults, charts, sweeps and its one `run`. */
+export interface Lab<S extends z.ZodObject = z.ZodObject, A extends ArtifactMap = ArtifactMap> {
   id: string;
   title: string;
   /** One line for the navigation. */
@@ -119,13 +131,24 @@ export interface Lab<S extends z.ZodObject = z.ZodObject> {
   markerKeys?: string[];
   /** Settings that may change while the run goes on (sent to the run through `ctx.live`). */
   liveKeys?: string[];
+  /** Settings over the defaults for a run of a few seconds on `tiny` (the lab-contract test runs every lab so). */
+  quick: Partial<z.infer<S>>;
+  /** The lab's sweeps, each drawn by the generic sweep panel (none: no sweep panel). */
+  sweeps?: SweepPlan[];
   run(config: z.infer<S>, ctx?: RunContext): Promise<RunResult<z.infer<S>>>;
+  /** Never set: carries the type of the artifacts the run emits, so a panel reads them typed (`artifactOf`). */
+  readonly artifactTypes?: A;
 }
 
 /**
- * Declares a lab with its exact config type checked, and returns it as a registry entry. (The registry holds
- * labs of different configs; `run` is only ever called with a config validated against that lab's schema.)
+ * Declares a lab with its exact config (and artifact) types checked. The registry holds labs of different
+ * configs as `Lab`; `run` is only ever called with a config validated against that lab's schema.
  */
-export function defineLab<S extends z.ZodObject>(lab: Lab<S>): Lab {
-  return lab as unknown as Lab;
+export function defineLab<S extends z.ZodObject, A extends ArtifactMap = ArtifactMap>(lab: Lab<S, A>): Lab<S, A> {
+  return lab;
+}
+
+/** The artifact `name` of a run's artifacts, typed by its lab (the one place the stored JSON is given its type). */
+export function artifactOf<A extends ArtifactMap, K extends keyof A & string>(_lab: Lab<z.ZodObject, A>, artifacts: Record<string, unknown> | undefined, name: K): A[K] | undefined {
+  return artifacts?.[name] as A[K] | undefined;
 }

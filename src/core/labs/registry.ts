@@ -1,13 +1,14 @@
 // Every lab the app offers, keyed by a stable id (the URL stores the id). A new lab adds one line here.
 import { ErrorCode, LabError } from '../errors';
 import type { Lab } from '../experiment/types';
-import { popVsMfLab } from './popVsMf';
-import { weightingLab } from './weighting';
+import { ampCfLab } from './ampCf';
 import { consumptionLab } from './consumption';
 import { multVaeLab } from './multVae';
-import { ampCfLab } from './ampCf';
+import { popVsMfLab } from './popVsMf';
+import { weightingLab } from './weighting';
 
-export const LABS: readonly Lab[] = [popVsMfLab, weightingLab, consumptionLab, multVaeLab, ampCfLab];
+/** The labs in menu order (the registry erases each lab's own config and artifact types). */
+export const LABS: readonly Lab[] = [popVsMfLab, weightingLab, consumptionLab, multVaeLab, ampCfLab] as readonly Lab[];
 
 export function findLab(id: string): Lab | undefined {
   return LABS.find((l) => l.id === id);

@@ -1,4 +1,5 @@
-// The lab's settings, generated from its config schema; a refused value is marked and explained in place.
+// The lab's settings, generated from its config schema (less those its own panel draws); a refused value is marked
+// and explained in place.
 import { useMemo, useState } from 'react';
 import { parseField } from '../../core/experiment/config';
 import { describeSettings, type SettingSpec } from '../../core/experiment/settings';
@@ -45,7 +46,7 @@ export function SettingsForm() {
   const set = useLabStore((s) => s.setConfigValue);
   const resetConfig = useLabStore((s) => s.resetConfig);
   const busy = useLabStore(selectIsActive);
-  const specs = useMemo(() => describeSettings(lab), [lab]);
+  const specs = useMemo(() => describeSettings(lab).filter((s) => !s.panel), [lab]);
   const live = new Set(lab.liveKeys ?? []);
   const locked = (key: string) => busy && !live.has(key);
   return (
@@ -56,14 +57,16 @@ export function SettingsForm() {
           defaults
         </button>
       </div>
-      {busy ? <p className="muted small">{live.size ? 'Weights apply from the next step; reset the run to change the rest.' : 'Reset the run to change settings.'}</p> : null}
+      {busy ? <p className="muted small">{live.size ? 'Changes to the panel’s live settings apply from the next step; reset the run to change the rest.' : 'Reset the run to change settings.'}</p> : null}
       {specs.map((spec) =>
         spec.kind === 'choice' ? (
           <label className="field" key={spec.key}>
             <span className="field-label">{spec.label}</span>
             <select name={spec.key} value={String(config[spec.key])} disabled={locked(spec.key)} onChange={(e) => set(spec.key, e.target.value)}>
               {spec.choices.map((c) => (
-                <option key={c}>{c}</option>
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
               ))}
             </select>
             <span className="field-help">{spec.help}</span>

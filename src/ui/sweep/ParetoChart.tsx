@@ -1,12 +1,13 @@
 // One Pareto panel: each sweep run as a point (diversity vs an accuracy metric), the front highlighted and joined.
-import { memo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { ScatterShapeProps } from 'recharts/types/util/ScatterUtils';
+import type { SweepKind } from '../../core/experiment/sweepPlan';
 import { downloadBlob, fileStamp, svgToPng } from './download';
-import { frontLine, outcomeText, SWEPT_SETTINGS, type ParetoPoint } from './sweepPoints';
+import { frontLine, outcomeText, type ParetoPoint } from './sweepPoints';
 
-/** Colours by family; the front adds a dark ring and the line. */
-const KIND_COLOR: Record<ParetoPoint['kind'], string> = { hand: '#7a9fe6', automatic: '#7a5af8', consumption: '#d9822b', rerank: '#12b76a', backbone: '#c11574' };
+/** A point whose family the plan does not name. */
+const OTHER = '#98a2b3';
 const FRONT = '#1d2430';
 const DIVERGED = '#b42318';
 
@@ -14,18 +15,20 @@ const tick = (v: number) => String(Number(v.toPrecision(3)));
 const num = (v: unknown) => (typeof v === 'number' ? (Number.isFinite(v) ? v.toFixed(4) : '–') : String(v ?? '–'));
 
 /** A circle coloured by family, ringed when on the front; a red cross for a diverged run. */
-function PointShape(props: ScatterShapeProps) {
-  const { cx, cy } = props;
-  const p = props.payload as ParetoPoint | undefined;
-  if (cx === undefined || cy === undefined || !p) return <g />;
-  if (p.diverged) {
-    return <path d={`M${cx - 5},${cy - 5}L${cx + 5},${cy + 5}M${cx - 5},${cy + 5}L${cx + 5},${cy - 5}`} stroke={DIVERGED} strokeWidth={2.5} />;
-  }
-  return <circle cx={cx} cy={cy} r={p.front ? 6 : 4.5} fill={KIND_COLOR[p.kind]} stroke={p.front ? FRONT : '#fff'} strokeWidth={p.front ? 2 : 1} />;
+function pointShape(colors: Record<string, string>) {
+  return function PointShape(props: ScatterShapeProps) {
+    const { cx, cy } = props;
+    const p = props.payload as ParetoPoint | undefined;
+    if (cx === undefined || cy === undefined || !p) return <g />;
+    if (p.diverged) {
+      return <path d={`M${cx - 5},${cy - 5}L${cx + 5},${cy + 5}M${cx - 5},${cy + 5}L${cx + 5},${cy - 5}`} stroke={DIVERGED} strokeWidth={2.5} />;
+    }
+    return <circle cx={cx} cy={cy} r={p.front ? 6 : 4.5} fill={colors[p.kind] ?? OTHER} stroke={p.front ? FRONT : '#fff'} strokeWidth={p.front ? 2 : 1} />;
+  };
 }
 
 /** Hover: the run's label, how it ended, its swept settings and every number it measured. */
-function PointTip({ active, payload, names, metricOrder }: Pick<TooltipContentProps, 'active' | 'payload'> & { names: Record<string, string>; metricOrder: string[] }) {
+function PointTip({ active, payload, names, metricOrder, settings }: Pick<TooltipContentProps, 'active' | 'payload'> & { names: Record<string, string>; metricOrder: string[]; settings: readonly string[] }) {
   const p = active ? (payload?.[0]?.payload as ParetoPoint | undefined) : undefined;
   if (!p) return null;
   const { run } = p;
@@ -35,7 +38,7 @@ function PointTip({ active, payload, names, metricOrder }: Pick<TooltipContentPr
       {p.diverged ? <div className="field-error">{outcomeText(run.outcome)}: last measured values shown</div> : null}
       <table>
         <tbody>
-          {SWEPT_SETTINGS.filter((k) => k in run.config).map((k) => (
+          {settings.filter((k) => k in run.config).map((k) => (
             <tr key={k}>
               <th scope="row">{k}</th>
               <td>{typeof run.config[k] === 'number' ? tick(run.config[k] as number) : String(run.config[k])}</td>
@@ -62,10 +65,14 @@ export interface ParetoChartProps {
   /** Metric names and order for the hover table. */
   names: Record<string, string>;
   metricOrder: string[];
+  /** The plan's families (point colours) and the settings the hover shows. */
+  kinds: readonly SweepKind[];
+  settings: readonly string[];
 }
 
-export const ParetoChart = memo(function ParetoChart({ testId, title, xLabel, yLabel, points, names, metricOrder }: ParetoChartProps) {
+export const ParetoChart = memo(function ParetoChart({ testId, title, xLabel, yLabel, points, names, metricOrder, kinds, settings }: ParetoChartProps) {
   const box = useRef<HTMLDivElement>(null);
+  const shape = useMemo(() => pointShape(Object.fromEntries(kinds.map((k) => [k.id, k.color]))), [kinds]);
   const [pngError, setPngError] = useState<string | null>(null);
   const line = frontLine(points);
   const savePng = async () => {
@@ -112,9 +119,9 @@ export const ParetoChart = memo(function ParetoChart({ testId, title, xLabel, yL
               tick={{ fontSize: 11 }}
               label={{ value: `${yLabel} (higher is better) →`, angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }}
             />
-            <Tooltip isAnimationActive={false} cursor={{ strokeDasharray: '3 3' }} content={(p) => <PointTip active={p.active} payload={p.payload} names={names} metricOrder={metricOrder} />} />
+            <Tooltip isAnimationActive={false} cursor={{ strokeDasharray: '3 3' }} content={(p) => <PointTip active={p.active} payload={p.payload} names={names} metricOrder={metricOrder} settings={settings} />} />
             <Scatter name="Pareto front" data={line} line={{ stroke: FRONT, strokeWidth: 1.5 }} lineType="joint" shape={() => <g />} isAnimationActive={false} tooltipType="none" />
-            <Scatter name="runs" data={points} shape={PointShape} isAnimationActive={false}>
+            <Scatter name="runs" data={points} shape={shape} isAnimationActive={false}>
               <LabelList dataKey="chartLabel" position="top" offset={8} style={{ fontSize: 10, fill: '#475467' }} />
             </Scatter>
           </ScatterChart>

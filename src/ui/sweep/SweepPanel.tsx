@@ -1,17 +1,15 @@
-// The "Pareto sweep" section: run the lab's sweep plan in the worker, follow it, and read the two fronts.
+// A lab's sweep section (one of `lab.sweeps`): run the plan in the worker, follow it, and read its Pareto panels.
 import { useMemo, useState } from 'react';
-import { selectConfig, selectIsActive, selectLab, selectSweep } from '../../state/selectors';
-import type { SweepState } from '../../state/sweepSlice';
+import type { SweepPanelSpec, SweepPlan } from '../../core/experiment/sweepPlan';
+import type { Lab } from '../../core/experiment/types';
+import { selectConfig, selectIsActive, selectSweep } from '../../state/selectors';
+import type { SweepRunRecord, SweepState } from '../../state/sweepSlice';
 import { useLabStore } from '../appStore';
 import { downloadBlob, fileStamp } from './download';
 import { sweepCsv, sweepJson } from './exportSweep';
 import { ParetoChart } from './ParetoChart';
-import { consumptionKey, metricKeys, metricLabels, paretoPoints } from './sweepPoints';
+import { metricKeys, metricLabels, paretoPoints } from './sweepPoints';
 import { SweepTable } from './SweepTable';
-
-const X_KEY = 'ild';
-const X_LABEL = 'ILD@10 (diversity)';
-const C_LABEL: Record<number, string> = { 1: 'HR@10 (= U₁)', 2: 'U₂@10', 3: 'U₃@10' };
 
 function seconds(ms: number): string {
   return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
@@ -37,74 +35,96 @@ function progressValue(s: SweepState): number {
   return Math.min(s.total, s.runs.length + frac);
 }
 
-export function SweepPanel() {
-  const lab = useLabStore(selectLab);
+/** One Pareto panel of the plan, with its y picker when it has several y metrics. */
+function PanelView({ panel, plan, runs, names, metrics, pick, onPick }: { panel: SweepPanelSpec; plan: SweepPlan; runs: SweepRunRecord[]; names: Record<string, string>; metrics: string[]; pick: number; onPick: (i: number) => void }) {
+  const y = panel.y[Math.min(pick, panel.y.length - 1)];
+  const points = useMemo(() => paretoPoints(runs, panel.x.key, y.key, plan.chartLabel), [runs, panel.x.key, y.key, plan]);
+  return (
+    <div className="pareto-cell">
+      {panel.pick && panel.y.length > 1 ? (
+        <label className="field inline-c">
+          <span className="field-label">{panel.pick.label}</span>
+          <select value={pick} onChange={(e) => onPick(Number(e.target.value))} data-testid={`sweep-pick-${panel.id}`} aria-label={`${panel.title}: ${panel.pick.label}`}>
+            {panel.y.map((m, i) => (
+              <option key={m.key} value={i}>
+                {i + 1} ({m.label})
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <ParetoChart testId={`pareto-${panel.id}`} title={panel.title} xLabel={panel.x.label} yLabel={y.label} points={points} names={names} metricOrder={metrics} kinds={plan.kinds} settings={plan.shownSettings} />
+    </div>
+  );
+}
+
+/** The sweep section of `lab` for its plan `plan`. */
+export function SweepPanel({ lab, plan }: { lab: Lab; plan: SweepPlan }) {
   const sweep = useLabStore(selectSweep);
   const training = useLabStore(selectIsActive);
-  const consumeC = Number(useLabStore(selectConfig).consumeC) || 1;
+  const config = useLabStore(selectConfig);
   const startSweep = useLabStore((s) => s.startSweep);
-  const [objectives, setObjectives] = useState<2 | 3>(2);
   const cancelSweep = useLabStore((s) => s.cancelSweep);
-  const [c, setC] = useState(consumeC);
+  const [variant, setVariant] = useState(plan.variants?.choices[0]?.value);
+  // Each panel's y picker starts where the config points (e.g. the c a user consumes).
+  const [picks, setPicks] = useState<Record<string, number>>(() => Object.fromEntries(plan.panels.map((p) => [p.id, p.pick?.initial(config) ?? 0])));
   const [view, setView] = useState<'charts' | 'table'>('charts');
 
-  // A sweep of another lab stays in the store but is not shown here.
-  const runs = sweep.labId === lab.id ? sweep.runs : [];
-  const names = useMemo(() => metricLabels(lab.charts), [lab]);
+  // A sweep of another lab or plan stays in the store but is not shown here.
+  const mine = sweep.labId === lab.id && sweep.planId === plan.id;
+  const runs = useMemo(() => (mine ? sweep.runs : []), [mine, sweep.runs]);
+  const shown = mine ? sweep : { ...sweep, status: 'idle' as const, total: 0, runs: [], message: null };
+  const names = useMemo(() => metricLabels(lab.charts, plan), [lab, plan]);
   const metrics = useMemo(() => metricKeys(runs, lab.charts), [runs, lab]);
-  const yKey = consumptionKey(c);
-  const precisionPoints = useMemo(() => paretoPoints(runs, X_KEY, 'precision'), [runs]);
-  const hitPoints = useMemo(() => paretoPoints(runs, X_KEY, yKey), [runs, yKey]);
   const fronts = useMemo(
-    () => [
-      { name: 'Precision', indices: new Set(precisionPoints.filter((p) => p.front).map((p) => p.index)) },
-      { name: C_LABEL[c], indices: new Set(hitPoints.filter((p) => p.front).map((p) => p.index)) },
-    ],
-    [precisionPoints, hitPoints, c],
+    () =>
+      plan.panels.map((panel) => {
+        const y = panel.y[Math.min(picks[panel.id] ?? 0, panel.y.length - 1)];
+        return { name: y.label, indices: new Set(paretoPoints(runs, panel.x.key, y.key).filter((p) => p.front).map((p) => p.index)) };
+      }),
+    [plan, runs, picks],
   );
-  const running = sweep.status === 'running';
+  const running = shown.status === 'running';
   const download = (text: string, type: string, ext: string) => downloadBlob(new Blob([text], { type }), `${fileStamp(`sweep-${lab.id}`, new Date())}.${ext}`);
 
   return (
-    <section className="sweep-panel" aria-label="Pareto sweep" data-testid="sweep-panel" data-status={sweep.status}>
+    <section className="sweep-panel" aria-label={plan.title} data-testid="sweep-panel" data-status={shown.status}>
       <div className="sweep-head">
-        <h2>Pareto sweep</h2>
-        <p className="small muted">
-          {objectives === 3
-            ? '30 runs, one after another in the worker, from the same data, seed and warm start, with this config’s epochs: hand weights (RC) on every point of the relevance/diversity/novelty simplex in fifths (labelled r/d/n), '
-            : '20 runs, one after another in the worker, from the same data, seed and warm start, with this config’s epochs: hand weights (RC, w on relevance, 1 − w on diversity, w = 0, 0.1, …, 1), '}
-          then DVAO, GDPO, UW, DWA and GradNorm at your sliders, then RC with the consumption-style relevance reward, then relevance alone with its lists re-ranked for a user who consumes c (no weights), then the other backbones (Mult-VAE, AMP-CF) with your method at your sliders. Teaching
-          toggles (noise, the saturating reward) are off in every run. Each panel plots diversity against accuracy: as if every
-          item is consumed, and as if the user consumes only a few.
-        </p>
+        <h2>{plan.title}</h2>
+        <p className="small muted">{plan.describe(variant)}</p>
       </div>
       <div className="sweep-controls">
-        <label className="sweep-objectives">
-          <span>Hand weights over</span>
-          <select value={objectives} onChange={(e) => setObjectives(Number(e.target.value) as 2 | 3)} disabled={running} data-testid="sweep-objectives">
-            <option value={2}>relevance–diversity (11 points)</option>
-            <option value={3}>all three objectives (21 points)</option>
-          </select>
-        </label>
-        <button className="primary" onClick={() => startSweep({ objectives })} disabled={running || training} data-testid="sweep-run" title={training ? 'Stop or reset the training run first' : 'Train every run of the sweep'}>
+        {plan.variants ? (
+          <label className="sweep-objectives">
+            <span>{plan.variants.label}</span>
+            <select value={variant} onChange={(e) => setVariant(e.target.value)} disabled={running} data-testid="sweep-variant">
+              {plan.variants.choices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <button className="primary" onClick={() => startSweep({ planId: plan.id, variant })} disabled={sweep.status === 'running' || training} data-testid="sweep-run" title={training ? 'Stop or reset the training run first' : 'Train every run of the sweep'}>
           Run sweep
         </button>
         <button onClick={() => cancelSweep()} disabled={!running} data-testid="sweep-cancel" title="Stop after the current run; finished runs are kept">
           Cancel
         </button>
-        <span className={`status status-sweep-${sweep.status}`} data-testid="sweep-status" role="status">
-          {sweep.status}
+        <span className={`status status-sweep-${shown.status}`} data-testid="sweep-status" role="status">
+          {shown.status}
         </span>
       </div>
       <div className="progress sweep-progress">
-        <progress max={Math.max(1, sweep.total)} value={progressValue(sweep)} data-testid="sweep-progress" aria-label="Sweep progress" />
+        <progress max={Math.max(1, shown.total)} value={progressValue(shown)} data-testid="sweep-progress" aria-label="Sweep progress" />
         <span className="progress-text" data-testid="sweep-progress-text">
-          {progressText(sweep)}
+          {progressText(shown)}
         </span>
       </div>
-      {sweep.message && sweep.status !== 'running' ? (
-        <p className={sweep.status === 'failed' ? 'run-message' : 'small muted'} data-testid="sweep-message">
-          {sweep.message}
+      {shown.message && shown.status !== 'running' ? (
+        <p className={shown.status === 'failed' ? 'run-message' : 'small muted'} data-testid="sweep-message">
+          {shown.message}
         </p>
       ) : null}
       {runs.length > 0 ? (
@@ -118,19 +138,9 @@ export function SweepPanel() {
                 Table
               </button>
             </div>
-            <label className="field inline-c">
-              <span className="field-label">Consumes a few: c =</span>
-              <select value={c} onChange={(e) => setC(Number(e.target.value))} data-testid="sweep-c" aria-label="c: good items the user needs">
-                {[1, 2, 3].map((v) => (
-                  <option key={v} value={v}>
-                    {v} ({C_LABEL[v]})
-                  </option>
-                ))}
-              </select>
-            </label>
             <span className="sweep-export">
               Export:
-              <button onClick={() => download(sweepCsv(sweep, metrics), 'text/csv;charset=utf-8', 'csv')} data-testid="sweep-csv">
+              <button onClick={() => download(sweepCsv(sweep, metrics, plan.shownSettings), 'text/csv;charset=utf-8', 'csv')} data-testid="sweep-csv">
                 CSV
               </button>
               <button onClick={() => download(sweepJson(sweep, new Date()), 'application/json', 'json')} data-testid="sweep-json">
@@ -141,19 +151,21 @@ export function SweepPanel() {
           {view === 'charts' ? (
             <>
               <div className="pareto-grid">
-                <ParetoChart testId="pareto-precision" title="If every item is consumed" xLabel={X_LABEL} yLabel="Precision@10" points={precisionPoints} names={names} metricOrder={metrics} />
-                <ParetoChart testId="pareto-hit" title="If the user consumes only a few" xLabel={X_LABEL} yLabel={C_LABEL[c]} points={hitPoints} names={names} metricOrder={metrics} />
+                {plan.panels.map((panel) => (
+                  <PanelView key={panel.id} panel={panel} plan={plan} runs={runs} names={names} metrics={metrics} pick={picks[panel.id] ?? 0} onPick={(i) => setPicks((p) => ({ ...p, [panel.id]: i }))} />
+                ))}
               </div>
               <p className="small muted pareto-legend">
-                <span className="key key-hand" /> hand weights, labelled by {objectives === 3 ? 'r/d/n' : 'w (the weight on relevance)'} <span className="key key-automatic" /> automatic method{' '}
-                <span className="key key-consumption" /> consumption-style reward <span className="key key-rerank" /> relevance only, re-ranked for a user who consumes c (Peng et al.){' '}
-                <span className="key key-backbone" /> another backbone, same method and sliders{' '}
-                <span className="key key-front" /> on the Pareto front (no run is better on both axes), joined by the line{' '}
-                <span className="key-diverged">✕</span> diverged (kept, last values, never on the front). Hover a point for its settings and numbers.
+                {plan.kinds.map((k) => (
+                  <span key={k.id}>
+                    <span className="key" style={{ background: k.color }} /> {k.legend}{' '}
+                  </span>
+                ))}
+                <span className="key key-front" /> on the Pareto front (no run is better on both axes), joined by the line <span className="key-diverged">✕</span> diverged (kept, last values, never on the front). Hover a point for its settings and numbers.
               </p>
             </>
           ) : (
-            <SweepTable runs={runs} metrics={metrics} names={names} fronts={fronts} />
+            <SweepTable runs={runs} metrics={metrics} names={names} fronts={fronts} settings={plan.shownSettings} />
           )}
         </>
       ) : null}

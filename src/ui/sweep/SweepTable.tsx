@@ -1,6 +1,6 @@
 // Every run of the sweep in one table: its settings, how it ended, every summary metric, and front membership.
 import type { SweepRunRecord } from '../../state/sweepSlice';
-import { outcomeText, SWEPT_SETTINGS } from './sweepPoints';
+import { outcomeText } from './sweepPoints';
 
 const cell = (v: unknown) => (typeof v === 'number' ? (Number.isFinite(v) ? String(Number(v.toFixed(4))) : '–') : v === undefined ? '–' : String(v));
 
@@ -10,9 +10,11 @@ export interface SweepTableProps {
   names: Record<string, string>;
   /** Indices of runs on each panel's front, with the panel's short name. */
   fronts: { name: string; indices: Set<number> }[];
+  /** The settings shown per run (the plan's). */
+  settings: readonly string[];
 }
 
-export function SweepTable({ runs, metrics, names, fronts }: SweepTableProps) {
+export function SweepTable({ runs, metrics, names, fronts, settings }: SweepTableProps) {
   return (
     <div className="sweep-table-wrap">
       <table className="results-table sweep-table" data-testid="sweep-table">
@@ -23,7 +25,7 @@ export function SweepTable({ runs, metrics, names, fronts }: SweepTableProps) {
           <tr>
             <th scope="col">run</th>
             <th scope="col">label</th>
-            {SWEPT_SETTINGS.map((k) => (
+            {settings.map((k) => (
               <th scope="col" key={k}>
                 {k}
               </th>
@@ -46,7 +48,7 @@ export function SweepTable({ runs, metrics, names, fronts }: SweepTableProps) {
             <tr key={r.index} data-outcome={r.outcome.status} className={r.outcome.status === 'completed' ? undefined : `row-${r.outcome.status}`}>
               <td>{r.index + 1}</td>
               <th scope="row">{r.label}</th>
-              {SWEPT_SETTINGS.map((k) => (
+              {settings.map((k) => (
                 <td key={k} className={typeof r.config[k] === 'number' ? undefined : 'text'}>
                   {cell(r.config[k])}
                 </td>

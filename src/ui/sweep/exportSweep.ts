@@ -1,6 +1,6 @@
 // The sweep as files: CSV (one row per run) and JSON (every run's config, outcome and summary).
 import type { SweepState } from '../../state/sweepSlice';
-import { outcomeText, SWEPT_SETTINGS } from './sweepPoints';
+import { outcomeText } from './sweepPoints';
 
 /** A CSV field: quoted when it holds a comma, quote or line break (quotes doubled), per RFC 4180. */
 function field(v: unknown): string {
@@ -8,10 +8,10 @@ function field(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One row per run, in grid order: run, label, kind, the swept settings, outcome, then each metric. */
-export function sweepCsv(sweep: Pick<SweepState, 'runs'>, metrics: readonly string[]): string {
-  const head = ['run', 'label', 'kind', ...SWEPT_SETTINGS, 'outcome', ...metrics];
-  const rows = sweep.runs.map((r) => [r.index + 1, r.label, r.kind, ...SWEPT_SETTINGS.map((k) => r.config[k]), outcomeText(r.outcome), ...metrics.map((m) => r.summary[m])]);
+/** One row per run, in grid order: run, label, kind, the plan's shown settings, outcome, then each metric. */
+export function sweepCsv(sweep: Pick<SweepState, 'runs'>, metrics: readonly string[], settings: readonly string[]): string {
+  const head = ['run', 'label', 'kind', ...settings, 'outcome', ...metrics];
+  const rows = sweep.runs.map((r) => [r.index + 1, r.label, r.kind, ...settings.map((k) => r.config[k]), outcomeText(r.outcome), ...metrics.map((m) => r.summary[m])]);
   return [head, ...rows].map((row) => row.map(field).join(',')).join('\n') + '\n';
 }
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { getLab } from '../../core/labs/registry';
 import type { SweepRunRecord } from '../../state/sweepSlice';
 import { sweepCsv, sweepJson } from './exportSweep';
-import { consumptionKey, frontLine, metricKeys, metricLabels, outcomeText, paretoPoints } from './sweepPoints';
+import { frontLine, metricKeys, metricLabels, outcomeText, paretoPoints } from './sweepPoints';
+
+const plan = getLab('weighting').sweeps![0];
 
 const run = (index: number, ild: number, precision: number, outcome: SweepRunRecord['outcome'] = { status: 'completed' }): SweepRunRecord => ({
   index,
@@ -23,7 +25,7 @@ describe('the points of a Pareto panel', () => {
     run(5, 0.99, 0.3, { status: 'stopped', atStep: 2 }),
     run(6, 0, 0, { status: 'failed', message: 'boom' }),
   ];
-  const points = paretoPoints(runs, 'ild', 'precision');
+  const points = paretoPoints(runs, 'ild', 'precision', plan.chartLabel);
 
   it('shows completed and diverged runs, not stopped or failed ones', () => {
     expect(points.map((p) => p.index)).toEqual([0, 1, 2, 3, 4]);
@@ -34,14 +36,15 @@ describe('the points of a Pareto panel', () => {
     expect(points.find((p) => p.index === 4)).toMatchObject({ diverged: true, front: false });
   });
 
-  it('labels hand-weight points by their w alone, and the rest by method', () => {
+  it("labels points by the plan's short form (hand weights by their w alone), or by their label", () => {
     expect(points[3].chartLabel).toBe('0.3');
-    const auto = paretoPoints([{ ...run(0, 0.5, 0.1), label: 'DVAO', kind: 'automatic' }], 'ild', 'precision');
+    const auto = paretoPoints([{ ...run(0, 0.5, 0.1), label: 'DVAO', kind: 'automatic' }], 'ild', 'precision', plan.chartLabel);
     expect(auto[0].chartLabel).toBe('DVAO');
+    expect(paretoPoints([run(3, 0.5, 0.1)], 'ild', 'precision')[0].chartLabel).toBe('w=0.3');
   });
 
   it('gives runs that land on the same spot one shared label', () => {
-    const same = paretoPoints([run(0, 0.5, 0.1), { ...run(1, 0.5, 0.1), label: 'UW', kind: 'automatic' }, run(2, 0.6, 0.1)], 'ild', 'precision');
+    const same = paretoPoints([run(0, 0.5, 0.1), { ...run(1, 0.5, 0.1), label: 'UW', kind: 'automatic' }, run(2, 0.6, 0.1)], 'ild', 'precision', plan.chartLabel);
     expect(same.map((p) => p.chartLabel)).toEqual(['0 / UW', '', '0.2']);
   });
 
@@ -49,8 +52,7 @@ describe('the points of a Pareto panel', () => {
     expect(frontLine(points).map((p) => p.x)).toEqual([0.5, 0.7, 0.9]);
   });
 
-  it('reads HR@10 for c = 1 and U_c for c = 2, 3', () => {
-    expect([1, 2, 3].map(consumptionKey)).toEqual(['hit', 'consumption@2', 'consumption@3']);
+  it('reads any summary metric as y', () => {
     expect(paretoPoints(runs, 'ild', 'hit')[1].y).toBeCloseTo(0.5);
   });
 });
@@ -58,22 +60,22 @@ describe('the points of a Pareto panel', () => {
 describe('naming and exporting a sweep', () => {
   const charts = getLab('weighting').charts;
 
-  it('names metrics as the lab charts do, and orders them as the charts list them', () => {
-    expect(metricLabels(charts)).toMatchObject({ precision: 'Precision@10', ild: 'ILD@10 (genres)', hit: 'HR@10 (= U₁)', 'consumption@1': 'U₁' });
+  it("names metrics as the lab charts do (else as the plan's panels do), and orders them as the charts list them", () => {
+    expect(metricLabels(charts, plan)).toMatchObject({ precision: 'Precision@10', ild: 'ILD@10 (genres)', hit: 'HR@10 (= U₁)', 'consumption@2': 'U₂' });
     const runs = [{ ...run(0, 0.5, 0.1), summary: { zeta: 1, ild: 0.5, precision: 0.1, ndcg: 0.2 } }];
     expect(metricKeys(runs, charts)).toEqual(['precision', 'ndcg', 'ild', 'zeta']);
   });
 
   it('writes one CSV row per run, quoting a message with a comma', () => {
     const runs = [run(0, 0.9, 0.05), run(1, 0.5, 0.1, { status: 'failed', message: 'bad, very bad' })];
-    const csv = sweepCsv({ runs }, ['precision', 'ild']).trim().split('\n');
+    const csv = sweepCsv({ runs }, ['precision', 'ild'], plan.shownSettings).trim().split('\n');
     expect(csv[0]).toBe('run,label,kind,method,relevance,lists,wRelevance,wDiversity,wNovelty,backbone,outcome,precision,ild');
     expect(csv[1]).toBe('1,w=0,hand,rc,precision,,0,1,0,,completed,0.05,0.9');
     expect(csv[2]).toBe('2,w=0.1,hand,rc,precision,,0.1,0.9,0,,"failed: bad, very bad",,');
   });
 
   it('writes JSON with the status, the time taken and every run', () => {
-    const sweep = { runId: 's', labId: 'weighting', status: 'done', total: 1, runs: [run(0, 0.9, 0.05)], currentIndex: 0, currentEpoch: 1, currentEpochs: 1, currentStep: 4, currentTotalSteps: 4, message: null, settled: true, startedAt: 1000, endedAt: 3500 } as const;
+    const sweep = { runId: 's', labId: 'weighting', planId: 'pareto', variant: '2', status: 'done', total: 1, runs: [run(0, 0.9, 0.05)], currentIndex: 0, currentEpoch: 1, currentEpochs: 1, currentStep: 4, currentTotalSteps: 4, message: null, settled: true, startedAt: 1000, endedAt: 3500 } as const;
     const parsed = JSON.parse(sweepJson({ ...sweep, runs: [...sweep.runs] }, new Date(0)));
     expect(parsed).toMatchObject({ labId: 'weighting', status: 'done', total: 1, elapsedMs: 2500, runs: [{ index: 0, summary: { ild: 0.9 } }] });
   });

@@ -1,5 +1,6 @@
 // Turns a sweep's runs into scatter points with their Pareto front, and names the metrics: no React here.
 import { paretoFront } from '../../core/experiment/pareto';
+import type { SweepPlan } from '../../core/experiment/sweepPlan';
 import type { ChartSpec } from '../../core/experiment/types';
 import type { SweepRunRecord } from '../../state/sweepSlice';
 
@@ -7,9 +8,9 @@ import type { SweepRunRecord } from '../../state/sweepSlice';
 export interface ParetoPoint {
   index: number;
   label: string;
-  /** The label drawn next to the point: hand weights by their w alone ("0.3"), others by method. */
+  /** The label drawn next to the point (the plan's short form, e.g. "0.3" for w = 0.3). */
   chartLabel: string;
-  kind: SweepRunRecord['kind'];
+  kind: string;
   x: number;
   y: number;
   /** Non-dominated among the completed runs (both axes higher-better). */
@@ -23,7 +24,7 @@ export interface ParetoPoint {
  * The points of one panel: every completed or diverged run with finite x and y (stopped and failed runs have
  * no final numbers to show), and which completed ones no other completed run beats on both axes.
  */
-export function paretoPoints(runs: readonly SweepRunRecord[], xKey: string, yKey: string): ParetoPoint[] {
+export function paretoPoints(runs: readonly SweepRunRecord[], xKey: string, yKey: string, chartLabel: SweepPlan['chartLabel'] = (r) => r.label): ParetoPoint[] {
   const shown = runs.filter(
     (r) => (r.outcome.status === 'completed' || r.outcome.status === 'diverged') && Number.isFinite(r.summary[xKey]) && Number.isFinite(r.summary[yKey]),
   );
@@ -60,26 +61,14 @@ function mergeCoincidentLabels(points: ParetoPoint[]): ParetoPoint[] {
   });
 }
 
-/** Short point labels keep a crowded panel readable: "0.3" for w = 0.3, "consumption" for the reward variant. */
-function chartLabel(r: SweepRunRecord): string {
-  if (r.kind === 'hand') return r.label.replace(/^w=/, '');
-  if (r.kind === 'consumption') return 'consumption';
-  return r.label;
-}
-
 /** The front's points from left to right, for the line that connects them. */
 export const frontLine = (points: readonly ParetoPoint[]) => points.filter((p) => p.front).sort((a, b) => a.x - b.x || b.y - a.y);
 
-/** The y metric of the "consumes only a few" panel for c = 1–3: HR@10 is U₁. */
-export const consumptionKey = (c: number) => (c === 1 ? 'hit' : `consumption@${c}`);
-
-/** What each summary metric is called on the lab's own charts (epoch series), else its key. */
-export function metricLabels(charts: readonly ChartSpec[]): Record<string, string> {
+/** What each summary metric is called on the lab's own charts (epoch series), else on the plan's panels. */
+export function metricLabels(charts: readonly ChartSpec[], plan?: SweepPlan): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of charts) if (c.source === 'epoch') for (const s of c.series) out[s.key] = s.label;
-  // U₁ is HR@10; the charts draw it once, as HR@10, but the summary has both.
-  const sub = '₀₁₂₃₄₅₆₇₈₉';
-  for (let c = 1; c <= 9; c++) out[`consumption@${c}`] ??= `U${sub[c]}`;
+  for (const p of plan?.panels ?? []) for (const m of [p.x, ...p.y]) out[m.key] ??= m.label;
   return out;
 }
 
@@ -90,9 +79,6 @@ export function metricKeys(runs: readonly SweepRunRecord[], charts: readonly Cha
   const known = ordered.filter((k, i) => seen.has(k) && ordered.indexOf(k) === i);
   return [...known, ...[...seen].filter((k) => !known.includes(k)).sort()];
 }
-
-/** The settings a sweep varies, shown per run (those its configs have). */
-export const SWEPT_SETTINGS = ['method', 'relevance', 'lists', 'wRelevance', 'wDiversity', 'wNovelty', 'backbone'] as const;
 
 /** "completed", "diverged at step 12", "stopped at step 3", "failed: …". */
 export function outcomeText(o: SweepRunRecord['outcome']): string {

@@ -254,7 +254,7 @@ describe('amp-cf settings', () => {
     expect(x.history.length).toBeGreaterThanOrEqual(10);
     expect(artifacts(r, 'personaTruth')).toEqual([]);
     await expect(runAmpCf(tiny({ dataset: 'imported' }), { dataset: { ...own, genreNames: [], itemGenres: new Uint8Array(0) } })).rejects.toMatchObject({
-      code: ErrorCode.InvalidConfigValue,
+      code: ErrorCode.DataUnsuitable,
       message: expect.stringMatching(/mine has no item genres/),
     });
   });

@@ -3,7 +3,7 @@
 // wrapped to return NaN for AMP-CF from a chosen step on: this tests the run's handling, not a way to diverge.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { divergedMessage } from '../../experiment/lossBuffer';
+import { divergedMessage } from '../../experiment/trainingLoop';
 import type { ProgressEvent } from '../../experiment/types';
 import { useWasm } from '../../testing/tfSetup';
 import { ampCfDefaults } from './config';

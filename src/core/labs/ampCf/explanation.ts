@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { userItems, type Dataset, type Interactions } from '../../data/dataset';
 import { topKFromScores } from '../../experiment/topK';
 import { genreDistribution, tasteDistance } from '../../metrics';
-import type { AmpCf } from './model';
+import type { AmpCf } from '../../models/ampCf/model';
 import { argmax, trueTastes } from './personaTruth';
 
 /** History items shown on each persona card. */

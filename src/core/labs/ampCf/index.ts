@@ -1,5 +1,6 @@
 // The AMP-CF lab ("personas give diversity for free"): its identity, teaching text, charts and run.
 import { defineLab, type ChartSpec, type Direction } from '../../experiment/types';
+import type { AmpCfArtifacts } from './artifacts';
 import { ampCfDefaults, ampCfSchema, LIST_SIZE as K } from './config';
 
 const MF = '#2f6fdd';
@@ -24,7 +25,7 @@ function epochChart(metric: string, title: string, yLabel: string, unit: string,
   };
 }
 
-export const ampCfLab = defineLab({
+export const ampCfLab = defineLab<typeof ampCfSchema, AmpCfArtifacts>({
   id: 'amp-cf',
   title: 'Personas: one user, several tastes',
   tagline: 'Give each user several vectors and let every item pick one: do the lists cover all of the user’s tastes?',
@@ -63,11 +64,12 @@ export const ampCfLab = defineLab({
   ],
   schema: ampCfSchema,
   defaults: ampCfDefaults,
+  quick: { dataset: 'tiny', epochs: 2 },
   charts: [
     epochChart('hit', `HR@${K}: the held-out click is in the top ${K}`, `HR@${K}`, 'share of users', 'higher'),
     epochChart('ndcg', `NDCG@${K} of the held-out click`, `NDCG@${K}`, '0–1', 'higher'),
     epochChart('tasteDistance', `Taste distance: history vs top-${K} genre mix (lower = the list matches the user)`, 'Jensen–Shannon', 'bits', 'lower'),
-    epochChart('ild', `Intra-list diversity of the top ${K} (genres; higher = more varied, not necessarily better matched)`, `ILD@${K}`, '0–1', 'higher'),
+    epochChart('ild', `Intra-list diversity of the top ${K} (genres; higher = more varied, not necessarily better matched)`, `ILD@${K}`, '0–1', 'none'),
     {
       id: 'loss',
       title: 'Training loss (sampled softmax + penalties)',

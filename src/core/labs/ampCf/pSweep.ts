@@ -3,9 +3,9 @@ import type { Dataset, Interactions } from '../../data/dataset';
 import type { EvalContext } from '../../experiment/evaluate';
 import { evaluateModel } from '../../experiment/evaluateModel';
 import type { Rng } from '../../random/rng';
-import type { AmpCf } from './model';
+import type { AmpCf } from '../../models/ampCf/model';
 import { measurePersonaTruth } from './personaTruth';
-import { ampCfRecommender } from './recommender';
+import { ampCfRecommender } from '../../models/ampCf/recommender';
 
 /** One P of the sweep, measured after training (directions: hit, ndcg, ild, purity higher = better; tasteDistance lower). */
 export interface PSweepRow {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromUserLists, type GroundTruth } from '../../data/dataset';
 import { Rng } from '../../random/rng';
 import { useWasm } from '../../testing/tfSetup';
-import { createAmpCf } from './model';
+import { createAmpCf } from '../../models/ampCf/model';
 import { chancePurity, measurePersonaTruth, partitionPurity, tasteOfItem, trueTastes } from './personaTruth';
 
 beforeAll(useWasm);

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { userItems, type GroundTruth, type Interactions } from '../../data/dataset';
 import type { Rng } from '../../random/rng';
-import type { AmpCf } from './model';
+import type { AmpCf } from '../../models/ampCf/model';
 
 /** A genre counts as one of a user's true tastes when its weight in the user's mixture is at least this. */
 export const TASTE_MIN = 0.1;

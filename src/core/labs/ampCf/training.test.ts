@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../random/rng';
 import { useWasm } from '../../testing/tfSetup';
-import { createAmpCf } from './model';
+import { createAmpCf } from '../../models/ampCf/model';
 import { ampCfLoss, attentionEntropy, createAmpCfTrainer, entropyTerm, sampledSoftmaxLoss } from './training';
 
 beforeAll(useWasm);

@@ -1,7 +1,7 @@
 // AMP-CF's training objective: sampled softmax over [positive, negatives] plus the attention-entropy term, and Adam steps.
 import * as tf from '@tensorflow/tfjs';
 import { makeOptimizer } from '../../tf/ops';
-import type { AmpCf } from './model';
+import type { AmpCf } from '../../models/ampCf/model';
 
 /**
  * Sampled-softmax cross-entropy, column 0 of each row being the positive:

@@ -1,6 +1,7 @@
 // Settings of the "Consumption" lab (Peng, Raghavan, Pierson, Kleinberg, Garg, WWW 2024), with ranges and defaults.
 import { z } from 'zod';
 import { datasetSetting } from '../../data/datasetChoice';
+import { WARM_START_DEFAULTS } from '../../experiment/warmStartDefaults';
 import { TASTE_SOURCES } from '../../rerank/listBuilder';
 
 export const consumptionSchema = z.object({
@@ -19,9 +20,10 @@ export const consumptionSchema = z.object({
     .describe(
       'Custom type probabilities: one non-negative number per type, comma-separated (normalised if they do not ' +
         'sum to 1); empty uses the tastes preset',
-    ),
-  n: z.number().int().min(1).max(50).default(10).describe('List length N: items recommended'),
-  k: z.number().int().min(1).max(50).default(1).describe('Items the user consumes: the best k of the N (k ≥ N: all of them)'),
+    )
+    .meta({ label: 'Custom p', panel: true }),
+  n: z.number().int().min(1).max(50).default(10).describe('List length N: items recommended').meta({ label: 'List length N', panel: true }),
+  k: z.number().int().min(1).max(50).default(1).describe('Items the user consumes: the best k of the N (k ≥ N: all of them)').meta({ label: 'Items consumed k', panel: true }),
   value: z
     .enum(['bernoulli', 'uniform', 'exponential', 'pareto'])
     .default('bernoulli')
@@ -36,7 +38,7 @@ export const consumptionSchema = z.object({
     .max(10)
     .default(3)
     .describe('Pareto tail index α (smaller = heavier tail; the mean α/(α−1) is infinite for α ≤ 1)'),
-  dataset: datasetSetting('workshop'),
+  dataset: datasetSetting('workshop').meta({ warmStart: true }),
   trainSeeds: z
     .number()
     .int()
@@ -51,9 +53,16 @@ export const consumptionSchema = z.object({
       "Trained comparison: each user's genre probabilities — history above the base rate, raw history, the model's " +
         'softmax, or the true tastes (synthetic data only; an oracle)',
     ),
-  warmStartEpochs: z.number().int().min(1).max(50).default(10).describe('Trained comparison: epochs of the softmax MF (multinomial likelihood)'),
-  embeddingDim: z.number().int().min(2).max(128).default(32).describe('Trained comparison: size of each user and item vector'),
-  seed: z.number().int().min(0).max(2147483647).default(42).describe('Seed of the first trained model (then seed + 1, …); the explorer is exact'),
+  warmStartEpochs: z
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(WARM_START_DEFAULTS.epochs)
+    .describe('Trained comparison: epochs of the softmax MF (multinomial likelihood)')
+    .meta({ warmStart: true }),
+  embeddingDim: z.number().int().min(2).max(128).default(32).describe('Trained comparison: size of each user and item vector').meta({ warmStart: true }),
+  seed: z.number().int().min(0).max(2147483647).default(42).describe('Seed of the first trained model (then seed + 1, …); the explorer is exact').meta({ warmStart: true }),
 });
 
 export type ConsumptionConfig = z.infer<typeof consumptionSchema>;

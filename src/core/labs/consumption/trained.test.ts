@@ -7,7 +7,8 @@ import { ErrorCode, LabError } from '../../errors';
 import { useWasm } from '../../testing/tfSetup';
 import { consumptionDefaults, type ConsumptionConfig } from './config';
 import { runConsumption } from './run';
-import { LIST_KINDS, meanTruthDistance, spreadOverSeeds, trainedTable } from './trained';
+import { LIST_KINDS, spreadOverSeeds, trainedTable } from './tables';
+import { meanTruthDistance } from './trained';
 
 beforeAll(useWasm);
 
@@ -86,8 +87,8 @@ describe('the trained comparison', () => {
     const noGenres: Dataset = { ...imported, genreNames: [], itemGenres: new Uint8Array(0) };
     const e1 = await runConsumption(tinyRun({ dataset: 'imported' }), { dataset: noGenres }).catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(LabError);
-    expect((e1 as LabError).code).toBe(ErrorCode.InvalidConfigValue);
-    expect((e1 as LabError).message).toMatch(/no item genres/);
+    expect((e1 as LabError).code).toBe(ErrorCode.DataUnsuitable);
+    expect((e1 as LabError).message).toMatch(/^OL107: 'dataset': .* no item genres/);
     const e2 = await runConsumption(tinyRun({ dataset: 'imported', tasteSource: 'truth' }), { dataset: imported }).catch((e: unknown) => e);
     expect((e2 as LabError).message).toMatch(/'tasteSource'/);
     // Imported data with genres works, without the truth columns.

@@ -85,3 +85,10 @@ export function betaPeak(id: string, history: readonly { epoch: number; beta: nu
   for (const h of history) if (h.epoch >= 1 && Number.isFinite(h.ndcg100) && (!best || h.ndcg100 > best.ndcg100)) best = { id, ...h };
   return best;
 }
+
+/** The views the Mult-VAE lab's run emits for its panel, by name. */
+export type MultVaeArtifacts = {
+  betaPeak: BetaPeak[];
+  activityBuckets: ActivityBucket[];
+  accuracyDiversity: AccuracyDiversityPoint[];
+};

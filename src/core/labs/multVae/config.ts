@@ -1,7 +1,7 @@
 // Settings of the Mult-VAE lab ("the loss is an objective"), with their ranges and defaults.
 import { z } from 'zod';
 import { datasetSetting } from '../../data/datasetChoice';
-import { MODEL_SIZES } from './model';
+import { MODEL_SIZES } from '../../models/multVae/options';
 import { LIKELIHOODS, MODEL_KINDS, variantOf, type Variant } from './variants';
 
 export const COMPARE_MODES = ['none', 'likelihoods', 'models'] as const;

@@ -1,5 +1,6 @@
 // The Mult-VAE lab, "the loss is an objective": its identity, teaching text, charts and run.
 import { defineLab, type ChartSpec, type SeriesSpec } from '../../experiment/types';
+import type { MultVaeArtifacts } from './artifacts';
 import { multVaeDefaults, multVaeSchema } from './config';
 import { POPULARITY, POPULARITY_COLOR, VARIANT_COLORS, VARIANTS, variantLabel } from './variants';
 
@@ -38,7 +39,7 @@ const charts: ChartSpec[] = [
     xLabel: 'epoch',
     yLabel: 'β',
     unit: '0–1',
-    better: 'higher',
+    better: 'none',
     series: perVariant('beta', 'vae'),
   },
   {
@@ -85,7 +86,7 @@ const charts: ChartSpec[] = [
   },
 ];
 
-export const multVaeLab = defineLab({
+export const multVaeLab = defineLab<typeof multVaeSchema, MultVaeArtifacts>({
   id: 'mult-vae',
   title: 'The loss is an objective',
   tagline: 'Same network, three likelihoods: which one trains a better top-N ranker?',
@@ -118,6 +119,7 @@ export const multVaeLab = defineLab({
   ],
   schema: multVaeSchema,
   defaults: multVaeDefaults,
+  quick: { dataset: 'tiny', size: 'tiny', batchSize: 20, epochs: 2 },
   charts,
   // Loaded on first run: the page shows the lab without pulling tfjs into its first bundle.
   run: async (config, ctx) => (await import('./run')).runMultVae(config, ctx),

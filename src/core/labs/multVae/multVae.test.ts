@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../data/dataset';
 import { ErrorCode } from '../../errors';
-import { divergedMessage } from '../../experiment/lossBuffer';
+import { divergedMessage } from '../../experiment/trainingLoop';
 import type { ProgressEvent, RunResult } from '../../experiment/types';
 import { useWasm } from '../../testing/tfSetup';
 import type { AccuracyDiversityPoint, ActivityBucket, BetaPeak } from './artifacts';

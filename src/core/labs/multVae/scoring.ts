@@ -4,8 +4,8 @@ import { userItems, type Interactions } from '../../data/dataset';
 import type { HeldOutUsers } from '../../data/split';
 import { topKFromScores } from '../../experiment/topK';
 import { cappedRecallAtK, ndcgAtK } from '../../metrics';
-import { EVAL_BLOCK } from './memory';
-import type { MultVae } from './model';
+import { EVAL_BLOCK } from '../../models/multVae/memory';
+import type { MultVae } from '../../models/multVae/model';
 
 /** The longest list scored (NDCG@100). */
 export const LIST_LENGTH = 100;

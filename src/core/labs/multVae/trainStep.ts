@@ -1,9 +1,9 @@
 // One gradient step of a Mult-VAE / Mult-DAE under a chosen likelihood: minimise −E_q[log p(x|z)] + β·KL.
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../random/rng';
-import { klToStandardNormal } from './kl';
+import { klToStandardNormal } from '../../models/multVae/kl';
 import { logLikelihood, type LikelihoodOptions } from './likelihoods';
-import type { MultVae } from './model';
+import type { MultVae } from '../../models/multVae/model';
 import type { LikelihoodName } from './variants';
 
 /** What one step leaves on the device for a later, batched read-back (the caller owns both). */

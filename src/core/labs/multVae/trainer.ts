@@ -1,12 +1,11 @@
 // One variant in training: its model, optimiser, random stream, β schedule and the values waiting on the device.
 import * as tf from '@tensorflow/tfjs';
-import { LossBuffer } from '../../experiment/lossBuffer';
 import { Rng } from '../../random/rng';
 import { makeOptimizer } from '../../tf/ops';
 import { betaAt, type BetaSchedule } from './beta';
-import type { FirstLayerMode } from './firstLayer';
+import type { FirstLayerMode } from '../../models/multVae/firstLayer';
 import type { LikelihoodOptions } from './likelihoods';
-import { createMultVae, type MultVae } from './model';
+import { createMultVae, type MultVae } from '../../models/multVae/model';
 import { trainStep } from './trainStep';
 import type { Variant } from './variants';
 
@@ -32,9 +31,8 @@ export interface Trainer {
   lastBeta(): number;
   /** This epoch's order of the training users, drawn from the variant's own stream. */
   shuffle(users: Int32Array): Int32Array;
-  /** One update on `rows`; its loss goes to `losses` under `step`, its KL into this epoch's tally. */
-  step(rows: readonly ArrayLike<number>[], step: number): void;
-  readonly losses: LossBuffer;
+  /** One update on `rows`: its loss, left on the device for the caller (who frees it); its KL goes into this epoch's tally. */
+  step(rows: readonly ArrayLike<number>[]): tf.Scalar;
   /** Mean batch KL of the updates since the last call (nats per user; one read-back), or null for the DAE / no updates. */
   takeEpochKl(): Promise<number | null>;
   dispose(): void;
@@ -51,7 +49,6 @@ export function createTrainer(variant: Variant, seed: number, s: TrainerSettings
   const order = root.fork('order');
   const model = createMultVae({ numItems: s.numItems, hidden: s.hidden, latent: s.latent, variant: variant.model, rng: init, dropout: s.dropout, firstLayer: s.firstLayer });
   const optimizer = makeOptimizer('adam', s.learningRate);
-  const losses = new LossBuffer();
   let kls: tf.Scalar[] = [];
   let updates = 0;
   let scratchBuf = new Float32Array(0);
@@ -65,14 +62,13 @@ export function createTrainer(variant: Variant, seed: number, s: TrainerSettings
     nextBeta: () => beta(updates),
     lastBeta: () => (updates === 0 ? 0 : beta(updates - 1)),
     shuffle: (users) => order.shuffle(Int32Array.from(users)),
-    step(rows, step) {
+    step(rows) {
       if (scratchBuf.length < rows.length * s.numItems) scratchBuf = new Float32Array(rows.length * s.numItems);
       const out = trainStep({ model, optimizer, likelihood: variant.likelihood, likelihoodOptions: s.likelihood, rows, beta: beta(updates), rng: train, scratch: scratchBuf });
       updates++;
-      losses.push(step, out.loss);
       if (out.kl) kls.push(out.kl);
+      return out.loss;
     },
-    losses,
     async takeEpochKl() {
       if (!kls.length) return null;
       const batch = kls;
@@ -86,7 +82,6 @@ export function createTrainer(variant: Variant, seed: number, s: TrainerSettings
       }
     },
     dispose() {
-      losses.dispose();
       kls.forEach((k) => k.dispose());
       kls = [];
       optimizer.dispose();

@@ -1,8 +1,8 @@
 // The six trainable variants of the Mult-VAE lab (model × likelihood), their stable ids, labels and colours.
 
-/** Mult-VAE (stochastic encoder, KL term) or Mult-DAE (deterministic encoder on a dropout-corrupted input). */
-export const MODEL_KINDS = ['vae', 'dae'] as const;
-export type ModelKind = (typeof MODEL_KINDS)[number];
+import { MODEL_KINDS, type ModelKind } from '../../models/multVae/options';
+
+export { MODEL_KINDS, type ModelKind };
 
 /** The per-user log-likelihood the decoder is trained under (likelihoods.ts). */
 export const LIKELIHOODS = ['multinomial', 'gaussian', 'logistic'] as const;

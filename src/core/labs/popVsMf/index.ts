@@ -50,6 +50,7 @@ export const popVsMfLab = defineLab({
   ],
   schema: popVsMfSchema,
   defaults: popVsMfDefaults,
+  quick: { dataset: 'tiny', epochs: 2 },
   charts: [
     {
       id: 'loss',

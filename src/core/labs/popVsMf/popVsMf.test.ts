@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../errors';
-import { divergedMessage } from '../../experiment/lossBuffer';
+import { divergedMessage } from '../../experiment/trainingLoop';
 import { StepGate } from '../../experiment/stepGate';
 import type { ProgressEvent, RunResult } from '../../experiment/types';
 import { useWasm } from '../../testing/tfSetup';

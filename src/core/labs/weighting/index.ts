@@ -1,14 +1,15 @@
 // The weighting lab: hand-set objective weights versus automatic, data-driven weighting (DVAO and peers).
 import { defineLab, type ChartSpec } from '../../experiment/types';
 import { weightingDefaults, weightingSchema } from './config';
+import { OBJECTIVES } from './objectives';
+import { paretoSweep } from './sweeps';
 
-const COLORS = { relevance: '#2f6fdd', diversity: '#12b76a', novelty: '#d9822b' } as const;
-const OBJECTIVES = Object.keys(COLORS) as (keyof typeof COLORS)[];
-const perObjective = (prefix: string) => OBJECTIVES.map((o) => ({ key: `${prefix}/${o}`, label: o, color: COLORS[o] }));
+const perObjective = (prefix: string) => OBJECTIVES.map((o) => ({ key: `${prefix}/${o.id}`, label: o.label, color: o.color }));
+const color = (id: string) => OBJECTIVES.find((o) => o.id === id)!.color;
 
 const charts: ChartSpec[] = [
   { id: 'rewards', title: 'Reward of each objective per step', source: 'step', xLabel: 'training step', yLabel: 'mean reward', unit: '0–1', better: 'higher', series: perObjective('reward') },
-  { id: 'weights', title: 'Weights actually applied, λ_k(t)', source: 'step', xLabel: 'training step', yLabel: 'weight', unit: 'sums to 1', better: 'higher', series: perObjective('weight') },
+  { id: 'weights', title: 'Weights actually applied, λ_k(t)', source: 'step', xLabel: 'training step', yLabel: 'weight', unit: 'sums to 1', better: 'none', series: perObjective('weight') },
   {
     id: 'msa',
     title: 'Mean squared advantage per group',
@@ -29,7 +30,7 @@ const charts: ChartSpec[] = [
     yLabel: 'diversity reward',
     unit: '0–1',
     better: 'higher',
-    series: [{ key: 'reward/diversity', label: 'diversity vs relevance', color: COLORS.diversity }],
+    series: [{ key: 'reward/diversity', label: 'diversity vs relevance', color: color('diversity') }],
   },
   {
     id: 'consumed-all',
@@ -67,9 +68,9 @@ const charts: ChartSpec[] = [
     unit: '0–1',
     better: 'higher',
     series: [
-      { key: 'ild', label: 'ILD@10 (genres)', color: COLORS.diversity },
+      { key: 'ild', label: 'ILD@10 (genres)', color: color('diversity') },
       { key: 'coverage', label: 'coverage', color: '#667085', dashed: true },
-      { key: 'novelty', label: 'novelty (EPC)', color: COLORS.novelty },
+      { key: 'novelty', label: 'novelty (EPC)', color: color('novelty') },
     ],
   },
 ];
@@ -103,8 +104,10 @@ export const weightingLab = defineLab({
   ],
   schema: weightingSchema,
   defaults: weightingDefaults,
+  quick: { dataset: 'tiny', epochs: 1, warmStartEpochs: 2, usersPerStep: 32 },
   charts,
-  markerKeys: OBJECTIVES.map((o) => `base/${o}`),
-  liveKeys: ['wRelevance', 'wDiversity', 'wNovelty'],
+  markerKeys: OBJECTIVES.map((o) => `base/${o.id}`),
+  liveKeys: OBJECTIVES.map((o) => o.weightKey),
+  sweeps: [paretoSweep],
   run: async (config, ctx) => (await import('./run')).runWeighting(config, ctx),
 });

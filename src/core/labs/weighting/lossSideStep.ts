@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset, Interactions } from '../../data/dataset';
 import { itemCounts, userItems } from '../../data/dataset';
 import { dwa, fixedWeights, gradNorm, normaliseWeights, uncertaintyWeighting, type DynamicWeightAverage, type LossWeighting, type LossWeightingMethod } from './lossWeighting';
-import type { SoftmaxPolicy } from './policy';
+import type { SoftmaxPolicy } from '../../models/softmaxPolicy';
 import type { SlateBatch } from './slateBatch';
 import { accuracyLoss, expectedDiversity, expectedNovelty } from './surrogates';
 
@@ -66,7 +66,6 @@ export async function lossSideStep(
   users: Int32Array,
   batch: SlateBatch,
   base: number[],
-  _config: unknown,
 ): Promise<{ loss: number; weights: number[] }> {
   const I = policy.numItems;
   const B = users.length;

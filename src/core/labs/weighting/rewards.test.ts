@@ -1,4 +1,4 @@
-// The per-slate rewards, each against a hand computation, and the objective registry the UI reads.
+// The per-slate rewards, each against a hand computation, and the objectives table the lab reads them through.
 import { describe, expect, it } from 'vitest';
 import { genreCosineDistance } from '../../metrics';
 import {
@@ -7,10 +7,9 @@ import {
   diversityReward,
   genreSpanReward,
   noveltyReward,
-  objectiveInfo,
-  OBJECTIVES,
   precisionReward,
 } from './rewards';
+import { baseWeights, OBJECTIVES, type RewardSettings } from './objectives';
 
 // 5 items × 3 genres: 0 = {A}, 1 = {B}, 2 = {A, B}, 3 = {A}, 4 = {C}.
 const numGenres = 3;
@@ -86,16 +85,36 @@ describe('calibrationReward', () => {
   });
 });
 
-describe('OBJECTIVES', () => {
-  it('lists relevance, diversity, novelty and calibration, each higher-is-better, with a paper and a description', () => {
-    expect(OBJECTIVES.map((o) => o.id)).toEqual(['relevance', 'diversity', 'novelty', 'calibration']);
+describe('the objectives table', () => {
+  it('lists relevance, diversity and novelty in reward order, each higher-is-better, with a slider, a paper, a reward and a surrogate', () => {
+    expect(OBJECTIVES.map((o) => o.id)).toEqual(['relevance', 'diversity', 'novelty']);
+    expect(OBJECTIVES.map((o) => o.weightKey)).toEqual(['wRelevance', 'wDiversity', 'wNovelty']);
     for (const o of OBJECTIVES) {
-      expect(o.direction).toBe('higher');
-      expect(o.label.length).toBeGreaterThan(0);
+      expect(o.better).toBe('higher');
+      expect(o.sliderLabel.length).toBeGreaterThan(0);
       expect(o.paper).toMatch(/\d{4}/);
-      expect(o.description.length).toBeGreaterThan(20);
+      expect(o.rewardText.length).toBeGreaterThan(20);
+      expect(o.surrogateText.length).toBeGreaterThan(20);
     }
-    expect(objectiveInfo('calibration').paper).toMatch(/Steck/);
+    expect(new Set(OBJECTIVES.map((o) => o.color)).size).toBe(3);
+  });
+
+  it("computes each slate's rewards with the functions above", () => {
+    // Slate [0, 4, 2] with hidden {2, 9}: precision 1/3; consumption (c = 1) 1; diversity from the settings' function.
+    const s: RewardSettings = { relevance: 'precision', consumeC: 1, diversity: () => 0.25, itemCounts: Int32Array.from([4, 1, 2, 1, 1]), numUsers: 4, noisy: -1, noiseLevel: 0 };
+    const slate = Int32Array.from([0, 4, 2]);
+    const hidden = new Set([2, 9]);
+    const [rel, div, nov] = OBJECTIVES.map((o) => o.reward(slate, hidden, s));
+    expect(rel).toBeCloseTo(1 / 3, 12);
+    expect(OBJECTIVES[0].reward(slate, hidden, { ...s, relevance: 'consumption' })).toBe(1);
+    expect(div).toBe(0.25);
+    expect(nov).toBe(noveltyReward(slate, s.itemCounts, s.numUsers));
+  });
+
+  it('normalises the base weights to shares in table order, and refuses all zeros', () => {
+    baseWeights({ wRelevance: 0.6, wDiversity: 0.3, wNovelty: 0.1 }).forEach((w, k) => expect(w).toBeCloseTo([0.6, 0.3, 0.1][k], 12));
+    expect(baseWeights({ wRelevance: 2, wDiversity: 1, wNovelty: 1 })).toEqual([0.5, 0.25, 0.25]);
+    expect(() => baseWeights({ wRelevance: 0, wDiversity: 0, wNovelty: 0 })).toThrow(/give at least one objective a weight/);
   });
 });
 

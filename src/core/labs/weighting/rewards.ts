@@ -1,4 +1,4 @@
-// The per-slate rewards of the weighting lab, each in [0, 1] and higher = better, and their registry for the UI.
+// The per-slate rewards of the weighting lab, each in [0, 1] and higher = better (objectives.ts puts them in a table).
 import { genreCosineDistance, genreDistribution, intraListDiversity, jensenShannon, precisionAtK, type ItemDistance } from '../../metrics';
 
 /** Number of slate items in `targets`. */
@@ -130,61 +130,6 @@ export function calibrationReward(
   return (
     1 - jensenShannon(genreDistribution(historyItems, itemGenres, numGenres), genreDistribution(slate, itemGenres, numGenres))
   );
-}
-
-/** Stable ids of the lab's objectives (the URL stores them). */
-export type ObjectiveId = 'relevance' | 'diversity' | 'novelty' | 'calibration';
-
-/** What the UI shows about one objective. */
-export interface ObjectiveInfo {
-  id: ObjectiveId;
-  label: string;
-  /** Every reward is scaled to [0, 1] with higher = better. */
-  direction: 'higher';
-  /** One line: what the reward measures. */
-  description: string;
-  /** The paper the reward's definition comes from. */
-  paper: string;
-}
-
-/** The objectives, in slider order. */
-export const OBJECTIVES: readonly ObjectiveInfo[] = [
-  {
-    id: 'relevance',
-    label: 'Relevance',
-    direction: 'higher',
-    description:
-      'Hits on the user’s hidden items: precision-style (share of the slate that hits — everything is consumed) or consumption-style (1 if at least c items hit — the user takes one).',
-    paper: 'Peng, Raghavan, Pierson, Kleinberg, Garg, “Reconciling the accuracy–diversity trade-off in recommendations”, WWW 2024',
-  },
-  {
-    id: 'diversity',
-    label: 'Diversity',
-    direction: 'higher',
-    description: 'Intra-list diversity: mean pairwise genre distance (1 − cosine) among the slate’s items.',
-    paper: 'Ziegler, McNee, Konstan, Lausen, “Improving recommendation lists through topic diversification”, WWW 2005',
-  },
-  {
-    id: 'novelty',
-    label: 'Novelty',
-    direction: 'higher',
-    description: 'Mean self-information −log₂(popularity/users), normalised to [0, 1]: rarely seen items score high.',
-    paper: 'Zhou et al., “Solving the apparent diversity–accuracy dilemma of recommender systems”, PNAS 2010',
-  },
-  {
-    id: 'calibration',
-    label: 'Calibration',
-    direction: 'higher',
-    description: '1 − Jensen–Shannon divergence between the genre mix of the user’s history and of the slate.',
-    paper: 'Steck, “Calibrated recommendations”, RecSys 2018',
-  },
-];
-
-/** The registry entry of `id`. */
-export function objectiveInfo(id: ObjectiveId): ObjectiveInfo {
-  const info = OBJECTIVES.find((o) => o.id === id);
-  if (!info) throw new RangeError(`unknown objective '${String(id)}'`);
-  return info;
 }
 
 /**

@@ -1,28 +1,28 @@
 // Trains a softmax policy on several objectives at once, combined by the chosen method, and reports per
 // step the rewards, the weights actually applied and the mean squared advantage; per epoch, held-out metrics.
-import { gateStep } from '../../experiment/stepGate';
 import * as tf from '@tensorflow/tfjs';
-import { ErrorCode, LabError } from '../../errors';
 import { resolveDataset } from '../../data/datasetChoice';
 import { itemCounts, userItems } from '../../data/dataset';
 import { weakSplit } from '../../data/split';
+import { ErrorCode, LabError } from '../../errors';
 import { evalContext, evaluateLists } from '../../experiment/evaluate';
+import { warmStartFields } from '../../experiment/settings';
+import { runTraining } from '../../experiment/trainingLoop';
+import type { RunContext, RunResult } from '../../experiment/types';
+import { cachedWarmStart, policyRunStreams, type WarmStartSettings } from '../../experiment/warmStart';
+import { POLICIES } from '../../models/registry';
+import { forEachScoreBlock, type SoftmaxPolicy } from '../../models/softmaxPolicy';
+import { Rng } from '../../random/rng';
 import { buildLists, listContext, type ListContext, type ListOptions } from '../../rerank/listBuilder';
-import { divergedMessage } from '../../experiment/lossBuffer';
-import type { ProgressEvent, RunContext, RunOutcome, RunResult } from '../../experiment/types';
-import { runStreams } from './streams';
-import { activeBackend } from '../../tf/backends';
 import { makeOptimizer } from '../../tf/ops';
 import { combineAdvantages } from './advantages';
-import { baseWeights, REWARD_METHODS, type WeightingConfig } from './config';
-import { lossSideStep, type LossSideState, createLossSide } from './lossSideStep';
-import { genreDiversityReward, genreSpanReward } from './rewards';
+import { REWARD_METHODS, weightingSchema, type WeightingConfig } from './config';
+import { createLossSide, lossSideStep, type LossSideState } from './lossSideStep';
+import type { LossWeightingMethod } from './lossWeighting';
+import { baseWeights, OBJECTIVES, type RewardSettings } from './objectives';
 import { plReinforceGradient, type PlGradientScratch } from './plackettLuce';
-import { BACKBONES } from './backbones';
-import { forEachScoreBlock, type SoftmaxPolicy } from './policy';
-import { Rng } from '../../random/rng';
-import { OBJECTIVE_IDS, sampleBatch, splitVisible, type RewardSettings } from './slateBatch';
-import { cachedWarmStart } from './warmStartCache';
+import { genreDiversityReward, genreSpanReward } from './rewards';
+import { sampleBatch, splitVisible } from './slateBatch';
 
 /** Top-k of every evaluation metric in this lab. */
 export const EVAL_K = 10;
@@ -34,7 +34,6 @@ interface ListPlan {
   ctx: ListContext;
   opts: ListOptions;
 }
-
 
 /** The lab's top-10 lists (seen items excluded) for every user with held-out items, scored. */
 async function evaluatePolicy(policy: SoftmaxPolicy, users: Int32Array, ctx: ReturnType<typeof evalContext>, heldOut: Parameters<typeof evaluateLists>[2], plan: ListPlan, trainRows: readonly Int32Array[]) {
@@ -61,100 +60,91 @@ function epochValues(m: Record<string, number>): Record<string, number> {
   return Object.fromEntries(keys.filter((k) => m[k] !== undefined).map((k) => [k, m[k]]));
 }
 
+/** The warm start's settings (shared with the consumption lab's trained comparison through these defaults). */
+function warmSettings(config: WeightingConfig): WarmStartSettings {
+  return { epochs: config.warmStartEpochs, batchUsers: config.usersPerStep, learningRate: config.warmLearningRate };
+}
+
 /**
- * The experiment: weak 80/20 split; a warm start on the multinomial likelihood (cached, so every run with the
- * same data, seed and warm-start settings starts from the same policy); then `epochs` passes in which each
- * step samples G slates per user and updates the policy — REINFORCE on the Plackett–Luce log-probability
+ * The experiment: weak 80/20 split; a warm start on the multinomial likelihood (cached in the run context, so every
+ * run with the same data, seed and warm-start settings starts from the same policy); then `epochs` passes in which
+ * each step samples G slates per user and updates the policy — REINFORCE on the Plackett–Luce log-probability
  * with the method's advantages (rc, ac, gdpo, dvao), or a weighted sum of differentiable surrogates
  * (fixed, uw, dwa, gradnorm). Base weights may change while it runs (`ctx.live`), from the next step.
  */
-export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}): Promise<RunResult<WeightingConfig>> {
-  const events: ProgressEvent[] = [];
-  const emit = (e: ProgressEvent) => {
-    events.push(e);
-    ctx.onProgress?.(e);
-  };
-  let weights = baseWeights(config);
-  const streams = runStreams(config.seed);
-  const data = resolveDataset(config.dataset, ctx.dataset);
-  const { train, heldOut } = weakSplit(data.interactions, streams.split);
-  const numGenres = data.genreNames.length;
-  if (numGenres === 0) throw new RangeError('the weighting lab needs item genres (its diversity objective is genre ILD): import an items file with genres');
-  const trainRows = Array.from({ length: train.numUsers }, (_, u) => userItems(train, u));
-  // A learner needs a hidden item and room for a whole slate among the items they have not seen.
-  const learners = Int32Array.from({ length: train.numUsers }, (_, u) => u).filter((u) => trainRows[u].length >= 2 && train.numItems - trainRows[u].length >= config.slateSize);
-  const evalUsers = Int32Array.from({ length: heldOut.numUsers }, (_, u) => u).filter((u) => heldOut.indptr[u + 1] > heldOut.indptr[u]);
-  const B = config.usersPerStep;
-  const G = config.slatesPerUser;
-  const N = config.slateSize;
-  const stepsPerEpoch = Math.ceil(learners.length / B);
-  const totalSteps = stepsPerEpoch * config.epochs;
-  emit({ kind: 'started', totalSteps, stepsPerEpoch, info: { users: train.numUsers, items: train.numItems, method: config.method } });
-
-  const evalCtx = evalContext(train, data, EVAL_K);
-  const plan: ListPlan = {
-    ctx: listContext(train, data.itemGenres, numGenres, { truth: data.groundTruth?.userTastes }),
-    opts: { mode: config.lists, c: config.consumeC, tastes: config.rerankTastes },
-  };
-  if (config.lists === 'consumption' && config.rerankTastes === 'truth' && !data.groundTruth) {
-    throw new LabError(ErrorCode.InvalidConfigValue, "rerankTastes 'truth' needs a synthetic dataset (its true tastes); use 'history-lift' on imported data");
-  }
-  const settings: RewardSettings = {
-    relevance: config.relevance,
-    consumeC: config.consumeC,
-    diversity: config.diversityReward === 'span' ? genreSpanReward(data.itemGenres, numGenres) : genreDiversityReward(data.itemGenres, numGenres),
-    itemCounts: itemCounts(train),
-    numUsers: evalCtx.numUsers,
-    noisy: OBJECTIVE_IDS.indexOf(config.noisyObjective as never),
-    noiseLevel: config.noiseLevel,
-  };
-  const policy = BACKBONES[config.backbone].create(train.numUsers, train.numItems, config.embeddingDim, streams.init);
-  const optimizer = makeOptimizer('adam', config.learningRate);
-  const rewardSide = (REWARD_METHODS as readonly string[]).includes(config.method);
-  let lossSide: LossSideState | null = null;
-  let outcome: RunOutcome = { status: 'completed' };
-  let step = 0;
-  const sampler = streams.slates;
-  let warm: SoftmaxPolicy | null = null;
-  const buffers = rewardSide ? stepBuffers(B, train.numItems) : null;
-  const K = OBJECTIVE_IDS.length;
-  try {
-    await cachedWarmStart(policy, trainRows, config, streams.warm, data.name, ctx.signal);
-    if (config.klToWarm > 0 && rewardSide) warm = await frozenCopy(policy, config, trainRows);
-    if (!rewardSide) lossSide = createLossSide(config.method as never, data, train, policy);
-    emit({ kind: 'epoch', step: 0, epoch: 0, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut, plan, trainRows)) });
-
-    training: for (let epoch = 1; epoch <= config.epochs; epoch++) {
-      const order = sampler.shuffle(Int32Array.from(learners));
-      for (let s = 0; s < stepsPerEpoch; s++) {
-        if ((await gateStep(ctx)) !== 'step') {
-          outcome = { status: 'stopped', atStep: step };
-          break training;
-        }
+export function runWeighting(config: WeightingConfig, ctx: RunContext = {}): Promise<RunResult<WeightingConfig>> {
+  return runTraining('weighting', config, ctx, () => {
+    let weights = baseWeights(config);
+    const streams = policyRunStreams(config.seed);
+    const data = resolveDataset(config.dataset, ctx.dataset);
+    const { train, heldOut } = weakSplit(data.interactions, streams.split);
+    const numGenres = data.genreNames.length;
+    if (numGenres === 0) throw new LabError(ErrorCode.DataUnsuitable, "'dataset': the weighting lab needs item genres (its diversity objective is genre ILD): import an items file with genres");
+    if (config.lists === 'consumption' && config.rerankTastes === 'truth' && !data.groundTruth) {
+      throw new LabError(ErrorCode.InvalidConfigValue, "'rerankTastes': 'truth' needs a synthetic dataset (its true tastes); use 'history-lift' on imported data");
+    }
+    const trainRows = Array.from({ length: train.numUsers }, (_, u) => userItems(train, u));
+    // A learner needs a hidden item and room for a whole slate among the items they have not seen.
+    const learners = Int32Array.from({ length: train.numUsers }, (_, u) => u).filter((u) => trainRows[u].length >= 2 && train.numItems - trainRows[u].length >= config.slateSize);
+    const evalUsers = Int32Array.from({ length: heldOut.numUsers }, (_, u) => u).filter((u) => heldOut.indptr[u + 1] > heldOut.indptr[u]);
+    const B = config.usersPerStep;
+    const G = config.slatesPerUser;
+    const N = config.slateSize;
+    const K = OBJECTIVES.length;
+    const evalCtx = evalContext(train, data, EVAL_K);
+    const plan: ListPlan = {
+      ctx: listContext(train, data.itemGenres, numGenres, { truth: data.groundTruth?.userTastes }),
+      opts: { mode: config.lists, c: config.consumeC, tastes: config.rerankTastes },
+    };
+    const settings: RewardSettings = {
+      relevance: config.relevance,
+      consumeC: config.consumeC,
+      diversity: config.diversityReward === 'span' ? genreSpanReward(data.itemGenres, numGenres) : genreDiversityReward(data.itemGenres, numGenres),
+      itemCounts: itemCounts(train),
+      numUsers: evalCtx.numUsers,
+      noisy: OBJECTIVES.findIndex((o) => o.id === config.noisyObjective),
+      noiseLevel: config.noiseLevel,
+    };
+    const rewardSide = (REWARD_METHODS as readonly string[]).includes(config.method);
+    const buffers = rewardSide ? stepBuffers(B, train.numItems) : null;
+    const sampler = streams.slates;
+    const policy = POLICIES[config.backbone](train.numUsers, train.numItems, config.embeddingDim, streams.init);
+    const optimizer = makeOptimizer('adam', config.learningRate);
+    let lossSide: LossSideState | null = null;
+    let warm: SoftmaxPolicy | null = null;
+    let order = learners;
+    return {
+      epochs: config.epochs,
+      stepsPerEpoch: Math.ceil(learners.length / B),
+      info: { users: train.numUsers, items: train.numItems, method: config.method },
+      // Each step reads its logits back to sample slates, so its values are on the CPU already.
+      readbackEvery: 1,
+      async prepare() {
+        const id = { labId: 'weighting', fields: warmStartFields(weightingSchema, config), model: config.backbone, dataName: data.name };
+        await cachedWarmStart(policy, trainRows, warmSettings(config), streams.warm, id, ctx.cache, ctx.signal);
+        if (config.klToWarm > 0 && rewardSide) warm = await frozenCopy(policy, config, trainRows);
+        if (!rewardSide) lossSide = createLossSide(config.method as LossWeightingMethod, data, train, policy);
+      },
+      beginEpoch: () => void (order = sampler.shuffle(Int32Array.from(learners))),
+      async step({ index }) {
         const live = ctx.live?.();
         // All-zero sliders mid-run are ignored (the last valid weights stay): a run must not die of a drag.
-        if (live) weights = safeWeights({ ...config, ...live }, weights);
-        const users = order.subarray(s * B, (s + 1) * B);
-        step++;
+        if (live) weights = safeWeights({ ...config, ...live } as WeightingConfig, weights);
+        const users = order.subarray(index * B, (index + 1) * B);
         // Sampling slates needs this step's logits on the CPU: the one read-back per step.
         // A model that reads a user's items must not see the hidden ones: split first, then ask for logits.
         const split = policy.readsInputs ? splitVisible(users, train, sampler) : undefined;
         const logitsT = tf.tidy(() => policy.logits(tf.tensor1d(users, 'int32'), { inputs: split?.visible }));
         const logits = (await logitsT.data()) as Float32Array;
         logitsT.dispose();
-        // A non-finite logit means the last update diverged (sampling would throw on it).
-        let finite = true;
-        for (let j = 0; j < logits.length; j++) if (!Number.isFinite(logits[j])) finite = false;
-        if (!finite) {
-          outcome = { status: 'diverged', atStep: step, message: divergedMessage(step) };
-          break training;
-        }
+        // A non-finite logit means the last update diverged (sampling would throw on it): this step diverges.
+        for (let j = 0; j < logits.length; j++) if (!Number.isFinite(logits[j])) return { losses: { loss: NaN } };
         const batch = sampleBatch(logits, users, train, G, N, settings, sampler, split);
         const meanReward = new Array<number>(K).fill(0);
         for (const r of batch.rewards) for (let j = 0; j < r.length; j++) meanReward[j % K] += r[j];
         for (let k = 0; k < K; k++) meanReward[k] /= users.length * G;
         let applied: number[];
-        let msa: number;
+        let msa: number | null = null;
         let loss: number;
         if (rewardSide) {
           const adv = combineAdvantages(config.method as (typeof REWARD_METHODS)[number], batch.rewards, G, K, weights);
@@ -162,42 +152,35 @@ export async function runWeighting(config: WeightingConfig, ctx: RunContext = {}
           msa = adv.meanSqAdvantage;
           loss = await reinforceStep(policy, optimizer, users, logits, batch, adv.advantages, config, warm, buffers!);
         } else {
-          const r = await lossSideStep(lossSide!, policy, optimizer, users, batch, weights, config);
+          const r = await lossSideStep(lossSide!, policy, optimizer, users, batch, weights);
           applied = r.weights;
-          msa = NaN;
           loss = r.loss;
         }
-        if (!Number.isFinite(loss)) {
-          outcome = { status: 'diverged', atStep: step, message: divergedMessage(step) };
-          break training;
-        }
-        const values: Record<string, number> = { loss };
-        OBJECTIVE_IDS.forEach((id, k) => {
-          values[`reward/${id}`] = meanReward[k];
-          values[`weight/${id}`] = applied[k];
-          values[`base/${id}`] = weights[k];
+        const values: Record<string, number> = {};
+        OBJECTIVES.forEach((o, k) => {
+          values[`reward/${o.id}`] = meanReward[k];
+          values[`weight/${o.id}`] = applied[k];
+          values[`base/${o.id}`] = weights[k];
         });
-        if (rewardSide) values.meanSqAdvantage = msa;
-        emit({ kind: 'step', step, epoch, totalSteps, values });
-      }
-      lossSide?.endEpoch();
-      emit({ kind: 'epoch', step, epoch, values: epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut, plan, trainRows)) });
-    }
-  } finally {
-    warm?.dispose();
-    lossSide?.dispose();
-    optimizer.dispose();
-    policy.dispose();
-  }
-  const summary: Record<string, number> = {};
-  for (const e of events) if (e.kind === 'epoch') Object.assign(summary, e.values);
-  return { labId: 'weighting', config, backend: activeBackend(), outcome, events, summary };
+        if (msa !== null) values.meanSqAdvantage = msa;
+        return { losses: { loss }, values };
+      },
+      endEpoch: () => lossSide?.endEpoch(),
+      evaluate: async () => epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut, plan, trainRows)),
+      dispose() {
+        warm?.dispose();
+        lossSide?.dispose();
+        optimizer.dispose();
+        policy.dispose();
+      },
+    };
+  });
 }
 
 /** A frozen copy of the warm-start policy (made once per run), for the KL penalty. */
 async function frozenCopy(policy: SoftmaxPolicy, config: WeightingConfig, trainRows: readonly Int32Array[]): Promise<SoftmaxPolicy> {
   // Its initial values are overwritten at once, so any stream will do (and the run's own are left alone).
-  const copy = BACKBONES[config.backbone].create(trainRows.length, policy.numItems, config.embeddingDim, new Rng(0));
+  const copy = POLICIES[config.backbone](trainRows.length, policy.numItems, config.embeddingDim, new Rng(0));
   copy.restore(await policy.snapshot());
   return copy;
 }
@@ -215,7 +198,7 @@ function stepBuffers(B: number, I: number): StepBuffers {
 }
 
 /** `baseWeights` of a live patch, or the previous weights when the patch would make every weight 0. */
-function safeWeights(c: Parameters<typeof baseWeights>[0], previous: number[]): number[] {
+function safeWeights(c: WeightingConfig, previous: number[]): number[] {
   try {
     return baseWeights(c);
   } catch {

@@ -1,30 +1,15 @@
 // One batch of users for a policy step: each user's visible/hidden split, the slates sampled, their rewards.
 import { userItems, type Interactions } from '../../data/dataset';
 import type { Rng } from '../../random/rng';
+import { OBJECTIVES, type RewardSettings } from './objectives';
 import { sampleSlates } from './plackettLuce';
-import { consumptionReward, noveltyReward, precisionReward } from './rewards';
-
-export const OBJECTIVE_IDS = ['relevance', 'diversity', 'novelty'] as const;
-export type ObjectiveId = (typeof OBJECTIVE_IDS)[number];
-
-export interface RewardSettings {
-  relevance: 'precision' | 'consumption';
-  consumeC: number;
-  /** Diversity reward of one slate, e.g. genreDiversityReward (ILD with the genre cosine distance). */
-  diversity: (slate: Int32Array) => number;
-  itemCounts: Int32Array;
-  numUsers: number;
-  /** Index of the objective that gets N(0, noiseLevel²) added (teaching toggle), or −1. */
-  noisy: number;
-  noiseLevel: number;
-}
 
 export interface SlateBatch {
   /** Per user: the G sampled slates. */
   slates: Int32Array[][];
   /** Per user: the visible items (excluded from slates). */
   visible: Int32Array[];
-  /** Per user: rewards, row-major G × K (K = OBJECTIVE_IDS.length). */
+  /** Per user: rewards, row-major G × K (K objectives, in the table's order). */
   rewards: Float64Array[];
 }
 
@@ -68,7 +53,7 @@ export function sampleBatch(
   split?: VisibleSplit,
 ): SlateBatch {
   const I = train.numItems;
-  const K = OBJECTIVE_IDS.length;
+  const K = OBJECTIVES.length;
   const out: SlateBatch = { slates: [], visible: [], rewards: [] };
   users.forEach((u, r) => {
     // Made here, interleaved with the sampling, unless the caller split first (same draws per user either way).
@@ -76,9 +61,7 @@ export function sampleBatch(
     const slates = sampleSlates(logits.subarray(r * I, (r + 1) * I), visible, G, N, rng);
     const rewards = new Float64Array(G * K);
     slates.forEach((slate, g) => {
-      rewards[g * K] = s.relevance === 'precision' ? precisionReward(slate, hidden) : consumptionReward(slate, hidden, s.consumeC);
-      rewards[g * K + 1] = s.diversity(slate);
-      rewards[g * K + 2] = noveltyReward(slate, s.itemCounts, s.numUsers);
+      OBJECTIVES.forEach((o, k) => (rewards[g * K + k] = o.reward(slate, hidden, s)));
       if (s.noisy >= 0) rewards[g * K + s.noisy] += s.noiseLevel * rng.normal();
     });
     out.slates.push(slates);

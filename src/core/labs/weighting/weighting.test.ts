@@ -2,11 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../experiment/types';
 import { useWasm } from '../../testing/tfSetup';
-import { baseWeights, weightingDefaults, type WeightingConfig } from './config';
+import { weightingDefaults, type WeightingConfig } from './config';
+import { baseWeights } from './objectives';
 import { runWeighting } from './run';
-import { BACKBONE_IDS } from './backboneIds';
-import { BACKBONES } from './backbones';
-import { warmObjective } from './multVaePolicy';
+import { BACKBONE_IDS } from '../../models/catalog';
+import { POLICIES } from '../../models/registry';
+import { warmObjective } from '../../models/multVae/policy';
 import { Rng } from '../../random/rng';
 
 beforeAll(useWasm);
@@ -89,7 +90,7 @@ describe('the weighting lab', () => {
   });
 
   it('a backbone that reads inputs refuses to score without them (so hidden items are never fed in by accident)', () => {
-    const policy = BACKBONES['mult-vae'].create(4, 6, 3, new Rng(1));
+    const policy = POLICIES['mult-vae'](4, 6, 3, new Rng(1));
     try {
       expect(policy.readsInputs).toBe(true);
       expect(() => tf.tidy(() => policy.logits(tf.tensor1d([0], 'int32')))).toThrow(/inputs/);

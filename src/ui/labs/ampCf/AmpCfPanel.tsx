@@ -1,9 +1,9 @@
 // The AMP-CF lab's explanation panel: one user's personas and both models' lists (after every epoch), then, for all
 // users, how personas line up with the true tastes and what each P gives. Drawn from the run's artifacts.
 import { memo, useMemo } from 'react';
+import { artifactOf } from '../../../core/experiment/types';
+import { ampCfLab } from '../../../core/labs/ampCf';
 import type { ExplanationArtifact } from '../../../core/labs/ampCf/explanation';
-import type { PersonaTruthArtifact } from '../../../core/labs/ampCf/personaTruth';
-import type { PSweepArtifact } from '../../../core/labs/ampCf/pSweep';
 import { selectCurrentRun } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
 import './ampCf.css';
@@ -23,9 +23,9 @@ export function AmpCfPanel() {
   const artifacts = useLabStore(selectArtifacts);
   const running = useLabStore((s) => s.status === 'running' || s.status === 'paused');
   const totalEpochs = useLabStore(selectEpochs);
-  const explanation = artifacts?.explanation as ExplanationArtifact | undefined;
-  const truth = artifacts?.personaTruth as PersonaTruthArtifact | undefined;
-  const sweep = artifacts?.pSweep as PSweepArtifact | undefined;
+  const explanation = artifactOf(ampCfLab, artifacts, 'explanation');
+  const truth = artifactOf(ampCfLab, artifacts, 'personaTruth');
+  const sweep = artifactOf(ampCfLab, artifacts, 'pSweep');
   return (
     <section className="trained ampcf" aria-label="Personas, explained" data-testid="ampcf-panel">
       <h2>Personas, explained</h2>

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ConsumptionConfig } from '../../../core/labs/consumption/config';
-import { LIST_KINDS, spreadOverSeeds, TRAINED_METRICS, trainedTable } from '../../../core/labs/consumption/trained';
+import { LIST_KINDS, spreadOverSeeds, TRAINED_METRICS, trainedTable } from '../../../core/labs/consumption/tables';
 import { selectConfig, selectCurrentRun } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
 

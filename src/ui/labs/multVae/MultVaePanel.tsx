@@ -1,7 +1,9 @@
 // The Mult-VAE lab's end-of-run views: accuracy by user activity (VAE vs DAE), each variant on the
 // accuracy–diversity plane, and where validation NDCG peaked while β annealed. Drawn from the run's artifacts.
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { AccuracyDiversityPoint, ActivityBucket, BetaPeak } from '../../../core/labs/multVae/artifacts';
+import { artifactOf } from '../../../core/experiment/types';
+import { multVaeLab } from '../../../core/labs/multVae';
+import type { BetaPeak } from '../../../core/labs/multVae/artifacts';
 import { POPULARITY, POPULARITY_COLOR, VARIANT_COLORS, VARIANTS, variantLabel, type VariantId } from '../../../core/labs/multVae/variants';
 import { selectCurrentRun } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
@@ -12,9 +14,9 @@ const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
 
 export function MultVaePanel() {
   const artifacts = useLabStore((s) => selectCurrentRun(s)?.artifacts);
-  const buckets = artifacts?.activityBuckets as ActivityBucket[] | undefined;
-  const points = artifacts?.accuracyDiversity as AccuracyDiversityPoint[] | undefined;
-  const peaks = artifacts?.betaPeak as (BetaPeak | null)[] | undefined;
+  const buckets = artifactOf(multVaeLab, artifacts, 'activityBuckets');
+  const points = artifactOf(multVaeLab, artifacts, 'accuracyDiversity');
+  const peaks = artifactOf(multVaeLab, artifacts, 'betaPeak');
   if (!buckets && !points && !peaks) {
     return (
       <section className="trained" data-testid="multvae-panel">

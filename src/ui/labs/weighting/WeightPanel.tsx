@@ -1,9 +1,9 @@
 // The weighting lab's controls: a slider per objective (shares and sum shown) and the method picker.
 import { useShallow } from 'zustand/react/shallow';
-import { LOSS_METHODS, REWARD_METHODS, type WeightingMethod } from '../../../core/labs/weighting/config';
+import { LOSS_METHODS, METHOD_INFO, REWARD_METHODS, type WeightingMethod } from '../../../core/labs/weighting/methods';
+import { OBJECTIVES } from '../../../core/labs/weighting/objectives';
 import { selectConfig, selectIsActive } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
-import { METHOD_INFO } from './methods';
 
 /** One-click teaching presets (DVAO in each): what to set, and what to watch for. */
 const PRESETS: { id: string; label: string; watch: string; settings: Record<string, unknown> }[] = [
@@ -27,28 +27,22 @@ const PRESETS: { id: string; label: string; watch: string; settings: Record<stri
   },
 ];
 
-const OBJECTIVES = [
-  { key: 'wRelevance', label: 'Accuracy (relevance)' },
-  { key: 'wDiversity', label: 'Diversity (genre ILD)' },
-  { key: 'wNovelty', label: 'Novelty' },
-] as const;
-
 export function WeightPanel() {
   const config = useLabStore(useShallow(selectConfig));
   const set = useLabStore((s) => s.setConfigValue);
   const busy = useLabStore(selectIsActive);
-  const sum = OBJECTIVES.reduce((a, o) => a + Number(config[o.key]), 0);
+  const sum = OBJECTIVES.reduce((a, o) => a + Number(config[o.weightKey]), 0);
   const method = config.method as WeightingMethod;
   const info = METHOD_INFO[method];
   return (
     <section className="weight-panel" aria-label="Objective weights" data-testid="weight-panel">
       <div className="sliders">
         {OBJECTIVES.map((o) => {
-          const w = Number(config[o.key]);
+          const w = Number(config[o.weightKey]);
           return (
-            <label key={o.key} className="slider">
-              <span className="field-label">{o.label}</span>
-              <input type="range" min={0} max={1} step={0.05} value={w} aria-label={`${o.label} weight`} data-testid={`slider-${o.key}`} onChange={(e) => set(o.key, Number(e.target.value))} />
+            <label key={o.weightKey} className="slider">
+              <span className="field-label">{o.sliderLabel}</span>
+              <input type="range" min={0} max={1} step={0.05} value={w} aria-label={`${o.sliderLabel} weight`} data-testid={`slider-${o.weightKey}`} onChange={(e) => set(o.weightKey, Number(e.target.value))} />
               <span className="share">{sum > 0 ? `${Math.round((100 * w) / sum)}%` : '—'}</span>
             </label>
           );

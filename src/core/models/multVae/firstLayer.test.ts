@@ -5,7 +5,6 @@ import { Rng } from '../../random/rng';
 import { useWasm } from '../../testing/tfSetup';
 import { selectBackend } from '../../tf/backends';
 import { buildInputBatch, denseFirstLayer, denseInput, sparseFirstLayer, type InputBatch } from './firstLayer';
-import { benchFirstLayer } from './firstLayerBench';
 
 beforeAll(useWasm);
 
@@ -95,16 +94,6 @@ describe('the sparse first layer', () => {
     }).dispose();
     expect(tf.memory().numTensors).toBe(before);
     w.dispose();
-  });
-});
-
-describe('benchFirstLayer', () => {
-  it('times both first layers and a whole step on the same users (no timing is asserted)', async () => {
-    const before = tf.memory().numTensors;
-    const r = await benchFirstLayer(ROWS.slice(0, 4), I, { hidden: H, latent: 2 }, { warmup: 0, reps: 1 });
-    expect(r.map((x) => x.mode)).toEqual(['sparse', 'dense']);
-    expect(r.every((x) => x.layerMs >= 0 && x.stepMs >= 0)).toBe(true);
-    expect(tf.memory().numTensors).toBe(before);
   });
 });
 

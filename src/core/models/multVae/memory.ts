@@ -1,7 +1,7 @@
 // Will the models fit? A pure estimate of a Mult-VAE run's tensor memory, and each backend's budget.
 import { ErrorCode, LabError } from '../../errors';
 import type { FirstLayerMode } from './firstLayer';
-import type { ModelKind } from './variants';
+import type { ModelKind } from './options';
 
 /** What a run's memory depends on. */
 export interface MemoryPlan {

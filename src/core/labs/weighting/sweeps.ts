@@ -1,22 +1,11 @@
-// The grid a lab's "Pareto sweep" runs, built from the current config: pure, so a test pins it down.
+// The weighting lab's Pareto sweep: the runs it makes from the current config (pure, so a test pins them down),
+// how their families are named and coloured, and the two accuracy–diversity panels that plot them.
+import type { SweepPlan, SweepPoint } from '../../experiment/sweepPlan';
+import { BACKBONE_IDS, MODEL_CATALOG } from '../../models/catalog';
+import { METHOD_INFO, type MethodInfo } from './methods';
 
-/** Which family a sweep point belongs to: the hand-weight line, an automatic method, or a reward variant. */
-export type SweepPointKind = 'hand' | 'automatic' | 'consumption' | 'rerank' | 'backbone';
-
-/** One run of a planned sweep: a short label for charts, its family, and the settings it overrides. */
-export interface SweepPoint {
-  label: string;
-  kind: SweepPointKind;
-  override: Record<string, unknown>;
-}
-
-import { BACKBONE_IDS, BACKBONE_LABELS } from '../core/labs/weighting/backboneIds';
-
-/** The automatic weighting methods the weighting lab's sweep compares, in the order they run. */
+/** The automatic weighting methods the sweep compares, in the order they run. */
 export const AUTOMATIC_METHODS = ['dvao', 'gdpo', 'uw', 'dwa', 'gradnorm'] as const;
-
-/** How each automatic method is named on charts and in tables. */
-const METHOD_LABEL: Record<(typeof AUTOMATIC_METHODS)[number], string> = { dvao: 'DVAO', gdpo: 'GDPO', uw: 'UW', dwa: 'DWA', gradnorm: 'GradNorm' };
 
 export interface SweepOptions {
   /** 2: the relevance–diversity line (11 points); 3: a simplex grid over relevance, diversity and novelty. */
@@ -73,7 +62,7 @@ export function weightingSweep(config: Record<string, unknown>, opts: SweepOptio
       override: { ...PLAIN, method: 'rc', relevance: 'precision', wRelevance: w, wDiversity: (HAND_STEPS - i) / HAND_STEPS, wNovelty: 0 },
     };
   });
-  const automatic = AUTOMATIC_METHODS.map((method): SweepPoint => ({ label: METHOD_LABEL[method], kind: 'automatic', override: { ...PLAIN, method, relevance: 'precision', ...sliders } }));
+  const automatic = AUTOMATIC_METHODS.map((method): SweepPoint => ({ label: METHOD_INFO[method].short, kind: 'automatic', override: { ...PLAIN, method, relevance: 'precision', ...sliders } }));
   const consumption: SweepPoint = { label: 'RC consumption', kind: 'consumption', override: { ...PLAIN, method: 'rc', relevance: 'consumption', ...sliders } };
   const rerank: SweepPoint = {
     label: 'Re-rank U_c',
@@ -82,12 +71,52 @@ export function weightingSweep(config: Record<string, unknown>, opts: SweepOptio
   };
   const method = String(config.method ?? 'dvao');
   const backbones = BACKBONE_IDS.filter((b) => b !== (config.backbone ?? 'softmax-mf')).map(
-    (backbone): SweepPoint => ({ label: `${BACKBONE_LABELS[backbone]} ${METHOD_LABEL[method as never] ?? method.toUpperCase()}`, kind: 'backbone', override: { ...PLAIN, method, relevance: 'precision', ...sliders, backbone } }),
+    (backbone): SweepPoint => ({ label: `${MODEL_CATALOG[backbone].label} ${(METHOD_INFO as Record<string, MethodInfo | undefined>)[method]?.short ?? method.toUpperCase()}`, kind: 'backbone', override: { ...PLAIN, method, relevance: 'precision', ...sliders, backbone } }),
   );
   return [...hand, ...automatic, consumption, rerank, ...backbones];
 }
 
-/** Sweep plans by lab id; a lab without one has no sweep panel. */
-export const SWEEP_PLANS: Partial<Record<string, (config: Record<string, unknown>, opts?: SweepOptions) => SweepPoint[]>> = {
-  weighting: weightingSweep,
+const C_METRICS = [
+  { key: 'hit', label: 'HR@10 (= U₁)' },
+  { key: 'consumption@2', label: 'U₂@10' },
+  { key: 'consumption@3', label: 'U₃@10' },
+];
+
+/** The Pareto sweep as the generic sweep panel draws it. */
+export const paretoSweep: SweepPlan = {
+  id: 'pareto',
+  title: 'Pareto sweep',
+  variants: {
+    label: 'Hand weights over',
+    choices: [
+      { value: '2', label: 'relevance–diversity (11 points)' },
+      { value: '3', label: 'all three objectives (21 points)' },
+    ],
+  },
+  describe: (variant) =>
+    (variant === '3'
+      ? '30 runs, one after another in the worker, from the same data, seed and warm start, with this config’s epochs: hand weights (RC) on every point of the relevance/diversity/novelty simplex in fifths (labelled r/d/n), '
+      : '20 runs, one after another in the worker, from the same data, seed and warm start, with this config’s epochs: hand weights (RC, w on relevance, 1 − w on diversity, w = 0, 0.1, …, 1), ') +
+    'then DVAO, GDPO, UW, DWA and GradNorm at your sliders, then RC with the consumption-style relevance reward, then relevance alone with its lists re-ranked for a user who consumes c (no weights), then the other backbones (Mult-VAE, AMP-CF) with your method at your sliders. Teaching toggles (noise, the saturating reward) are off in every run. Each panel plots diversity against accuracy: as if every item is consumed, and as if the user consumes only a few.',
+  points: (config, variant) => weightingSweep(config, { objectives: variant === '3' ? 3 : 2 }),
+  kinds: [
+    { id: 'hand', legend: 'hand weights, labelled by w (the weight on relevance) or r/d/n', color: '#7a9fe6' },
+    { id: 'automatic', legend: 'automatic method', color: '#7a5af8' },
+    { id: 'consumption', legend: 'consumption-style reward', color: '#d9822b' },
+    { id: 'rerank', legend: 'relevance only, re-ranked for a user who consumes c (Peng et al.)', color: '#12b76a' },
+    { id: 'backbone', legend: 'another backbone, same method and sliders', color: '#c11574' },
+  ],
+  shownSettings: ['method', 'relevance', 'lists', 'wRelevance', 'wDiversity', 'wNovelty', 'backbone'],
+  panels: [
+    { id: 'precision', title: 'If every item is consumed', x: { key: 'ild', label: 'ILD@10 (diversity)' }, y: [{ key: 'precision', label: 'Precision@10' }] },
+    {
+      id: 'hit',
+      title: 'If the user consumes only a few',
+      x: { key: 'ild', label: 'ILD@10 (diversity)' },
+      y: C_METRICS,
+      pick: { label: 'Consumes a few: c =', initial: (config) => Math.min(C_METRICS.length, Math.max(1, Number(config.consumeC) || 1)) - 1 },
+    },
+  ],
+  // Short labels keep a crowded panel readable: "0.3" for w = 0.3, "consumption" for the reward variant.
+  chartLabel: (p) => (p.kind === 'hand' ? p.label.replace(/^w=/, '') : p.kind === 'consumption' ? 'consumption' : p.label),
 };

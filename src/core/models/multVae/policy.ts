@@ -1,13 +1,13 @@
-// Mult-VAE (Liang et al., WWW 2018) as a policy of the weighting lab: it reads the items a user shows and
-// decodes a softmax over the catalogue. Its warm start is the VAE objective (multinomial likelihood + β·KL).
+// Mult-VAE (Liang et al., WWW 2018) as a softmax policy: it reads the items a user shows and decodes a softmax
+// over the catalogue. Its warm start is the VAE objective (multinomial likelihood + β·KL).
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../random/rng';
 import { activeBackend } from '../../tf/backends';
-import { klToStandardNormal } from '../multVae/kl';
-import { createMultVae, firstLayerFor } from '../multVae/model';
-import { multinomialNll, type LogitOptions, type SoftmaxPolicy } from './policy';
+import { multinomialNll, type LogitOptions, type SoftmaxPolicy } from '../softmaxPolicy';
+import { klToStandardNormal } from './kl';
+import { createMultVae, firstLayerFor } from './model';
 
-/** Hidden width of the encoder and decoder (the Mult-VAE lab's 'small' size); the latent size is the lab's `dim`. */
+/** Hidden width of the encoder and decoder as a policy (the Mult-VAE lab's 'small' size); the latent size is `dim`. */
 export const BACKBONE_HIDDEN = 200;
 /** Cap of the KL weight β during the warm start (the paper's best cap). */
 export const WARM_BETA = 0.2;

@@ -1,11 +1,11 @@
 // Times the encoder's first layer (sparse gather-sum vs dense X·W₁) and a whole Mult-VAE step, on real users.
 import * as tf from '@tensorflow/tfjs';
-import { median, timeSteps, type RepPlan } from '../../bench/timing';
-import { Rng } from '../../random/rng';
-import { makeOptimizer, variableFrom } from '../../tf/ops';
-import { buildInputBatch, firstLayer, type FirstLayerMode } from './firstLayer';
-import { createMultVae } from './model';
-import { trainStep } from './trainStep';
+import { trainStep } from '../labs/multVae/trainStep';
+import { buildInputBatch, firstLayer, type FirstLayerMode } from '../models/multVae/firstLayer';
+import { createMultVae } from '../models/multVae/model';
+import { Rng } from '../random/rng';
+import { makeOptimizer, variableFrom } from '../tf/ops';
+import { median, timeSteps, type RepPlan } from './timing';
 
 export interface FirstLayerTiming {
   mode: FirstLayerMode;

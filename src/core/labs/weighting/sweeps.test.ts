@@ -1,7 +1,8 @@
+// The weighting lab's Pareto sweep: which runs it makes from a config, and what its panels plot.
 import { describe, expect, it } from 'vitest';
-import { resolveGrid } from '../core/experiment/sweep';
-import { getLab } from '../core/labs/registry';
-import { weightingSweep } from './sweepGrid';
+import { resolveGrid } from '../../experiment/sweep';
+import { getLab } from '../registry';
+import { paretoSweep, weightingSweep } from './sweeps';
 
 const config: Record<string, unknown> = { ...getLab('weighting').defaults, wRelevance: 0.5, wDiversity: 0.25, wNovelty: 0.25, relevance: 'consumption', method: 'ac' };
 
@@ -74,5 +75,33 @@ describe('the weighting sweep grid', () => {
     const noisy = weightingSweep({ ...config, noisyObjective: 'novelty', diversityReward: 'span' });
     for (const p of noisy) expect(p.override).toMatchObject({ noisyObjective: 'none', diversityReward: 'ild' });
     expect(weightingSweep({ ...config, lists: 'consumption' })[0].override.lists).toBe('top-n');
+  });
+});
+
+describe('the Pareto sweep as a plan', () => {
+  it('is the weighting lab’s one sweep, and its variants give the line or the simplex', () => {
+    expect(getLab('weighting').sweeps).toEqual([paretoSweep]);
+    expect(paretoSweep.points(config, '2')).toEqual(weightingSweep(config));
+    expect(paretoSweep.points(config, '3').filter((p) => p.kind === 'hand')).toHaveLength(21);
+    expect(paretoSweep.describe('3')).toMatch(/^30 runs/);
+    expect(paretoSweep.describe('2')).toMatch(/^20 runs/);
+  });
+
+  it('names and colours every family its points use, and plots ILD against Precision and against U_c', () => {
+    const kinds = new Set(paretoSweep.kinds.map((k) => k.id));
+    for (const p of paretoSweep.points(config, '3')) expect(kinds.has(p.kind)).toBe(true);
+    expect(paretoSweep.panels.map((p) => [p.x.key, p.y.map((y) => y.key)])).toEqual([
+      ['ild', ['precision']],
+      ['ild', ['hit', 'consumption@2', 'consumption@3']],
+    ]);
+    // The c picker starts at the config's c.
+    expect(paretoSweep.panels[1].pick!.initial({ consumeC: 3 })).toBe(2);
+    expect(paretoSweep.panels[1].pick!.initial({})).toBe(0);
+  });
+
+  it('labels hand points by their weight alone on the chart', () => {
+    expect(paretoSweep.chartLabel!({ label: 'w=0.3', kind: 'hand' })).toBe('0.3');
+    expect(paretoSweep.chartLabel!({ label: 'RC consumption', kind: 'consumption' })).toBe('consumption');
+    expect(paretoSweep.chartLabel!({ label: 'DVAO', kind: 'automatic' })).toBe('DVAO');
   });
 });

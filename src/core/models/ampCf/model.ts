@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../random/rng';
 import { batchMatMulFast, gatherRows, matMulFast, variableFrom } from '../../tf/ops';
+import { restoreVariables, snapshotVariables, type TrainableModel } from '../model';
 
 export interface AmpCfOptions {
   numUsers: number;
@@ -47,7 +48,7 @@ export interface AmpCfForward {
  * Scores are unnormalised logits (higher = recommended first); every method is differentiable w.r.t. `variables()`
  * and returns tensors the caller owns.
  */
-export interface AmpCf {
+export interface AmpCf extends TrainableModel {
   readonly numUsers: number;
   readonly numItems: number;
   readonly dim: number;
@@ -62,10 +63,6 @@ export interface AmpCf {
   forward(users: tf.Tensor1D, items: tf.Tensor2D): AmpCfForward;
   /** [U (numUsers·P × d, row u·P + p = persona p of user u), V (numItems × d), b (1 × numItems) if itemBias]. */
   variables(): tf.Variable[];
-  /** A copy of the weights, in `variables()` order. */
-  snapshot(): Promise<Float32Array[]>;
-  restore(ws: Float32Array[]): void;
-  dispose(): void;
 }
 
 /** Validates the shape settings, naming the bad one. */
@@ -148,11 +145,8 @@ export function createAmpCf(opts: AmpCfOptions): AmpCf {
       return { scores: withBias(s, items), attention: tf.exp(logAlpha) as tf.Tensor3D, sqNorm };
     },
     variables: () => vars,
-    snapshot: async () => Promise.all(vars.map(async (v) => (await v.data()) as Float32Array)),
-    restore(ws) {
-      if (ws.length !== vars.length) throw new RangeError(`AMP-CF restore: expected ${vars.length} arrays, got ${ws.length}`);
-      tf.tidy(() => vars.forEach((v, k) => v.assign(tf.tensor(ws[k], v.shape))));
-    },
+    snapshot: () => snapshotVariables(vars),
+    restore: (ws) => restoreVariables(vars, ws),
     dispose() {
       vars.forEach((v) => v.dispose());
     },

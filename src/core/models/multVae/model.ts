@@ -3,18 +3,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../random/rng';
 import { matMulFast, variableFrom } from '../../tf/ops';
+import { restoreVariables, snapshotVariables, type TrainableModel } from '../model';
 import { buildInputBatch, firstLayer, type FirstLayerMode } from './firstLayer';
-import type { ModelKind } from './variants';
+import type { ModelKind } from './options';
 
-/** Layer widths: I → hidden → latent → hidden → I. */
-export const MODEL_SIZES = {
-  /** The paper's 600 / 200. */
-  paper: { hidden: 600, latent: 200 },
-  small: { hidden: 200, latent: 64 },
-  /** For slow backends (cpu) and tests. */
-  tiny: { hidden: 64, latent: 16 },
-} as const;
-export type ModelSize = keyof typeof MODEL_SIZES;
+export { MODEL_SIZES, type ModelSize } from './options';
 
 /**
  * The first layer measured faster on wasm in Node at MovieLens-100K size (1,700 items, batch 500, hidden 600,
@@ -62,7 +55,7 @@ export interface ForwardPass {
  * A Mult-VAE / Mult-DAE, reusable as a backbone anywhere a model must map a user's items to scores over the
  * catalogue. Tensors it returns belong to the caller (call it inside `tf.tidy` or `optimizer.minimize`).
  */
-export interface MultVae {
+export interface MultVae extends TrainableModel {
   readonly numItems: number;
   readonly hidden: number;
   readonly latent: number;
@@ -75,10 +68,6 @@ export interface MultVae {
   /** W₁, b₁, W₂, b₂, W₃, b₃, W₄, b₄ (encoder then decoder). */
   variables(): tf.Variable[];
   readonly numParams: number;
-  /** Copies of the weights, in `variables()` order. */
-  snapshot(): Promise<Float32Array[]>;
-  restore(weights: readonly Float32Array[]): void;
-  dispose(): void;
 }
 
 /** Glorot-normal weights N(0, 2 / (fan_in + fan_out)) from our seeded RNG: the same numbers on every backend. */
@@ -143,12 +132,8 @@ export function createMultVae(opts: MultVaeOptions): MultVae {
     logitsFromRows: (rows, f) => forward(rows, f).logits,
     variables: () => vars,
     numParams: vars.reduce((n, v) => n + v.size, 0),
-    // Copied: a backend may hand back its own buffer.
-    snapshot: () => Promise.all(vars.map(async (v) => new Float32Array(await v.data()))),
-    restore(weights) {
-      if (weights.length !== vars.length) throw new RangeError(`expected ${vars.length} weight arrays, got ${weights.length}`);
-      tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor2d(weights[i], v.shape as [number, number]))));
-    },
+    snapshot: () => snapshotVariables(vars),
+    restore: (weights) => restoreVariables(vars, weights),
     dispose() {
       vars.forEach((v) => v.dispose());
     },
