@@ -1,6 +1,6 @@
 // End-to-end tests: the built app (vite preview) in Debian's Chromium; nothing is downloaded.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './e2e/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './src/cli/chromium';
 
 // Override with E2E_PORT when two suites run on one machine, so neither tests the other's build.
 const PORT = Number(process.env.E2E_PORT ?? 4174);

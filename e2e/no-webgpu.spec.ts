@@ -1,12 +1,12 @@
 // A person asks for WebGPU in a browser that has no WebGPU adapter: the lab falls back and says why.
 import { expect, test } from '@playwright/test';
-import { CHROMIUM_ARGS } from './chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../src/cli/chromium';
 import { openLab, readStore, train, waitForStatus } from './helpers';
 
 // The same browser as the rest of the suite, without the flag that gives WebGPU its software adapter.
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: CHROMIUM_ARGS.filter((a) => a !== '--enable-unsafe-webgpu'),
   },
 });

@@ -3,7 +3,7 @@ import { createServer as createNetServer } from 'node:net';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import type { BrowserBenchOutput } from './benchPage';
-import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { REPO_ROOT } from './repoRoot';
 
 
