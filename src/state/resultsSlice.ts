@@ -1,4 +1,4 @@
-// Everything measured, by runId: the events each run emitted, its backend and how it ended.
+// Everything measured, by runId: the events each run emitted, its backend and how it ended; and each lab's last run.
 import type { StateCreator } from 'zustand';
 import type { ProgressEvent, RunOutcome } from '../core/experiment/types';
 import type { BackendReport } from '../core/tf/backends';
@@ -25,7 +25,12 @@ export interface RunRecord {
 
 export interface ResultsSlice {
   runs: Record<string, RunRecord>;
+  /** The run each lab shows: its last one (none before its first run, nor after Reset). */
+  runIdByLab: Record<string, string>;
+  /** Records a new run as its lab's last one, dropping the lab's older records. */
   addRun(runId: string, labId: string, config: Record<string, unknown>): void;
+  /** The lab shows no run (Reset); the record stays until the lab's next run, so a late ending still lands. */
+  clearLabRun(labId: string): void;
   setRunBackend(runId: string, report: BackendReport): void;
   /** Appends a batch of events (the bridge batches them so charts re-render a few times a second, not per step). */
   appendEvents(runId: string, events: ProgressEvent[]): void;
@@ -39,8 +44,22 @@ function update(s: LabState, runId: string, f: (r: RunRecord) => Partial<RunReco
 
 export const createResultsSlice: StateCreator<LabState, [], [], ResultsSlice> = (set) => ({
   runs: {},
+  runIdByLab: {},
   addRun: (runId, labId, config) =>
-    set((s) => ({ runs: { ...s.runs, [runId]: { runId, labId, config, totalSteps: 0, stepsPerEpoch: 0, info: {}, steps: [], epochs: [], artifacts: {} } } })),
+    set((s) => {
+      // Memory stays bounded: a lab keeps only its last run (the active run is the last of its lab). Run history
+      // will keep more, summarised, in a later issue.
+      const others = Object.fromEntries(Object.entries(s.runs).filter(([, r]) => r.labId !== labId));
+      const record: RunRecord = { runId, labId, config, totalSteps: 0, stepsPerEpoch: 0, info: {}, steps: [], epochs: [], artifacts: {} };
+      return { runs: { ...others, [runId]: record }, runIdByLab: { ...s.runIdByLab, [labId]: runId } };
+    }),
+  clearLabRun: (labId) =>
+    set((s) => {
+      if (!(labId in s.runIdByLab)) return {};
+      const runIdByLab = { ...s.runIdByLab };
+      delete runIdByLab[labId];
+      return { runIdByLab };
+    }),
   setRunBackend: (runId, report) => set((s) => update(s, runId, () => ({ backend: report }))),
   appendEvents: (runId, events) =>
     set((s) =>

@@ -83,10 +83,10 @@ export function createSweepSlice(client: RunClient): StateCreator<LabState, [], 
     return {
       sweep: IDLE_SWEEP,
       startSweep: (opts = {}) => {
-        const { labId, configs, backend, datasets, status, sweep } = get();
+        const { labId, configs, backend, datasets, sweep, activeStatus } = get();
         const makePlan = SWEEP_PLANS[labId];
         if (!makePlan || sweep.status === 'running') return;
-        if (status === 'running' || status === 'paused') {
+        if (activeStatus === 'running' || activeStatus === 'paused') {
           return get().addNotice('Pareto sweep: stop or reset the training run first — the worker trains one thing at a time.');
         }
         const config = configs[labId];
