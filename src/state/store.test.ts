@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientHandlers } from '../worker/client';
 import type { RunClient } from './runSlice';
+import { MAX_STEPS_KEPT } from './resultsSlice';
 import { selectCurrentRun, selectIsActive, selectProgress, selectRunMessage, selectStatus } from './selectors';
 import { createLabStore } from './store';
 
@@ -244,6 +245,25 @@ describe('state per lab', () => {
     const second = await runToEnd(f);
     expect(Object.keys(f.store.getState().runs).sort()).toEqual([other, second].sort());
     expect(f.store.getState().runIdByLab).toEqual({ 'pop-vs-mf': second, weighting: other });
+  });
+
+  it('bounds a run\'s stored steps, keeping the latest exact, and never thins epochs', async () => {
+    const f = fakeStore();
+    f.store.getState().play();
+    const runId = selectCurrentRun(f.store.getState())!.runId;
+    const total = 2.5 * MAX_STEPS_KEPT;
+    for (let s = 1; s <= total; s++) {
+      f.worker().onMessage({ type: 'progress', runId, event: { kind: 'step', step: s, epoch: 1, totalSteps: total, values: { loss: s } } });
+      if (s % 1000 === 0) f.worker().onMessage({ type: 'progress', runId, event: { kind: 'epoch', step: s, epoch: s / 1000, values: { ndcg: s } } });
+      if (s % 7000 === 0) await wait(); // several batches, as the flush timer makes them
+    }
+    await wait();
+    const run = selectCurrentRun(f.store.getState())!;
+    expect(run.steps.length).toBeLessThanOrEqual(MAX_STEPS_KEPT);
+    expect(run.steps.length).toBeGreaterThan(MAX_STEPS_KEPT / 4);
+    expect(run.steps.at(-1)).toMatchObject({ step: total, values: { loss: total } });
+    expect(run.epochs).toHaveLength(total / 1000);
+    expect(selectProgress(f.store.getState(), Date.now()).done).toBe(total);
   });
 
   it('shows the other lab\'s own state during a sweep, and the sweep on coming back', async () => {
