@@ -20,9 +20,10 @@ export interface StoreRun {
   error?: string;
 }
 
-/** The serialisable part of the store that the specs read. */
+/** The serialisable part of the store that the specs read: the current lab's settings, run and status. */
 export interface StoreSnapshot {
   status: string;
+  /** The current lab's run (its last one; null before its first run and after Reset). */
   currentRunId: string | null;
   labId: string;
   backend: string;
@@ -34,22 +35,26 @@ export interface StoreSnapshot {
   run: StoreRun | null;
 }
 
-/** Reads the store (`window.__objectiveLab.store`) as plain JSON: status, config and the current run. */
+/**
+ * Reads the store (`window.__objectiveLab.store`) as plain JSON: the current lab's status, config and run, read
+ * through the app's own selectors (`window.__objectiveLab.select`).
+ */
 export async function readStore(page: Page): Promise<StoreSnapshot> {
   return page.evaluate(() => {
-    const lab = (window as unknown as { __objectiveLab?: { store: { getState(): any } } }).__objectiveLab;
+    type Select = (s: unknown) => any;
+    const lab = (window as unknown as { __objectiveLab?: { store: { getState(): any }; select: Record<'currentRun' | 'status' | 'message', Select> } }).__objectiveLab;
     if (!lab) throw new Error('window.__objectiveLab is missing: is this the built app?');
     const s = lab.store.getState();
-    const run = s.currentRunId ? s.runs[s.currentRunId] : null;
+    const run = lab.select.currentRun(s);
     return JSON.parse(
       JSON.stringify({
-        status: s.status,
-        currentRunId: s.currentRunId,
+        status: lab.select.status(s),
+        currentRunId: run?.runId ?? null,
         labId: s.labId,
         backend: s.backend,
         config: s.configs[s.labId],
         notices: s.notices,
-        message: s.message,
+        message: lab.select.message(s),
         executionMode: s.executionMode,
         executionNote: s.executionNote,
         run: run ?? null,

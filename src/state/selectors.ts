@@ -1,19 +1,59 @@
 // Selectors read by components, defined once outside them (derived values are computed here, not stored).
 import { getLab } from '../core/labs/registry';
+import type { RunRecord } from './resultsSlice';
+import type { RunStatus } from './runSlice';
 import type { LabState } from './store';
 
 export const selectLab = (s: LabState) => getLab(s.labId);
 export const selectConfig = (s: LabState) => s.configs[s.labId];
-export const selectCurrentRun = (s: LabState) => (s.currentRunId ? s.runs[s.currentRunId] : undefined);
-export const selectIsActive = (s: LabState) => s.status === 'running' || s.status === 'paused';
+
+/** The current lab's run: its last one, whichever lab trained since (none before its first run or after Reset). */
+export const selectCurrentRun = (s: LabState): RunRecord | undefined => {
+  const runId = s.runIdByLab[s.labId];
+  return runId === undefined ? undefined : s.runs[runId];
+};
+
+/** The current lab's run id when that run is the active one (the one the worker has), else null. */
+export const selectActiveRunHere = (s: LabState): string | null => {
+  const runId = s.runIdByLab[s.labId];
+  return runId !== undefined && runId === s.activeRunId ? runId : null;
+};
+
+/** How a run that is no longer the active one ended, read from its record. */
+function endedStatus(run: RunRecord): RunStatus {
+  if (run.error !== undefined) return 'failed';
+  // A run replaced before its ending arrived was stopped by the run that replaced it.
+  if (!run.outcome) return 'stopped';
+  return run.outcome.status === 'completed' ? 'finished' : run.outcome.status;
+}
+
+/** The current lab's run status: live for the active run, from the record's ending for an earlier one. */
+export function selectStatus(s: LabState): RunStatus {
+  const run = selectCurrentRun(s);
+  if (!run) return 'idle';
+  return run.runId === s.activeRunId ? s.activeStatus : endedStatus(run);
+}
+
+export const selectIsActive = (s: LabState) => {
+  const status = selectStatus(s);
+  return status === 'running' || status === 'paused';
+};
+
+/** Why the current lab's run ended when it did not complete (diverged, crashed, failed); null otherwise. */
+export function selectRunMessage(s: LabState): string | null {
+  const run = selectCurrentRun(s);
+  if (run?.outcome?.status === 'diverged') return run.outcome.message;
+  return run?.error ?? null;
+}
 
 /** Steps done, total, and the estimated milliseconds left from the running pace (null until known). */
 export function selectProgress(s: LabState, now: number) {
   const run = selectCurrentRun(s);
   const done = run?.steps.at(-1)?.step ?? 0;
   const total = run?.totalSteps ?? 0;
+  // Only the active run can be running, and the clock is the active run's.
   const active = s.activeMs + (s.runningSince ? now - s.runningSince : 0);
-  const msLeft = done > 0 && total > 0 && s.status === 'running' ? ((total - done) * active) / done : null;
+  const msLeft = done > 0 && total > 0 && selectStatus(s) === 'running' ? ((total - done) * active) / done : null;
   return { done, total, msLeft };
 }
 

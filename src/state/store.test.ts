@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientHandlers } from '../worker/client';
 import type { RunClient } from './runSlice';
-import { selectProgress } from './selectors';
+import { MAX_STEPS_KEPT } from './resultsSlice';
+import { selectCurrentRun, selectIsActive, selectProgress, selectRunMessage, selectStatus } from './selectors';
 import { createLabStore } from './store';
 
 /** A client that records calls; the test plays the worker through `handlers`. */
@@ -37,8 +38,8 @@ describe('the lab store', () => {
   it('starts, pauses, resumes and finishes a run, appending its events in batches', async () => {
     const { store, calls, worker } = fakeStore();
     store.getState().play();
-    expect(store.getState().status).toBe('running');
-    const runId = store.getState().currentRunId!;
+    expect(selectStatus(store.getState())).toBe('running');
+    const runId = selectCurrentRun(store.getState())!.runId;
     worker().onMessage({ type: 'progress', runId, event: { kind: 'started', totalSteps: 4, stepsPerEpoch: 2, info: {} } });
     for (let s = 1; s <= 2; s++) worker().onMessage({ type: 'progress', runId, event: { kind: 'step', step: s, epoch: 1, totalSteps: 4, values: { loss: 1 / s } } });
     expect(store.getState().runs[runId].steps).toHaveLength(0); // not yet flushed: one re-render per batch
@@ -52,14 +53,14 @@ describe('the lab store', () => {
 
     worker().onMessage({ type: 'progress', runId, event: { kind: 'epoch', step: 2, epoch: 1, values: { ndcg: 0.3 } } });
     worker().onMessage({ type: 'done', runId, result: { outcome: { status: 'completed' } } as never });
-    expect(store.getState().status).toBe('finished');
+    expect(selectStatus(store.getState())).toBe('finished');
     expect(store.getState().runs[runId].epochs).toHaveLength(1); // flushed before the run is closed
   });
 
   it('keeps the latest artifact of each name for the lab panels', async () => {
     const { store, worker } = fakeStore();
     store.getState().play();
-    const runId = store.getState().currentRunId!;
+    const runId = selectCurrentRun(store.getState())!.runId;
     worker().onMessage({ type: 'progress', runId, event: { kind: 'artifact', name: 'cards', data: { v: 1 } } });
     worker().onMessage({ type: 'progress', runId, event: { kind: 'artifact', name: 'buckets', data: [1, 2] } });
     worker().onMessage({ type: 'progress', runId, event: { kind: 'artifact', name: 'cards', data: { v: 2 } } });
@@ -71,7 +72,7 @@ describe('the lab store', () => {
   it('keeps the curves and shows the message when a run diverges', async () => {
     const { store, worker } = fakeStore();
     store.getState().play();
-    const runId = store.getState().currentRunId!;
+    const runId = selectCurrentRun(store.getState())!.runId;
     worker().onMessage({ type: 'progress', runId, event: { kind: 'step', step: 1, epoch: 1, totalSteps: 9, values: { loss: 0.7 } } });
     worker().onMessage({
       type: 'done',
@@ -79,28 +80,28 @@ describe('the lab store', () => {
       result: { outcome: { status: 'diverged', atStep: 2, message: 'diverged at step 2 — try a lower learning rate' } } as never,
     });
     const s = store.getState();
-    expect(s.status).toBe('diverged');
-    expect(s.message).toBe('diverged at step 2 — try a lower learning rate');
+    expect(selectStatus(s)).toBe('diverged');
+    expect(selectRunMessage(s)).toBe('diverged at step 2 — try a lower learning rate');
     expect(s.runs[runId].steps).toHaveLength(1);
   });
 
   it('reports a crashed worker and stays usable: the next play starts a new run', () => {
     const { store, worker, calls } = fakeStore();
     store.getState().play();
-    const runId = store.getState().currentRunId!;
+    const runId = selectCurrentRun(store.getState())!.runId;
     worker().onMessage({ type: 'error', runId, code: 'OL401', message: 'OL401: the training worker crashed' });
-    expect(store.getState().status).toBe('failed');
-    expect(store.getState().message).toMatch(/crashed/);
+    expect(selectStatus(store.getState())).toBe('failed');
+    expect(selectRunMessage(store.getState())).toMatch(/crashed/);
     store.getState().play();
-    expect(store.getState().status).toBe('running');
-    expect(store.getState().currentRunId).not.toBe(runId);
+    expect(selectStatus(store.getState())).toBe('running');
+    expect(selectCurrentRun(store.getState())?.runId).not.toBe(runId);
     expect(calls.filter((c) => c.startsWith('start'))).toHaveLength(2);
   });
 
   it('starts a paused run on Step from idle and steps it', () => {
     const { store, calls } = fakeStore();
     store.getState().step();
-    expect(store.getState().status).toBe('paused');
+    expect(selectStatus(store.getState())).toBe('paused');
     store.getState().step();
     expect(calls).toEqual(['start:paused', 'step:r1', 'step:r1']);
   });
@@ -124,25 +125,27 @@ describe('the lab store', () => {
   it('reset stops the run and clears the current run; the run\'s last losses and real ending still land in its record', () => {
     const { store, calls, worker } = fakeStore();
     store.getState().play();
-    const runId = store.getState().currentRunId!;
+    const runId = selectCurrentRun(store.getState())!.runId;
     store.getState().reset();
     expect(calls).toContain(`stop:${runId}`);
-    expect(store.getState()).toMatchObject({ status: 'idle', currentRunId: null });
+    expect(selectStatus(store.getState())).toBe('idle');
+    expect(selectCurrentRun(store.getState())).toBeUndefined();
     worker().onMessage({ type: 'progress', runId, event: { kind: 'step', step: 7, epoch: 1, totalSteps: 9, values: { loss: 0.5 } } });
     worker().onMessage({ type: 'done', runId, result: { outcome: { status: 'stopped', atStep: 7 } } as never });
     expect(store.getState().runs[runId].outcome).toEqual({ status: 'stopped', atStep: 7 });
     expect(store.getState().runs[runId].steps.map((e) => e.step)).toEqual([7]);
-    expect(store.getState().status).toBe('idle');
+    expect(selectStatus(store.getState())).toBe('idle');
   });
 
   it('stop keeps the run on screen and takes its real ending from the worker', () => {
     const { store, worker } = fakeStore();
     store.getState().play();
-    const runId = store.getState().currentRunId!;
+    const runId = selectCurrentRun(store.getState())!.runId;
     store.getState().stop();
-    expect(store.getState().status).toBe('stopped');
+    expect(selectStatus(store.getState())).toBe('stopped');
     worker().onMessage({ type: 'done', runId, result: { outcome: { status: 'stopped', atStep: 3 } } as never });
-    expect(store.getState()).toMatchObject({ status: 'stopped', currentRunId: runId });
+    expect(selectStatus(store.getState())).toBe('stopped');
+    expect(selectCurrentRun(store.getState())?.runId).toBe(runId);
     expect(store.getState().runs[runId].outcome).toEqual({ status: 'stopped', atStep: 3 });
   });
 
@@ -150,9 +153,137 @@ describe('the lab store', () => {
     const { store, worker } = fakeStore();
     store.getState().play();
     const report = { requested: 'auto', active: 'wasm', attempts: [] } as const;
-    worker().onMessage({ type: 'backend', runId: store.getState().currentRunId!, report: { ...report, attempts: [] } });
+    worker().onMessage({ type: 'backend', runId: selectCurrentRun(store.getState())!.runId, report: { ...report, attempts: [] } });
     store.getState().reset();
     expect(store.getState().backendReport).toMatchObject({ active: 'wasm' });
+  });
+});
+
+describe('state per lab', () => {
+  /** Plays a whole run of the current lab in the fake worker: 4 steps, 2 epochs, then `outcome`. */
+  async function runToEnd(f: ReturnType<typeof fakeStore>, outcome: object = { status: 'completed' }) {
+    f.store.getState().play();
+    const runId = selectCurrentRun(f.store.getState())!.runId;
+    const w = f.worker();
+    w.onMessage({ type: 'progress', runId, event: { kind: 'started', totalSteps: 4, stepsPerEpoch: 2, info: {} } });
+    for (let s = 1; s <= 4; s++) {
+      w.onMessage({ type: 'progress', runId, event: { kind: 'step', step: s, epoch: Math.ceil(s / 2), totalSteps: 4, values: { loss: 1 / s } } });
+      if (s % 2 === 0) w.onMessage({ type: 'progress', runId, event: { kind: 'epoch', step: s, epoch: s / 2, values: { ndcg: s / 10 } } });
+    }
+    w.onMessage({ type: 'done', runId, result: { outcome } as never });
+    await wait();
+    return runId;
+  }
+  const view = (f: ReturnType<typeof fakeStore>) => {
+    const s = f.store.getState();
+    return { status: selectStatus(s), runId: selectCurrentRun(s)?.runId ?? null, done: selectProgress(s, Date.now()).done, message: selectRunMessage(s) };
+  };
+
+  it('shows the other lab empty after a run, and the run again on coming back', async () => {
+    const f = fakeStore();
+    const runId = await runToEnd(f);
+    f.store.getState().setLab('weighting');
+    expect(view(f)).toEqual({ status: 'idle', runId: null, done: 0, message: null });
+    expect(selectIsActive(f.store.getState())).toBe(false);
+    f.store.getState().setLab('pop-vs-mf');
+    expect(view(f)).toEqual({ status: 'finished', runId, done: 4, message: null });
+    expect(selectCurrentRun(f.store.getState())!.epochs).toHaveLength(2);
+  });
+
+  it('keeps each lab\'s status and message: a finished run in one, a diverged run in the other', async () => {
+    const f = fakeStore();
+    const a = await runToEnd(f);
+    f.store.getState().setLab('weighting');
+    const b = await runToEnd(f, { status: 'diverged', atStep: 4, message: 'diverged at step 4' });
+    expect(view(f)).toEqual({ status: 'diverged', runId: b, done: 4, message: 'diverged at step 4' });
+    f.store.getState().setLab('pop-vs-mf');
+    expect(view(f)).toEqual({ status: 'finished', runId: a, done: 4, message: null });
+    f.store.getState().setLab('weighting');
+    expect(view(f).status).toBe('diverged');
+  });
+
+  it('reads a failed run and a run stopped then replaced before its ending came from their records', async () => {
+    const f = fakeStore();
+    f.store.getState().play();
+    const crashed = selectCurrentRun(f.store.getState())!.runId;
+    f.worker().onMessage({ type: 'error', runId: crashed, code: 'OL401', message: 'OL401: the training worker crashed' });
+    f.store.getState().setLab('weighting');
+    f.store.getState().play();
+    f.store.getState().stop();
+    f.store.getState().setLab('consumption');
+    await runToEnd(f); // the worker dropped the stopped run's ending: it never arrives
+    f.store.getState().setLab('weighting');
+    expect(view(f)).toMatchObject({ status: 'stopped', message: null });
+    f.store.getState().setLab('pop-vs-mf');
+    expect(view(f)).toMatchObject({ status: 'failed', message: 'OL401: the training worker crashed' });
+  });
+
+  it('Reset clears only the current lab\'s run; Train in another lab leaves the first lab\'s run alone', async () => {
+    const f = fakeStore();
+    const a = await runToEnd(f);
+    f.store.getState().setLab('weighting');
+    f.store.getState().reset();
+    expect(f.calls.filter((c) => c.startsWith('stop'))).toEqual([]);
+    f.store.getState().play();
+    expect(view(f).status).toBe('running');
+    f.store.getState().pause();
+    expect(view(f).status).toBe('paused');
+    f.store.getState().reset();
+    expect(view(f)).toMatchObject({ status: 'idle', runId: null });
+    f.store.getState().setLab('pop-vs-mf');
+    expect(view(f)).toMatchObject({ status: 'finished', runId: a });
+  });
+
+  it('keeps only the last run of each lab: a lab\'s older record goes when its next run starts', async () => {
+    const f = fakeStore();
+    const first = await runToEnd(f);
+    f.store.getState().setLab('weighting');
+    const other = await runToEnd(f);
+    f.store.getState().setLab('pop-vs-mf');
+    f.store.getState().reset();
+    expect(Object.keys(f.store.getState().runs).sort()).toEqual([first, other].sort()); // kept until the next run
+    const second = await runToEnd(f);
+    expect(Object.keys(f.store.getState().runs).sort()).toEqual([other, second].sort());
+    expect(f.store.getState().runIdByLab).toEqual({ 'pop-vs-mf': second, weighting: other });
+  });
+
+  it('bounds a run\'s stored steps, keeping the latest exact, and never thins epochs', async () => {
+    const f = fakeStore();
+    f.store.getState().play();
+    const runId = selectCurrentRun(f.store.getState())!.runId;
+    const total = 2.5 * MAX_STEPS_KEPT;
+    for (let s = 1; s <= total; s++) {
+      f.worker().onMessage({ type: 'progress', runId, event: { kind: 'step', step: s, epoch: 1, totalSteps: total, values: { loss: s } } });
+      if (s % 1000 === 0) f.worker().onMessage({ type: 'progress', runId, event: { kind: 'epoch', step: s, epoch: s / 1000, values: { ndcg: s } } });
+      if (s % 7000 === 0) await wait(); // several batches, as the flush timer makes them
+    }
+    await wait();
+    const run = selectCurrentRun(f.store.getState())!;
+    expect(run.steps.length).toBeLessThanOrEqual(MAX_STEPS_KEPT);
+    expect(run.steps.length).toBeGreaterThan(MAX_STEPS_KEPT / 4);
+    expect(run.steps.at(-1)).toMatchObject({ step: total, values: { loss: total } });
+    expect(run.epochs).toHaveLength(total / 1000);
+    expect(selectProgress(f.store.getState(), Date.now()).done).toBe(total);
+  });
+
+  it('shows the other lab\'s own state during a sweep, and the sweep on coming back', async () => {
+    const f = fakeStore();
+    f.store.getState().setLab('weighting');
+    await runToEnd(f);
+    f.store.getState().startSweep();
+    const sweepId = f.store.getState().sweep.runId!;
+    f.store.getState().setLab('pop-vs-mf');
+    expect(view(f)).toEqual({ status: 'idle', runId: null, done: 0, message: null });
+    f.worker().onMessage({ type: 'sweepRun', runId: sweepId, index: 0, config: {}, outcome: { status: 'completed' }, summary: { precision: 0.1 } });
+    f.store.getState().setLab('weighting');
+    expect(f.store.getState().sweep).toMatchObject({ runId: sweepId, labId: 'weighting', status: 'running', runs: [{ index: 0 }] });
+    expect(view(f).status).toBe('finished'); // the lab's last training run, not the sweep
+
+    // Train in another lab still replaces the sweep: the worker trains one thing at a time.
+    f.store.getState().setLab('pop-vs-mf');
+    f.store.getState().play();
+    expect(f.store.getState().sweep).toMatchObject({ status: 'cancelled', runs: [{ index: 0 }] });
+    expect(view(f).status).toBe('running');
   });
 });
 

@@ -1,4 +1,4 @@
-// The one zustand store, built from slices: config (URL-mirrored), data, run status, results by runId, sweep.
+// The one zustand store, built from slices: config (URL-mirrored), data, the active run, each lab's last run, sweep.
 import { create } from 'zustand';
 import { isPreset } from '../core/data/datasetChoice';
 import { TrainingClient } from '../worker/client';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClientHandlers } from '../worker/client';
 import type { FromWorker } from '../worker/protocol';
 import type { RunClient } from './runSlice';
+import { selectCurrentRun, selectStatus } from './selectors';
 import { createLabStore } from './store';
 
 /** A client that records calls; the test plays the worker through `handlers`. */
@@ -68,7 +69,7 @@ describe('the sweep slice', () => {
     expect(store.getState().sweep.settled).toBe(false);
     send({ type: 'done', runId, sweep: { total: 17, ran: 17, cancelled: false } });
     expect(store.getState().sweep).toMatchObject({ status: 'done', settled: true });
-    expect(store.getState().status).toBe('idle'); // the training run's status is untouched
+    expect(selectStatus(store.getState())).toBe('idle'); // the training run's status is untouched
   });
 
   it('keeps a diverged run, marked, and goes on', () => {
@@ -126,8 +127,8 @@ describe('the sweep slice', () => {
     store.getState().play();
     expect(store.getState().sweep).toMatchObject({ status: 'cancelled', settled: true, runs: [{ index: 0 }] });
     expect(store.getState().sweep.message).toMatch(/a training run started/);
-    expect(store.getState().status).toBe('running');
-    send({ type: 'done', runId: store.getState().currentRunId!, result: { outcome: { status: 'completed' } } as never });
-    expect(store.getState().status).toBe('finished');
+    expect(selectStatus(store.getState())).toBe('running');
+    send({ type: 'done', runId: selectCurrentRun(store.getState())!.runId, result: { outcome: { status: 'completed' } } as never });
+    expect(selectStatus(store.getState())).toBe('finished');
   });
 });

@@ -90,11 +90,11 @@ export function createSweepSlice(client: RunClient): StateCreator<LabState, [], 
     return {
       sweep: IDLE_SWEEP,
       startSweep: (opts = {}) => {
-        const { labId, configs, backend, datasets, status, sweep } = get();
+        const { labId, configs, backend, datasets, sweep, activeStatus } = get();
         const sweeps = getLab(labId).sweeps ?? [];
         const spec = opts.planId === undefined ? sweeps[0] : sweeps.find((p) => p.id === opts.planId);
         if (!spec || sweep.status === 'running') return;
-        if (status === 'running' || status === 'paused') {
+        if (activeStatus === 'running' || activeStatus === 'paused') {
           return get().addNotice(`${spec.title}: stop or reset the training run first — the worker trains one thing at a time.`);
         }
         const config = configs[labId];

@@ -1,6 +1,7 @@
 // Entry point: starts URL sync and renders the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { selectCurrentRun, selectRunMessage, selectStatus } from '../state/selectors';
 import { startUrlSync } from '../state/urlSync';
 import { App } from './App';
 import { useLabStore } from './appStore';
@@ -17,8 +18,12 @@ const loadSelected = () => {
 };
 loadSelected();
 useLabStore.subscribe((s, prev) => s.configs !== prev.configs && loadSelected());
-// Exposed for end-to-end tests and for the curious: the store holds every measured number.
-(window as unknown as { __objectiveLab: unknown }).__objectiveLab = { store: useLabStore };
+// Exposed for end-to-end tests and for the curious: the store holds every measured number, and the selectors
+// read the current lab's run, status and message as the page shows them.
+(window as unknown as { __objectiveLab: unknown }).__objectiveLab = {
+  store: useLabStore,
+  select: { currentRun: selectCurrentRun, status: selectStatus, message: selectRunMessage },
+};
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,7 @@
 // Steps done, epoch, and an estimate of the time left, refreshed while the run is going.
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectCurrentRun, selectProgress } from '../../state/selectors';
+import { selectCurrentRun, selectProgress, selectStatus } from '../../state/selectors';
 import { useLabStore } from '../appStore';
 
 function formatMs(ms: number): string {
@@ -11,7 +11,7 @@ function formatMs(ms: number): string {
 
 export function ProgressBar() {
   const [now, setNow] = useState(() => Date.now());
-  const status = useLabStore((s) => s.status);
+  const status = useLabStore(selectStatus);
   useEffect(() => {
     if (status !== 'running') return;
     const t = setInterval(() => setNow(Date.now()), 500);

@@ -1,8 +1,9 @@
 // Play / pause / step / reset for the current lab's run.
+import { selectStatus } from '../../state/selectors';
 import { useLabStore } from '../appStore';
 
 export function RunControls() {
-  const status = useLabStore((s) => s.status);
+  const status = useLabStore(selectStatus);
   const play = useLabStore((s) => s.play);
   const pause = useLabStore((s) => s.pause);
   const step = useLabStore((s) => s.step);

@@ -1,9 +1,10 @@
-// Why the current run ended early (diverged, crashed, failed), next to the charts it kept.
+// Why the current lab's run ended early (diverged, crashed, failed), next to the charts it kept.
+import { selectRunMessage, selectStatus } from '../../state/selectors';
 import { useLabStore } from '../appStore';
 
 export function RunMessage() {
-  const message = useLabStore((s) => s.message);
-  const status = useLabStore((s) => s.status);
+  const message = useLabStore(selectRunMessage);
+  const status = useLabStore(selectStatus);
   if (!message) return null;
   return (
     <div className={`run-message ${status}`} role="alert" data-testid="run-message">

@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import { artifactOf } from '../../../core/experiment/types';
 import { ampCfLab } from '../../../core/labs/ampCf';
 import type { ExplanationArtifact } from '../../../core/labs/ampCf/explanation';
-import { selectCurrentRun } from '../../../state/selectors';
+import { selectCurrentRun, selectIsActive } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
 import './ampCf.css';
 import { GenreChips, shareList, type GenreIndex } from './GenreChips';
@@ -21,7 +21,7 @@ const selectEpochs = (s: Parameters<typeof selectCurrentRun>[0]) => selectCurren
 export function AmpCfPanel() {
   // The artifacts object changes only when an artifact arrives (once per epoch), not with every step.
   const artifacts = useLabStore(selectArtifacts);
-  const running = useLabStore((s) => s.status === 'running' || s.status === 'paused');
+  const running = useLabStore(selectIsActive);
   const totalEpochs = useLabStore(selectEpochs);
   const explanation = artifactOf(ampCfLab, artifacts, 'explanation');
   const truth = artifactOf(ampCfLab, artifacts, 'personaTruth');

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ConsumptionConfig } from '../../../core/labs/consumption/config';
 import { LIST_KINDS, spreadOverSeeds, TRAINED_METRICS, trainedTable } from '../../../core/labs/consumption/tables';
-import { selectConfig, selectCurrentRun } from '../../../state/selectors';
+import { selectConfig, selectCurrentRun, selectStatus } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
 
 const LIST_COLORS: Record<string, string> = { topN: '#667085', c1: '#2f6fdd', c2: '#12b76a', c3: '#d9822b' };
@@ -14,7 +14,7 @@ const CHART_METRICS = TRAINED_METRICS.filter((m) => m.better === 'higher');
 export function TrainedPanel() {
   const config = useLabStore(selectConfig) as unknown as ConsumptionConfig;
   const run = useLabStore(selectCurrentRun);
-  const status = useLabStore((s) => s.status);
+  const status = useLabStore(selectStatus);
   const perSeed = useMemo(() => (run?.epochs ?? []).filter((e) => e.epoch >= 1).map((e) => e.values), [run?.epochs]);
   const view = useMemo(() => {
     if (!perSeed.length) return null;
