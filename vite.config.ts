@@ -37,7 +37,9 @@ function sampleData(): Plugin {
 export default defineConfig({
   plugins: [react(), sampleData()],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  // The largest chunks are tfjs (~860 kB minified, loaded lazily by the worker and the fallback) and the entry
+  // (~890 kB: React, recharts and the app); first-page.spec.ts holds what index.html loads to 400 kB gzipped.
+  build: { target: 'es2022', chunkSizeWarningLimit: 900 },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts'],

@@ -73,7 +73,7 @@ test('a small Pareto sweep fills both panels with all 20 runs, a table and CSV /
   await expect(page.getByTestId('pareto-precision').locator('.recharts-label-list text', { hasText: /^DVAO$/ })).toHaveCount(1);
 
   // U₂ instead of HR@10 on the second panel: still every run.
-  await page.getByTestId('sweep-c').selectOption('2');
+  await page.getByTestId('sweep-pick-hit').selectOption({ label: '2 (U₂@10)' });
   await expect(page.getByTestId('pareto-hit')).toContainText('U₂@10');
   expect(await points(page, 'pareto-hit')).toBe(n);
 
@@ -86,7 +86,7 @@ test('a small Pareto sweep fills both panels with all 20 runs, a table and CSV /
   await page.getByTestId('sweep-view-table').click();
   const table = page.getByTestId('sweep-table');
   await expect(table.locator('tbody tr')).toHaveCount(20);
-  await expect(table.getByRole('columnheader', { name: 'Precision@10' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Precision@10', exact: true })).toBeVisible();
 
   const csv = page.waitForEvent('download');
   await page.getByTestId('sweep-csv').click();

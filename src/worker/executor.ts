@@ -1,6 +1,7 @@
 // Runs labs on behalf of the page: the same code serves the worker and the in-thread fallback.
 import { ErrorCode, errorMessage, LabError } from '../core/errors';
 import { parseField, resolveConfig } from '../core/experiment/config';
+import { RunCache } from '../core/experiment/runCache';
 import { StepGate } from '../core/experiment/stepGate';
 import { resolveGrid, runSweep } from '../core/experiment/sweep';
 import type { Lab } from '../core/experiment/types';
@@ -30,6 +31,8 @@ export interface ExecutorOptions {
 export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
   let active: ActiveRun | null = null;
   let backend: { choice: BackendChoice; report: BackendReport } | null = null;
+  // Warm starts and the like, reused by later runs and sweeps in this worker (keys include the backend).
+  const cache = new RunCache();
 
   type Launch = Extract<ToWorker, { type: 'start' | 'sweep' }>;
 
@@ -65,6 +68,7 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
   async function runOne(msg: Extract<ToWorker, { type: 'start' }>, run: ActiveRun, lab: Lab, config: Record<string, unknown>): Promise<void> {
     const result = await lab.run(config as typeof lab.defaults, {
       dataset: msg.dataset,
+      cache,
       live: () => run.live,
       signal: run.abort.signal,
       control: run.gate,
@@ -81,6 +85,7 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
     await useBackend(msg);
     const result = await runSweep(lab, msg.base, msg.grid, {
       dataset: msg.dataset,
+      cache,
       signal: run.abort.signal,
       control: run.gate,
       onProgress: (index, event) => {

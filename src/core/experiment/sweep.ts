@@ -2,6 +2,7 @@
 import type { Dataset } from '../data/dataset';
 import { ErrorCode, errorMessage, LabError } from '../errors';
 import { coerceText, parseField, resolveConfig } from './config';
+import { RunCache } from './runCache';
 import type { Lab, ProgressEvent, RunResult, StepControl } from './types';
 
 /** One run of a sweep: its full config and either its result (any outcome) or the error it threw. */
@@ -27,6 +28,8 @@ export interface SweepContext {
   /** Pause / single-step, passed to every run. */
   control?: StepControl;
   dataset?: Dataset;
+  /** What runs may reuse (warm starts); absent, the sweep keeps its own, so its runs share one warm start. */
+  cache?: RunCache;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function runSweep(
   ctx: SweepContext = {},
 ): Promise<SweepResult> {
   const configs = resolveGrid(lab, base, grid);
+  const cache = ctx.cache ?? new RunCache();
   const runs: SweepRun[] = [];
   for (let i = 0; i < configs.length; i++) {
     if (ctx.signal?.aborted) return { runs, cancelled: true };
@@ -75,6 +79,7 @@ export async function runSweep(
         signal: ctx.signal,
         control: ctx.control,
         dataset: ctx.dataset,
+        cache,
       });
       run = { config, result };
     } catch (e) {
