@@ -6,7 +6,6 @@ import { userItems, type Dataset } from '../../data/dataset';
 import { builtinDataset } from '../../data/synthetic';
 import { ErrorCode } from '../../errors';
 import { resolveConfig } from '../../experiment/config';
-import { StepGate } from '../../experiment/stepGate';
 import type { ProgressEvent, RunResult } from '../../experiment/types';
 import { useWasm } from '../../testing/tfSetup';
 import { ampCfDefaults, ampCfSchema, type AmpCfConfig } from './config';
@@ -160,30 +159,18 @@ describe('amp-cf P sweep', () => {
   });
 });
 
-describe('amp-cf is reproducible', () => {
-  it('gives the identical events for the same config and seed, and other numbers for another seed', async () => {
-    const a = await runAmpCf(tiny({ epochs: 2, seed: 5 }));
-    const b = await runAmpCf(tiny({ epochs: 2, seed: 5 }));
-    const c = await runAmpCf(tiny({ epochs: 2, seed: 6 }));
-    expect(b.events).toEqual(a.events);
-    expect(stepsOf(c).map((e) => e.values['loss/amp'])).not.toEqual(stepsOf(a).map((e) => e.values['loss/amp']));
-  });
-});
-
 describe('amp-cf owns its tensors', () => {
-  it('leaves the tensor count where it was after a run, and keeps it flat from epoch to epoch', async () => {
-    const before = tf.memory().numTensors;
+  it('keeps the tensor count flat from epoch to epoch (the contract test checks it returns to where it was)', async () => {
     const counts: number[] = [];
     await runAmpCf(tiny({ epochs: 4, pSweep: true }), { onProgress: (e) => e.kind === 'epoch' && counts.push(tf.memory().numTensors) });
-    expect(tf.memory().numTensors).toBe(before);
     // Epoch 0 is before any step; Adam then adds two moment slots per variable (U, V, b) of each of the 6 models.
     expect(counts[1]).toBe(counts[0] + 6 * 6);
     expect(new Set(counts.slice(1)).size).toBe(1);
   });
 });
 
-describe('amp-cf stops and pauses', () => {
-  it('stops when aborted, reports every step that ran, and still measures the personas it has', async () => {
+describe('amp-cf stops', () => {
+  it('still measures the personas it has when stopped', async () => {
     const ctrl = new AbortController();
     const r = await runAmpCf(tiny(), {
       signal: ctrl.signal,
@@ -197,34 +184,6 @@ describe('amp-cf stops and pauses', () => {
     expect(atStep).toBeLessThanOrEqual(6);
     expect(stepsOf(r).map((e) => e.step)).toEqual(range(1, atStep));
     expect(artifacts(r, 'personaTruth')).toHaveLength(1);
-  });
-
-  it('runs one step (both models) per step() while paused, and the rest after resume()', async () => {
-    const gate = new StepGate('paused');
-    const steps: number[] = [];
-    let seen: () => void = () => {};
-    const done = runAmpCf(tiny({ epochs: 1 }), {
-      control: gate,
-      onProgress: (e) => {
-        if (e.kind === 'step') steps.push(e.step);
-        seen();
-      },
-    });
-    const settle = async () => {
-      for (let i = 0; i < 20; i++) await new Promise((res) => setTimeout(res, 0));
-    };
-    await settle();
-    expect(steps).toEqual([]);
-    await new Promise<void>((res) => {
-      seen = res;
-      gate.step();
-    });
-    await settle();
-    expect(steps).toEqual([1]);
-    gate.resume();
-    const r = await done;
-    expect(r.outcome).toEqual({ status: 'completed' });
-    expect(steps).toEqual([1, 2, 3]);
   });
 });
 
@@ -257,16 +216,5 @@ describe('amp-cf settings', () => {
       code: ErrorCode.DataUnsuitable,
       message: expect.stringMatching(/mine has no item genres/),
     });
-  });
-
-  it('has defaults that pass its schema, and charts only series the run emits', async () => {
-    expect(ampCfLab.id).toBe('amp-cf');
-    expect(ampCfSchema.parse(ampCfLab.defaults)).toEqual(ampCfLab.defaults);
-    const r = await runAmpCf(tiny({ epochs: 1 }));
-    for (const chart of ampCfLab.charts) {
-      const events = chart.source === 'step' ? stepsOf(r) : epochsOf(r);
-      expect(events.length).toBeGreaterThan(0);
-      for (const s of chart.series) expect(events.every((e) => typeof e.values[s.key] === 'number')).toBe(true);
-    }
   });
 });

@@ -40,7 +40,7 @@ export const consumptionLab = defineLab({
   ],
   schema: consumptionSchema,
   defaults: consumptionDefaults,
-  quick: { dataset: 'tiny', trainSeeds: 1, warmStartEpochs: 2, embeddingDim: 8 },
+  quick: { dataset: 'tiny', trainSeeds: 2, warmStartEpochs: 2, embeddingDim: 8 },
   // The explorer and the trained comparison draw their own views (src/ui/labs/consumption); no per-step charts.
   charts: [],
   // Loaded on first run, like every lab's run.
