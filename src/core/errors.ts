@@ -7,8 +7,10 @@ export const ErrorCode = {
   UnknownLab: 'OL104',
   UnknownUrlParameter: 'OL105',
   DatasetMissing: 'OL106',
-  /** The data cannot serve this lab (no genres, a user that does not exist, too large a catalogue). */
+  /** The data cannot serve this lab's settings (no item genres, no true tastes, too few users for the split). */
   DataUnsuitable: 'OL107',
+  /** A built-in dataset's files do not parse (the file and line are named). */
+  SampleFileInvalid: 'OL108',
   Diverged: 'OL201',
   BackendUnavailable: 'OL301',
   WorkerCrashed: 'OL401',

@@ -77,11 +77,11 @@ describe('sample files of a world', () => {
   it('reject what they cannot read, naming the file and line', () => {
     const bad = (name: string, text: string) => () => parseSampleFiles({ ...files, [name]: text });
     const { 'users.csv': _omitted, ...withoutUsers } = files;
-    expect(() => parseSampleFiles(withoutUsers)).toThrow(/^users\.csv: missing$/);
-    expect(bad('items.csv', 'id,title\n')).toThrow(/^items\.csv line 1: header must be 'item,title,genres,quality,popularity'/);
-    expect(bad('items.csv', files['items.csv'].replace(',Drama,', ',Opera,'))).toThrow(/^items\.csv line 2: unknown genre 'Opera'$/);
-    expect(bad('interactions.csv', files['interactions.csv'] + '0,24,1597521587\n')).toThrow(/^interactions\.csv line \d+: duplicate interaction \(user 0, item 24\)$/);
-    expect(bad('interactions.csv', 'user,item,timestamp\n0,x,1\n')).toThrow(/^interactions\.csv line 2: item 'x' is not an integer in \[0, 200\)$/);
-    expect(bad('world.json', '{')).toThrow(/^world\.json: not JSON/);
+    expect(() => parseSampleFiles(withoutUsers)).toThrow(/^OL108: users\.csv: missing$/);
+    expect(bad('items.csv', 'id,title\n')).toThrow(/^OL108: items\.csv line 1: header must be 'item,title,genres,quality,popularity'/);
+    expect(bad('items.csv', files['items.csv'].replace(',Drama,', ',Opera,'))).toThrow(/^OL108: items\.csv line 2: unknown genre 'Opera'$/);
+    expect(bad('interactions.csv', files['interactions.csv'] + '0,24,1597521587\n')).toThrow(/^OL108: interactions\.csv line \d+: duplicate interaction \(user 0, item 24\)$/);
+    expect(bad('interactions.csv', 'user,item,timestamp\n0,x,1\n')).toThrow(/^OL108: interactions\.csv line 2: item 'x' is not an integer in \[0, 200\)$/);
+    expect(bad('world.json', '{')).toThrow(/^OL108: world\.json: not JSON/);
   });
 });

@@ -1,6 +1,7 @@
 // The sample-data file set of a synthetic world (four CSVs and world.json): written from a dataset, parsed back.
 import Papa from 'papaparse';
 import { interactionsCsv, itemAttributesCsv, itemsCsv, usersCsv } from './csv';
+import { ErrorCode, LabError } from '../errors';
 import { fromPairs, nnz, rangeIds } from './dataset';
 import type { SyntheticDataset, SyntheticSpec } from './syntheticWorld';
 
@@ -55,7 +56,7 @@ export function sampleFiles(d: SyntheticDataset, spec: SyntheticSpec): Record<Sa
 
 /** A problem in a sample file, naming the file and (for CSVs) the line. */
 function fail(file: string, lineNo: number | null, problem: string): never {
-  throw new Error(`${file}${lineNo === null ? '' : ` line ${lineNo}`}: ${problem}`);
+  throw new LabError(ErrorCode.SampleFileInvalid, `${file}${lineNo === null ? '' : ` line ${lineNo}`}: ${problem}`);
 }
 
 /** The rows of a CSV with exactly the columns `header`, each with its 1-based line number. */

@@ -87,7 +87,7 @@ describe('strongSplit (Mult-VAE strong generalisation)', () => {
   });
 
   it('rejects sizes it cannot honour, naming the value', () => {
-    expect(() => strongSplit(x, new Rng(1), { heldOutUsers: 60 })).toThrow(/60 test \+ 60 validation/);
+    expect(() => strongSplit(x, new Rng(1), { heldOutUsers: 60 })).toThrow(/^OL107: 60 test \+ 60 validation/);
     expect(() => strongSplit(x, new Rng(1), { heldOutUsers: 2.5 })).toThrow(/2\.5/);
     expect(() => strongSplit(x, new Rng(1), { heldOutUsers: -0.1 })).toThrow(/-0\.1/);
     expect(() => strongSplit(x, new Rng(1), { heldOutUsers: 0.1, foldInFraction: 1 })).toThrow(/foldInFraction/);

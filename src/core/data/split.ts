@@ -1,4 +1,5 @@
 // Seeded train / held-out splits of interactions: weak generalisation, strong generalisation, leave-one-out.
+import { ErrorCode, LabError } from '../errors';
 import type { Rng } from '../random/rng';
 import { fromUserLists, userItems, type Interactions } from './dataset';
 
@@ -101,7 +102,7 @@ export function strongSplit(x: Interactions, rng: Rng, options: StrongSplitOptio
   const nVal = userCount(options.validationUsers ?? options.heldOutUsers, numUsers, 'validationUsers');
   const foldInFraction = options.foldInFraction ?? 0.8;
   if (!(foldInFraction > 0 && foldInFraction < 1)) throw new RangeError(`foldInFraction must be in (0, 1), got ${foldInFraction}`);
-  if (nTest + nVal > numUsers) throw new RangeError(`${nTest} test + ${nVal} validation users exceed the ${numUsers} users of the data`);
+  if (nTest + nVal > numUsers) throw new LabError(ErrorCode.DataUnsuitable, `${nTest} test + ${nVal} validation users exceed the ${numUsers} users of the data`);
 
   const userRng = rng.fork('users');
   const itemRng = rng.fork('items');

@@ -45,7 +45,7 @@ export interface SweepPlan {
   /** What runs, in order, in one paragraph. */
   describe(variant: string | undefined): string;
   /**
-   * The runs for the current config, each overriding some of its settings. Throws a RangeError (its message is
+   * The runs for the current config, each overriding some of its settings. Throws a LabError (its message is
    * shown) when the config cannot be swept.
    */
   points(config: Record<string, unknown>, variant: string | undefined): SweepPoint[];

@@ -1,5 +1,6 @@
 // Builds the lists a model recommends from a block of its scores: the top N, or the consumption-aware re-ranking.
 import { userItems, type Interactions } from '../data/dataset';
+import { ErrorCode, LabError } from '../errors';
 import { topKFromScores } from '../experiment/topK';
 import { candidatesFromScores, catalogueTastes, consumptionRerank, genreLists, historyTastes, liftTastes, modelTastes } from './consumptionRerank';
 
@@ -46,7 +47,7 @@ export function userTastes(ctx: ListContext, u: number, scores: ArrayLike<number
     case 'model':
       return modelTastes(scores, ctx.genres, ctx.numGenres);
     case 'truth': {
-      if (!ctx.truth) throw new RangeError("taste source 'truth' needs a synthetic dataset (its true tastes); use 'history-lift' on imported data");
+      if (!ctx.truth) throw new LabError(ErrorCode.DataUnsuitable, "taste source 'truth' needs a synthetic dataset (its true tastes); use 'history-lift' on imported data");
       const T = ctx.numGenres;
       return Float64Array.from({ length: T }, (_, t) => (1 - TRUTH_FLOOR) * ctx.truth![u * T + t] + TRUTH_FLOOR * ctx.prior[t]);
     }

@@ -7,6 +7,7 @@ import {
   valueMean,
   type ValueModel,
 } from '../../metrics/consumption';
+import { ErrorCode, LabError } from '../../errors';
 import type { ConsumptionConfig } from './config';
 
 /** The belief p a config describes, with notes on what was adjusted; `error` (and p = []) when there is none. */
@@ -147,7 +148,7 @@ function nkProblem(n: number, k: number): string | null {
 
 function checkNK(n: number, k: number): void {
   const bad = nkProblem(n, k);
-  if (bad) throw new RangeError(bad);
+  if (bad) throw new LabError(ErrorCode.InvalidConfigValue, bad);
 }
 
 /** U_k(a) = Σ_t p_t V_k(a_t) (V_k = expectedTopSum). */

@@ -1,6 +1,7 @@
 // The weighting lab's objectives in one table: what each rewards, its differentiable surrogate, how it is named,
 // coloured and weighted. The rewards, the slate batch, the charts and the panel all read it. No tfjs here (the
 // page draws charts from it); the surrogates' tf code is in surrogates.ts, keyed by the same ids.
+import { ErrorCode, LabError } from '../../errors';
 import { consumptionReward, noveltyReward, precisionReward } from './rewards';
 
 export const OBJECTIVE_IDS = ['relevance', 'diversity', 'novelty'] as const;
@@ -84,6 +85,6 @@ export const OBJECTIVES: readonly Objective[] = [
 export function baseWeights(c: Record<Objective['weightKey'], number>): number[] {
   const raw = OBJECTIVES.map((o) => c[o.weightKey]);
   const sum = raw.reduce((a, b) => a + b, 0);
-  if (!(sum > 0)) throw new RangeError('every objective weight is 0: give at least one objective a weight above 0');
+  if (!(sum > 0)) throw new LabError(ErrorCode.InvalidConfigValue, 'every objective weight is 0: give at least one objective a weight above 0');
   return raw.map((w) => w / sum);
 }

@@ -114,7 +114,7 @@ describe('the objectives table', () => {
   it('normalises the base weights to shares in table order, and refuses all zeros', () => {
     baseWeights({ wRelevance: 0.6, wDiversity: 0.3, wNovelty: 0.1 }).forEach((w, k) => expect(w).toBeCloseTo([0.6, 0.3, 0.1][k], 12));
     expect(baseWeights({ wRelevance: 2, wDiversity: 1, wNovelty: 1 })).toEqual([0.5, 0.25, 0.25]);
-    expect(() => baseWeights({ wRelevance: 0, wDiversity: 0, wNovelty: 0 })).toThrow(/give at least one objective a weight/);
+    expect(() => baseWeights({ wRelevance: 0, wDiversity: 0, wNovelty: 0 })).toThrow(/^OL101: every objective weight is 0: give at least one objective a weight/);
   });
 });
 

@@ -55,7 +55,7 @@ describe('the weighting sweep grid', () => {
   });
 
   it('refuses sliders that are all 0, saying why', () => {
-    expect(() => weightingSweep({ ...config, wRelevance: 0, wDiversity: 0, wNovelty: 0 })).toThrow(/every objective weight is 0/);
+    expect(() => weightingSweep({ ...config, wRelevance: 0, wDiversity: 0, wNovelty: 0 })).toThrow(/^OL101: every objective weight is 0/);
   });
 
   it('is a pure function of the config: the same config gives the same plan', () => {

@@ -1,5 +1,6 @@
 // The weighting lab's Pareto sweep: the runs it makes from the current config (pure, so a test pins them down),
 // how their families are named and coloured, and the two accuracy–diversity panels that plot them.
+import { ErrorCode, LabError } from '../../errors';
 import type { SweepPlan, SweepPoint } from '../../experiment/sweepPlan';
 import { BACKBONE_IDS, MODEL_CATALOG } from '../../models/catalog';
 import { METHOD_INFO, type MethodInfo } from './methods';
@@ -52,7 +53,7 @@ export function weightingSweep(config: Record<string, unknown>, opts: SweepOptio
   const sliders = { wRelevance: config.wRelevance, wDiversity: config.wDiversity, wNovelty: config.wNovelty };
   // Refused here rather than run: five of the 18 runs would fail on it, one after another.
   if (!(Object.values(sliders).reduce((a: number, w) => a + Number(w), 0) > 0)) {
-    throw new RangeError('every objective weight is 0: give one objective a weight (the automatic methods and the consumption run start from the sliders)');
+    throw new LabError(ErrorCode.InvalidConfigValue, 'every objective weight is 0: give one objective a weight (the automatic methods and the consumption run start from the sliders)');
   }
   const hand = opts.objectives === 3 ? simplexPoints() : Array.from({ length: HAND_STEPS + 1 }, (_, i): SweepPoint => {
     const w = i / HAND_STEPS;
