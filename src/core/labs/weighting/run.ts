@@ -60,7 +60,7 @@ function epochValues(m: Record<string, number>): Record<string, number> {
   return Object.fromEntries(keys.filter((k) => m[k] !== undefined).map((k) => [k, m[k]]));
 }
 
-/** The warm start's settings (shared with the consumption lab's trained comparison through these defaults). */
+/** How this run warm-starts its policy, from its config. */
 function warmSettings(config: WeightingConfig): WarmStartSettings {
   return { epochs: config.warmStartEpochs, batchUsers: config.usersPerStep, learningRate: config.warmLearningRate };
 }
