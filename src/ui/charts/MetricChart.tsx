@@ -1,4 +1,4 @@
-// One live line chart: axes named with units, "higher/lower is better", exact values on hover.
+// One live line chart: axes named with units, which direction is better (where one is), exact values on hover.
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartSpec } from '../../core/experiment/types';
@@ -7,6 +7,8 @@ export type ChartRow = { x: number } & Record<string, number>;
 
 /** Exact values for the tooltip. */
 const fmt = (v: unknown) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4)) : String(v));
+/** What the chart says about its direction: nothing is better where neither is (weights, β). */
+const BETTER_TEXT: Record<ChartSpec['better'], string> = { higher: '↑ higher is better', lower: '↓ lower is better', none: 'neither is better' };
 /** Short values for axis ticks: 0.095, not 0.09500. */
 const tick = (v: number) => String(Number(v.toPrecision(3)));
 
@@ -15,7 +17,7 @@ export const MetricChart = memo(function MetricChart({ spec, rows, markers = [] 
     <figure className="chart" data-testid={`chart-${spec.id}`} data-points={rows.length} data-markers={markers.length} data-series={spec.series.length}>
       <figcaption>
         <span className="chart-title">{spec.title}</span>
-        <span className={`better better-${spec.better}`}>{spec.better === 'higher' ? '↑ higher is better' : '↓ lower is better'}</span>
+        <span className={`better better-${spec.better}`}>{BETTER_TEXT[spec.better]}</span>
       </figcaption>
       <div className="chart-box">
         {rows.length === 0 ? (

@@ -3,7 +3,7 @@ import type { ChartSpec } from '../../core/experiment/types';
 import { selectCurrentRun, selectLab } from '../../state/selectors';
 import { useLabStore } from '../appStore';
 
-const arrow = (c: ChartSpec) => (c.better === 'higher' ? '↑' : '↓');
+const arrow = (c: ChartSpec) => (c.better === 'higher' ? '↑' : c.better === 'lower' ? '↓' : '');
 const cell = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(4));
 
 export function ResultsTable() {
