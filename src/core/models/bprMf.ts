@@ -4,6 +4,7 @@ import { sortedHas, userItems, type Interactions } from '../data/dataset';
 import type { Rng } from '../random/rng';
 import { gatherRows, makeOptimizer, variableFrom, type OptimizerName } from '../tf/ops';
 import { topKFromScores } from '../experiment/topK';
+import { restoreVariables, snapshotVariables, type TrainableModel } from './model';
 import type { Recommender } from './recommender';
 
 export interface BprMfOptions {
@@ -16,7 +17,7 @@ export interface BprMfOptions {
   initStd: number;
 }
 
-export interface BprMf extends Recommender {
+export interface BprMf extends Recommender, TrainableModel {
   /**
    * One optimisation step on a batch of (user, positive item, negative item) triples.
    * Loss = mean_b softplus(−x̂_b) + l2 · mean_b(‖u_b‖² + ‖v_i‖² + ‖v_j‖²),  x̂ = u·v_i − u·v_j.
@@ -35,6 +36,9 @@ export function createBprMf(numUsers: number, numItems: number, opts: BprMfOptio
   return {
     id: 'mf',
     label: 'BPR-MF',
+    variables: () => [U, V],
+    snapshot: () => snapshotVariables([U, V]),
+    restore: (w) => restoreVariables([U, V], w),
     trainStep(users, pos, neg) {
       return tf.tidy(() => {
         const u = tf.tensor1d(users, 'int32');

@@ -144,6 +144,23 @@ describe('BPR-MF', () => {
     expect(Array.from(recs[1]).sort()).toEqual([0, 1, 2]);
   });
 
+  it('copies its weights and restores them: the same lists after training on', async () => {
+    const rng = new Rng(4);
+    const mf = createBprMf(train.numUsers, train.numItems, opts, rng.fork('init'));
+    await trainFor(mf, 1, rng.fork('sampling'));
+    const users = Int32Array.from([0, 1, 2]);
+    const before = await lists(mf.recommend(users, 5, train));
+    const saved = await mf.snapshot();
+    await trainFor(mf, 5, rng.fork('more'));
+    mf.restore(saved);
+    expect(await lists(mf.recommend(users, 5, train))).toEqual(before);
+    expect(mf.variables().map((v) => v.shape)).toEqual([
+      [train.numUsers, opts.dim],
+      [train.numItems, opts.dim],
+    ]);
+    mf.dispose();
+  });
+
   it('frees all its tensors on dispose', async () => {
     const before = tf.memory().numTensors;
     const rng = new Rng(2);
