@@ -6,9 +6,6 @@ import { weightingDefaults, type WeightingConfig } from './config';
 import { baseWeights } from './objectives';
 import { runWeighting } from './run';
 import { BACKBONE_IDS } from '../../models/catalog';
-import { POLICIES } from '../../models/registry';
-import { warmObjective } from '../../models/multVae/policy';
-import { Rng } from '../../random/rng';
 
 beforeAll(useWasm);
 
@@ -81,29 +78,6 @@ describe('the weighting lab', () => {
     }
   });
 
-  it('a backbone that reads inputs refuses to score without them (so hidden items are never fed in by accident)', () => {
-    const policy = POLICIES['mult-vae'](4, 6, 3, new Rng(1));
-    try {
-      expect(policy.readsInputs).toBe(true);
-      expect(() => tf.tidy(() => policy.logits(tf.tensor1d([0], 'int32')))).toThrow(/inputs/);
-      const l = tf.tidy(() => policy.logits(tf.tensor1d([0], 'int32'), { inputs: [Int32Array.from([1, 2])] }));
-      expect(l.shape).toEqual([1, 6]);
-      l.dispose();
-    } finally {
-      policy.dispose();
-    }
-  });
-
-  it("Mult-VAE's warm-start objective divides the KL by the row length, as it does the likelihood", async () => {
-    // One user with 2 items of 3: π = ⅓ each, target (½, ½, 0) → NLL = ln 3; μ = 1, log σ² = 0 → KL = ½; β = 0.2 → + 0.2·½/2.
-    const v = tf.tidy(() => warmObjective(tf.zeros([1, 3]), tf.ones([1, 1]), tf.zeros([1, 1]), tf.tensor2d([[0.5, 0.5, 0]]), [2], 0.2));
-    expect((await v.data())[0]).toBeCloseTo(Math.log(3) + 0.05, 6);
-    v.dispose();
-  });
-
-  it('refuses all-zero weights with a message that says what to do', () => {
-    expect(() => baseWeights({ wRelevance: 0, wDiversity: 0, wNovelty: 0 })).toThrow(/give at least one objective a weight/);
-  });
 });
 
 describe('the weighting lab under odd input', () => {
