@@ -3,12 +3,12 @@ import { useMemo, useState } from 'react';
 import type { SweepPanelSpec, SweepPlan } from '../../core/experiment/sweepPlan';
 import type { Lab } from '../../core/experiment/types';
 import { selectConfig, selectIsActive, selectSweep } from '../../state/selectors';
-import type { SweepRunRecord, SweepState } from '../../state/sweepSlice';
+import type { SweepState } from '../../state/sweepSlice';
 import { useLabStore } from '../appStore';
 import { downloadBlob, fileStamp } from './download';
 import { sweepCsv, sweepJson } from './exportSweep';
 import { ParetoChart } from './ParetoChart';
-import { metricKeys, metricLabels, paretoPoints } from './sweepPoints';
+import { metricKeys, metricLabels, paretoPoints, type ParetoPoint } from './sweepPoints';
 import { SweepTable } from './SweepTable';
 
 function seconds(ms: number): string {
@@ -35,10 +35,12 @@ function progressValue(s: SweepState): number {
   return Math.min(s.total, s.runs.length + frac);
 }
 
+/** The y metric a panel shows for its picker position. */
+const yOf = (panel: SweepPanelSpec, pick: number) => panel.y[Math.min(pick, panel.y.length - 1)];
+
 /** One Pareto panel of the plan, with its y picker when it has several y metrics. */
-function PanelView({ panel, plan, runs, names, metrics, pick, onPick }: { panel: SweepPanelSpec; plan: SweepPlan; runs: SweepRunRecord[]; names: Record<string, string>; metrics: string[]; pick: number; onPick: (i: number) => void }) {
-  const y = panel.y[Math.min(pick, panel.y.length - 1)];
-  const points = useMemo(() => paretoPoints(runs, panel.x.key, y.key, plan.chartLabel), [runs, panel.x.key, y.key, plan]);
+function PanelView({ panel, plan, points, names, metrics, pick, onPick }: { panel: SweepPanelSpec; plan: SweepPlan; points: ParetoPoint[]; names: Record<string, string>; metrics: string[]; pick: number; onPick: (i: number) => void }) {
+  const y = yOf(panel, pick);
   return (
     <div className="pareto-cell">
       {panel.pick && panel.y.length > 1 ? (
@@ -76,13 +78,11 @@ export function SweepPanel({ lab, plan }: { lab: Lab; plan: SweepPlan }) {
   const shown = mine ? sweep : { ...sweep, status: 'idle' as const, total: 0, runs: [], message: null };
   const names = useMemo(() => metricLabels(lab.charts, plan), [lab, plan]);
   const metrics = useMemo(() => metricKeys(runs, lab.charts), [runs, lab]);
+  // Each panel's points, computed once: the charts draw them and the table marks their fronts.
+  const panelPoints = useMemo(() => plan.panels.map((panel) => paretoPoints(runs, panel.x.key, yOf(panel, picks[panel.id] ?? 0).key, plan.chartLabel)), [plan, runs, picks]);
   const fronts = useMemo(
-    () =>
-      plan.panels.map((panel) => {
-        const y = panel.y[Math.min(picks[panel.id] ?? 0, panel.y.length - 1)];
-        return { name: y.label, indices: new Set(paretoPoints(runs, panel.x.key, y.key).filter((p) => p.front).map((p) => p.index)) };
-      }),
-    [plan, runs, picks],
+    () => plan.panels.map((panel, i) => ({ name: yOf(panel, picks[panel.id] ?? 0).label, indices: new Set(panelPoints[i].filter((p) => p.front).map((p) => p.index)) })),
+    [plan, panelPoints, picks],
   );
   const running = shown.status === 'running';
   const download = (text: string, type: string, ext: string) => downloadBlob(new Blob([text], { type }), `${fileStamp(`sweep-${lab.id}`, new Date())}.${ext}`);
@@ -151,8 +151,8 @@ export function SweepPanel({ lab, plan }: { lab: Lab; plan: SweepPlan }) {
           {view === 'charts' ? (
             <>
               <div className="pareto-grid">
-                {plan.panels.map((panel) => (
-                  <PanelView key={panel.id} panel={panel} plan={plan} runs={runs} names={names} metrics={metrics} pick={picks[panel.id] ?? 0} onPick={(i) => setPicks((p) => ({ ...p, [panel.id]: i }))} />
+                {plan.panels.map((panel, i) => (
+                  <PanelView key={panel.id} panel={panel} plan={plan} points={panelPoints[i]} names={names} metrics={metrics} pick={picks[panel.id] ?? 0} onPick={(i) => setPicks((p) => ({ ...p, [panel.id]: i }))} />
                 ))}
               </div>
               <p className="small muted pareto-legend">

@@ -76,7 +76,6 @@ export function runMultVae(config: MultVaeConfig, ctx: RunContext = {}): Promise
         firstLayer,
       },
       readbackEvery: 10,
-      backend,
       beginEpoch: () => void (orders = trainers.map((t) => t.shuffle(trainIndex))),
       // The epoch's steps go variant after variant: stepsPerVariant of the first, then of the next, …
       step: ({ index }) => {
