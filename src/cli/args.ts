@@ -64,6 +64,7 @@ Options of run:
   --threshold <N>        with --data: ratings ≥ N count as a positive interaction (default 4)
   --min-per-user <N>     with --data: keep users with ≥ N interactions (and --min-per-item <N> for
                          items), repeated until both hold
+  --debug                an unexpected error (exit 1) prints its stack too (or OBJECTIVE_LAB_DEBUG=1)
   -h, --help             this text
 
 Options of sweep (one run per combination of the --vary values, one after another):
@@ -75,7 +76,7 @@ Options of sweep (one run per combination of the --vary values, one after anothe
   Ctrl-C stops the current run and keeps (and writes) the finished ones.
 
 Exit codes: 0 done, 1 unexpected failure (sweep: a run threw), 2 bad input, 3 the run (sweep: a run)
-diverged, 130 stopped by Ctrl-C.`;
+diverged, 130 stopped by Ctrl-C (the files are saved at the first Ctrl-C, and again when the run stops).`;
 
 const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend', 'data', 'threshold', 'min-per-user', 'min-per-item', 'vary'] as const;
 /** Options of run that a sweep does not take (a sweep runs on the built-in datasets). */
@@ -102,6 +103,8 @@ export function parseCliArgs(argv: readonly string[]): Command {
         'min-per-item': { type: 'string' },
         vary: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
+        // Read by main before parsing (an unexpected error prints its stack); accepted here so it is not unknown.
+        debug: { type: 'boolean' },
       },
     });
   } catch (e) {

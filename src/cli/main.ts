@@ -1,10 +1,14 @@
 // Entry point of `npm run lab`: list the labs, run one headless or sweep one, on the same core as the browser app.
-import { errorMessage, LabError } from '../core/errors';
 import { LABS } from '../core/labs/registry';
-import { parseCliArgs, USAGE, UsageError } from './args';
+import { parseCliArgs, USAGE } from './args';
+import { describeFailure } from './failure';
+import { Interrupt } from './interrupt';
 import { formatLabList } from './labList';
 import { EXIT, runLab } from './runLab';
 import { sweepLab } from './sweepLab';
+
+/** `--debug` or OBJECTIVE_LAB_DEBUG=1: an unexpected error prints its stack too. */
+const debug = process.argv.includes('--debug') || /^(1|true|yes)$/i.test(process.env.OBJECTIVE_LAB_DEBUG ?? '');
 
 async function main(argv: readonly string[]): Promise<number> {
   const cmd = parseCliArgs(argv);
@@ -16,30 +20,24 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(formatLabList(LABS) + '\n');
     return EXIT.ok;
   }
-  // First Ctrl-C stops the run between steps (the files are still written; a sweep keeps its finished
-  // runs); a second one quits at once.
-  const stop = new AbortController();
-  process.once('SIGINT', () => {
-    process.stderr.write(
-      cmd.kind === 'sweep'
+  // First Ctrl-C stops the run between steps and saves the files at once (a sweep keeps its finished runs);
+  // a second one saves again and quits.
+  const interrupt = new Interrupt((first) =>
+    !first
+      ? '\nquitting now; the files hold every finished step\n'
+      : cmd.kind === 'sweep'
         ? '\nstopping the sweep after this step; finished runs are kept… (Ctrl-C again to quit now)\n'
         : '\nstopping after this step… (Ctrl-C again to quit now)\n',
-    );
-    stop.abort();
-    process.once('SIGINT', () => process.exit(EXIT.interrupted));
-  });
-  return cmd.kind === 'sweep' ? sweepLab(cmd, stop.signal) : runLab(cmd, stop.signal);
+  );
+  interrupt.listen(process, (text) => process.stderr.write(text), EXIT.interrupted);
+  return cmd.kind === 'sweep' ? sweepLab(cmd, interrupt) : runLab(cmd, interrupt);
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof UsageError || e instanceof LabError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      if (e instanceof UsageError) process.stderr.write('(npm run lab -- --help for usage)\n');
-      process.exit(EXIT.badInput);
-    }
-    process.stderr.write(`error: ${e instanceof Error && e.stack ? e.stack : errorMessage(e)}\n`);
-    process.exit(EXIT.failed);
+    const { code, text } = describeFailure(e, debug);
+    process.stderr.write(text);
+    process.exit(code);
   },
 );

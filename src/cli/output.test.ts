@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent, RunResult } from '../core/experiment/types';
-import { describeOutcome, epochsToCsv, formatSummary, nestValues, runRecord, TOOL } from './output';
+import { describeOutcome, epochsToCsv, formatMetric, formatSummary, NA_NOTE, nestValues, runRecord, TOOL } from './output';
 
 const events: ProgressEvent[] = [
   { kind: 'started', totalSteps: 4, stepsPerEpoch: 2, info: {} },
@@ -61,5 +61,28 @@ describe('nestValues', () => {
       meanSqAdvantage: 0.5,
       'ndcg/mf': 0.3,
     });
+  });
+});
+
+describe('metrics the run could not measure', () => {
+  const result = (summary: Record<string, unknown>): RunResult<unknown> =>
+    ({ labId: 'pop-vs-mf', config: {}, backend: 'cpu', outcome: { status: 'completed' }, events: [], summary }) as RunResult<unknown>;
+
+  it('are printed as n/a with the reason under the table, never as "undefined"', () => {
+    const text = formatSummary(result({ 'ndcg/mf': undefined, 'coverage/mf': 0 }));
+    expect(text).not.toMatch(/undefined|NaN/);
+    expect(text).toMatch(/ndcg\/mf\s+n\/a/);
+    expect(text).toContain(NA_NOTE);
+  });
+
+  it('say NaN apart from not measured, and add no note when every value is a number', () => {
+    expect(formatMetric(NaN)).toBe('n/a (NaN)');
+    expect(formatMetric(undefined)).toBe('n/a');
+    expect(formatSummary(result({ 'ndcg/mf': 0.5 }))).not.toContain(NA_NOTE);
+  });
+
+  it('are an empty CSV cell, not the text "undefined"', () => {
+    const csv = epochsToCsv([{ kind: 'epoch', step: 1, epoch: 1, values: { a: undefined as unknown as number, b: 2 } }]);
+    expect(csv.split('\n')[1]).toBe('1,1,,2');
   });
 });

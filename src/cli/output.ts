@@ -1,5 +1,5 @@
 // What a CLI run leaves behind: the JSON record, the per-epoch CSV and the summary table on stdout.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ProgressEvent, RunOutcome, RunResult } from '../core/experiment/types';
 import { formatNumber, formatTable } from './table';
@@ -22,7 +22,9 @@ export function nestValues(values: Record<string, number>): Record<string, unkno
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(values)) {
     const slash = key.indexOf('/');
-    const group = slash > 0 ? GROUPS[key.slice(0, slash)] : undefined;
+    const prefix = key.slice(0, slash);
+    // Own keys only: a value named 'constructor/x' must not find Object's constructor.
+    const group = slash > 0 && Object.hasOwn(GROUPS, prefix) ? GROUPS[prefix] : undefined;
     if (group) ((out[group] ??= {}) as Record<string, number>)[key.slice(slash + 1)] = v;
     else out[key] = v;
   }
@@ -33,6 +35,23 @@ export function runRecord<C>(result: RunResult<C>, createdAt: Date): RunRecord<C
   const { labId, config, backend, outcome, summary, events } = result;
   const steps = events.flatMap((e) => (e.kind === 'step' ? [{ step: e.step, epoch: e.epoch, ...nestValues(e.values) }] : []));
   return { tool: TOOL, createdAt: createdAt.toISOString(), labId, config, backend, outcome, summary, events, steps };
+}
+
+/**
+ * A metric for the terminal: a number, or "n/a" where the run measured nothing (e.g. no test user had a
+ * held-out item to score, so NDCG over them is undefined) — never "undefined" or "NaN".
+ */
+export function formatMetric(v: unknown): string {
+  if (typeof v !== 'number') return NA;
+  return Number.isNaN(v) ? `${NA} (NaN)` : formatNumber(v);
+}
+export const NA = 'n/a';
+/** The line under a table that shows n/a, saying why. */
+export const NA_NOTE = 'n/a: not measured in this run (with this data no test user had a held-out item to score)';
+
+/** A metric for a CSV cell: full precision (NaN and Infinity as text), or empty where there is no number. */
+export function csvNumber(v: unknown): string {
+  return typeof v === 'number' ? String(v) : '';
 }
 
 /** One CSV field: quoted only when it holds a comma, quote or newline. */
@@ -50,7 +69,7 @@ export function epochsToCsv(events: readonly ProgressEvent[]): string {
   for (const e of epochs) for (const k of Object.keys(e.values)) if (!keys.includes(k)) keys.push(k);
   const lines = [['epoch', 'step', ...keys].map(csvField).join(',')];
   for (const e of epochs) {
-    lines.push([String(e.epoch), String(e.step), ...keys.map((k) => (k in e.values ? String(e.values[k]) : ''))].join(','));
+    lines.push([String(e.epoch), String(e.step), ...keys.map((k) => csvNumber(e.values[k]))].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -72,29 +91,35 @@ export function formatSummary(result: RunResult<unknown>): string {
   // With a wide table (mean ± sd), the spreads are left out here; the JSON keeps every value.
   const rows = Object.entries(result.summary)
     .filter(([k]) => !(result.tables?.length && k.endsWith('/sd')))
-    .map(([k, v]) => [k, formatNumber(v)]);
-  const table = rows.length ? formatTable(['metric', 'final'], rows) : '(no epoch finished)';
+    .map(([k, v]) => [k, formatMetric(v)]);
+  const note = rows.some(([, v]) => v === NA) ? `\n${NA_NOTE}` : '';
+  const table = rows.length ? formatTable(['metric', 'final'], rows) + note : '(no epoch finished)';
   const extra = (result.tables ?? []).map((t) => `\n\n${t.title}\n${formatTable(t.columns, t.rows)}`).join('');
   return `${table}${extra}\n\nlab: ${result.labId}   backend: ${result.backend}   outcome: ${describeOutcome(result.outcome)}`;
 }
 
-/** Writes a file, creating its folder. */
-export async function writeTextFile(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text, 'utf8');
+/**
+ * Writes a file, creating its folder: synchronously (so a Ctrl-C handler can call it and nothing runs
+ * in between), to a temporary name first and then renamed, so the path never holds half a file.
+ */
+export function writeTextFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text, 'utf8');
+  renameSync(tmp, path);
 }
 
 /**
- * Writes each requested file (skipping paths not given), saying so on stderr; a file that cannot be written is
- * reported and the others are still written. Resolves to false if any failed.
+ * Writes each requested file (skipping paths not given), saying so on stderr (`wrote` or e.g. `saved`); a
+ * file that cannot be written is reported and the others are still written. Returns false if any failed.
  */
-export async function writeOutputs(files: [path: string | undefined, text: () => string][]): Promise<boolean> {
+export function writeOutputs(files: [path: string | undefined, text: () => string][], verb = 'wrote'): boolean {
   let ok = true;
   for (const [path, text] of files) {
     if (path === undefined) continue;
     try {
-      await writeTextFile(path, text());
-      process.stderr.write(`wrote ${path}\n`);
+      writeTextFile(path, text());
+      process.stderr.write(`${verb} ${path}\n`);
     } catch (e) {
       ok = false;
       process.stderr.write(`error: could not write ${path} (${e instanceof Error ? e.message : String(e)})\n`);

@@ -1,18 +1,19 @@
 // The `lab run` command: resolve the config, pick the backend, run with a progress bar, write the files.
-import { readFile } from 'node:fs/promises';
 import type { Dataset } from '../core/data/dataset';
 import { IMPORTED } from '../core/data/datasetChoice';
 import { DEFAULT_MAX_BYTES, formatIssue } from '../core/data/import';
 import { importWithFilter, type ImportWithFilterOptions } from '../core/data/import/importWithFilter';
-import { errorMessage } from '../core/errors';
 import { readDataPath } from './dataFiles';
 import { StepGate } from '../core/experiment/stepGate';
-import type { RunResult } from '../core/experiment/types';
+import type { ProgressEvent, RunResult } from '../core/experiment/types';
 import { getLab } from '../core/labs/registry';
 import { selectBackend } from '../core/tf/backends';
 import type { Command } from './args';
 import { UsageError } from './args';
+import { readConfigFile } from './configFile';
+import type { Interrupt } from './interrupt';
 import { epochsToCsv, formatSummary, runRecord, writeOutputs } from './output';
+import { checkDataset, checkOutputPaths } from './preflight';
 import { ProgressBar } from './progressBar';
 import { buildRunConfig } from './runConfig';
 
@@ -20,18 +21,11 @@ export const EXIT = { ok: 0, failed: 1, badInput: 2, diverged: 3, interrupted: 1
 
 type RunCommand = Extract<Command, { kind: 'run' }>;
 
-async function readConfigFile(path: string): Promise<{ path: string; text: string }> {
-  try {
-    return { path, text: await readFile(path, 'utf8') };
-  } catch (e) {
-    throw new UsageError(`config file ${path}: cannot be read (${errorMessage(e)})`);
-  }
-}
-
 /** Reads and imports --data; import problems are bad input (exit 2), each naming its file and line. */
 async function importData(path: string, opts: ImportWithFilterOptions): Promise<Dataset> {
   const r = importWithFilter(await readDataPath(path, { maxBytes: DEFAULT_MAX_BYTES }), opts);
   if (!r.ok) throw new UsageError(`could not import ${path}:\n${r.errors.map(formatIssue).join('\n')}`);
+  checkDataset(r.dataset, path);
   const rep = r.report;
   process.stderr.write(
     `imported ${rep.format} from ${path}: ${rep.users} users, ${rep.items} items, ${rep.kept} interactions` +
@@ -41,10 +35,23 @@ async function importData(path: string, opts: ImportWithFilterOptions): Promise<
   return r.dataset;
 }
 
+/** What a run has produced so far, as a result stopped at its last step: what Ctrl-C saves at once. */
+export function partialResult(labId: string, config: unknown, backend: string, events: readonly ProgressEvent[]): RunResult<unknown> {
+  const summary: Record<string, number> = {};
+  let atStep = 0;
+  for (const e of events) {
+    if (e.kind === 'epoch') Object.assign(summary, e.values);
+    if (e.kind === 'step' || e.kind === 'epoch') atStep = Math.max(atStep, e.step);
+  }
+  return { labId, config, backend, outcome: { status: 'stopped', atStep }, events: [...events], summary };
+}
+
 /** Runs a lab from the command line; resolves with the process exit code. Bad input throws UsageError/LabError. */
-export async function runLab(cmd: RunCommand, signal: AbortSignal): Promise<number> {
+export async function runLab(cmd: RunCommand, interrupt: Interrupt): Promise<number> {
   const lab = getLab(cmd.labId);
-  const file = cmd.configFile === undefined ? undefined : await readConfigFile(cmd.configFile);
+  // Pre-flight: everything the run needs is checked before the first step (exit 2, the problem named).
+  checkOutputPaths([['--out', cmd.out], ['--csv', cmd.csv]]);
+  const file = cmd.configFile === undefined ? undefined : readConfigFile(cmd.configFile);
   const dataset = cmd.data === undefined ? undefined : await importData(cmd.data, { ratingThreshold: cmd.threshold, minPerUser: cmd.minPerUser, minPerItem: cmd.minPerItem });
   const sets: [string, string][] = dataset ? [['dataset', IMPORTED], ...cmd.sets] : cmd.sets;
   const built = buildRunConfig(lab, { file, sets, seed: cmd.seed });
@@ -58,19 +65,33 @@ export async function runLab(cmd: RunCommand, signal: AbortSignal): Promise<numb
   const settings = Object.entries(built.config).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
   process.stderr.write(`${lab.id} on ${backend.active}: ${settings.join(' ')}\n`);
 
+  const files = (result: RunResult<unknown>): [string | undefined, () => string][] => [
+    [cmd.out, () => JSON.stringify(runRecord(result, new Date()), null, 2) + '\n'],
+    [cmd.csv, () => epochsToCsv(result.events)],
+  ];
+  // Until the run resolves, Ctrl-C saves every step so far at once (see Interrupt for why).
+  const events: ProgressEvent[] = [];
+  interrupt.setSaver(() => writeOutputs(files(partialResult(lab.id, built.config, backend.active, events)), 'saved'));
+
   const bar = new ProgressBar(process.stderr);
   let result: RunResult<unknown>;
   try {
-    result = await lab.run(built.config as typeof lab.defaults, { onProgress: (e) => bar.onEvent(e), signal, control: new StepGate('running', { signal }), dataset });
+    result = await lab.run(built.config as typeof lab.defaults, {
+      onProgress: (e) => {
+        events.push(e);
+        bar.onEvent(e);
+      },
+      signal: interrupt.signal,
+      control: new StepGate('running', { signal: interrupt.signal }),
+      dataset,
+    });
   } finally {
     bar.finish();
   }
 
-  const record = runRecord(result, new Date());
-  const writeFailed = !(await writeOutputs([
-    [cmd.out, () => JSON.stringify(record, null, 2) + '\n'],
-    [cmd.csv, () => epochsToCsv(result.events)],
-  ]));
+  // From here a Ctrl-C saves the final result; the write below is synchronous, so nothing runs in between.
+  interrupt.setSaver(() => writeOutputs(files(result), 'saved'));
+  const writeFailed = !writeOutputs(files(result));
 
   process.stdout.write(formatSummary(result) + '\n');
   if (result.outcome.status === 'diverged') {

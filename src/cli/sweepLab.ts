@@ -1,18 +1,19 @@
 // The `lab sweep` command: one run per combination of --vary values, progress on stderr, table and files out.
-import { readFile } from 'node:fs/promises';
-import { errorMessage } from '../core/errors';
 import { describeOverride, gridFromVary, runSweep, type SweepResult, type SweepRun } from '../core/experiment/sweep';
 import { StepGate } from '../core/experiment/stepGate';
-import type { RunOutcome } from '../core/experiment/types';
+import type { ProgressEvent, RunOutcome } from '../core/experiment/types';
 import { getLab } from '../core/labs/registry';
 import { selectBackend } from '../core/tf/backends';
 import type { Command } from './args';
 import { UsageError } from './args';
-import { describeOutcome, TOOL, writeOutputs } from './output';
+import { csvNumber, describeOutcome, formatMetric, NA, NA_NOTE, TOOL, writeOutputs } from './output';
+import { readConfigFile } from './configFile';
+import type { Interrupt } from './interrupt';
 import { ProgressBar } from './progressBar';
+import { checkOutputPaths } from './preflight';
 import { buildRunConfig } from './runConfig';
-import { EXIT } from './runLab';
-import { formatNumber, formatTable } from './table';
+import { EXIT, partialResult } from './runLab';
+import { formatTable } from './table';
 
 type SweepCommand = Extract<Command, { kind: 'sweep' }>;
 
@@ -41,9 +42,8 @@ function outcomeText(o: SweepRunOutcome): string {
 
 /** The values each varied key takes, in grid order, without repeats. */
 export function variedValues(keys: readonly string[], grid: readonly Record<string, unknown>[]): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  for (const k of keys) out[k] = [...new Set(grid.map((g) => g[k]))];
-  return out;
+  // fromEntries makes own keys whatever their names; the keys come from the command line.
+  return Object.fromEntries(keys.map((k) => [k, [...new Set(grid.map((g) => g[k]))]]));
 }
 
 export function sweepRecord(
@@ -85,7 +85,7 @@ export function sweepToCsv(varied: readonly string[], runs: readonly SweepRun[])
   const lines = [['run', ...varied, 'outcome', ...keys].map(csvField).join(',')];
   runs.forEach((r, i) => {
     const s = r.result?.summary ?? {};
-    const row = [String(i + 1), ...varied.map((k) => cell(r.config[k])), runOutcome(r).status, ...keys.map((k) => (k in s ? String(s[k]) : ''))];
+    const row = [String(i + 1), ...varied.map((k) => cell(r.config[k])), runOutcome(r).status, ...keys.map((k) => csvNumber(s[k]))];
     lines.push(row.map(csvField).join(','));
   });
   return lines.join('\n') + '\n';
@@ -97,9 +97,10 @@ export function formatSweepTable(varied: readonly string[], runs: readonly Sweep
   const keys = summaryKeys(runs);
   const rows = runs.map((r, i) => {
     const s = r.result?.summary ?? {};
-    return [String(i + 1), ...varied.map((k) => cell(r.config[k])), runOutcome(r).status, ...keys.map((k) => (k in s ? formatNumber(s[k]) : ''))];
+    return [String(i + 1), ...varied.map((k) => cell(r.config[k])), runOutcome(r).status, ...keys.map((k) => (Object.hasOwn(s, k) ? formatMetric(s[k]) : ''))];
   });
-  return formatTable(['run', ...varied, 'outcome', ...keys], rows);
+  const note = rows.some((row) => row.includes(NA)) ? `\n${NA_NOTE}` : '';
+  return formatTable(['run', ...varied, 'outcome', ...keys], rows) + note;
 }
 
 /** Exit code of a sweep: Ctrl-C beats a run that threw, which beats a diverged run. */
@@ -111,18 +112,11 @@ export function sweepExitCode(sweep: SweepResult): number {
   return EXIT.ok;
 }
 
-async function readConfigFile(path: string): Promise<{ path: string; text: string }> {
-  try {
-    return { path, text: await readFile(path, 'utf8') };
-  } catch (e) {
-    throw new UsageError(`config file ${path}: cannot be read (${errorMessage(e)})`);
-  }
-}
-
 /** Runs a sweep from the command line; resolves with the exit code. Bad input throws UsageError/LabError. */
-export async function sweepLab(cmd: SweepCommand, signal: AbortSignal): Promise<number> {
+export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise<number> {
   const lab = getLab(cmd.labId);
-  const file = cmd.configFile === undefined ? undefined : await readConfigFile(cmd.configFile);
+  checkOutputPaths([['--out', cmd.out], ['--csv', cmd.csv]]);
+  const file = cmd.configFile === undefined ? undefined : readConfigFile(cmd.configFile);
   const built = buildRunConfig(lab, { file, sets: cmd.sets, seed: cmd.seed });
   if (!built.ok) throw new UsageError(built.errors.join('\n'));
   const base = built.config;
@@ -138,18 +132,37 @@ export async function sweepLab(cmd: SweepCommand, signal: AbortSignal): Promise<
   process.stderr.write(`sweep of ${lab.id} on ${backend.active}: ${grid.length} runs varying ${varied.join(', ')}\n`);
 
   const n = grid.length;
+  const vary = variedValues(varied, grid);
+  const files = (sweep: SweepResult): [string | undefined, () => string][] => [
+    [cmd.out, () => JSON.stringify(sweepRecord(lab.id, backend.active, base, vary, sweep, new Date()), null, 2) + '\n'],
+    [cmd.csv, () => sweepToCsv(varied, sweep.runs)],
+  ];
+  // Until the sweep resolves, Ctrl-C saves the finished runs and the current one (stopped) at once.
+  const finished: SweepRun[] = [];
+  let current: { config: Record<string, unknown>; events: ProgressEvent[] } | null = null;
+  interrupt.setSaver(() => {
+    const runs = current ? [...finished, { config: current.config, result: partialResult(lab.id, current.config, backend.active, current.events) }] : finished;
+    writeOutputs(files({ runs, cancelled: true }), 'saved');
+  });
+
   let bar: ProgressBar | null = null;
   let sweep: SweepResult;
   try {
     sweep = await runSweep(lab, base, grid, {
-      signal,
-      control: new StepGate('running', { signal }),
-      onRunStart: (i) => {
+      signal: interrupt.signal,
+      control: new StepGate('running', { signal: interrupt.signal }),
+      onRunStart: (i, config) => {
         process.stderr.write(`run ${i + 1}/${n}: ${describeOverride(grid[i])}\n`);
+        current = { config, events: [] };
         bar = new ProgressBar(process.stderr);
       },
-      onProgress: (_i, e) => bar?.onEvent(e),
+      onProgress: (_i, e) => {
+        current?.events.push(e);
+        bar?.onEvent(e);
+      },
       onRunDone: (i, run) => {
+        finished.push(run);
+        current = null;
         bar?.finish();
         bar = null;
         process.stderr.write(`run ${i + 1}/${n}: ${outcomeText(runOutcome(run))}\n`);
@@ -160,11 +173,9 @@ export async function sweepLab(cmd: SweepCommand, signal: AbortSignal): Promise<
   }
   if (sweep.cancelled) process.stderr.write(`sweep cancelled: ${sweep.runs.length} of ${n} runs kept\n`);
 
-  const record = sweepRecord(lab.id, backend.active, base, variedValues(varied, grid), sweep, new Date());
-  const writeFailed = !(await writeOutputs([
-    [cmd.out, () => JSON.stringify(record, null, 2) + '\n'],
-    [cmd.csv, () => sweepToCsv(varied, sweep.runs)],
-  ]));
+  // From here a Ctrl-C saves the final record; the write below is synchronous, so nothing runs in between.
+  interrupt.setSaver(() => writeOutputs(files(sweep), 'saved'));
+  const writeFailed = !writeOutputs(files(sweep));
 
   process.stdout.write(`${formatSweepTable(varied, sweep.runs)}\n\nlab: ${lab.id}   backend: ${backend.active}   runs: ${sweep.runs.length}/${n}${sweep.cancelled ? ' (cancelled)' : ''}\n`);
   const code = sweepExitCode(sweep);
