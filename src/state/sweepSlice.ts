@@ -1,7 +1,7 @@
 // The sweep on record (one of a lab's `sweeps`): its plan, each finished run's outcome and summary, and its progress.
 import type { StateCreator } from 'zustand';
 import { getLab } from '../core/labs/registry';
-import type { FromWorker, SweepRunOutcome } from '../worker/protocol';
+import type { RunReport, SweepRunOutcome } from '../worker/protocol';
 import type { RunClient } from './runSlice';
 import type { LabState } from './store';
 
@@ -59,7 +59,7 @@ export interface SweepSlice {
    */
   cancelSweep(reason?: string): void;
   /** From the client: a message about the sweep (its runId). */
-  receiveSweep(msg: Exclude<FromWorker, { type: 'ready' }>): void;
+  receiveSweep(msg: RunReport): void;
 }
 
 export const IDLE_SWEEP: SweepState = {

@@ -100,6 +100,8 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
   }
 
   return (msg) => {
+    // Answered at once: the page takes a worker that answers nothing for long for dead.
+    if (msg.type === 'ping') return opts.post({ type: 'pong' });
     if (msg.type === 'start' || msg.type === 'sweep') {
       const abort = new AbortController();
       const gate = new StepGate(msg.type === 'start' ? msg.mode : 'running', { signal: abort.signal, yieldEveryMs: opts.yieldEveryMs });
