@@ -69,6 +69,18 @@ describe('the worker protocol (executor)', () => {
       ['b', 'stopped'],
       ['c', 'stopped'],
     ]);
+    // a and b were replaced before they began: they end at step 0 at once, without setting anything up.
+    for (const runId of ['a', 'b']) {
+      expect(out.filter((m) => 'runId' in m && m.runId === runId)).toMatchObject([{ type: 'done', result: { outcome: { status: 'stopped', atStep: 0 }, events: [] } }]);
+    }
+  });
+
+  it('ends a sweep cancelled before it began at once, having run nothing', async () => {
+    const { out, handle, until } = harness();
+    handle({ type: 'sweep', runId: 's1', labId: 'weighting', base: tiny, grid: [{ method: 'rc' }], backend: 'wasm' });
+    handle({ type: 'stop', runId: 's1' });
+    await until((o) => o.some((m) => m.type === 'done'));
+    expect(out).toEqual([{ type: 'done', runId: 's1', sweep: { total: 1, ran: 0, cancelled: true } }]);
   });
 
   it('ignores control messages for a run that is not the active one', async () => {
