@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { TrainingClient, type ClientHandlers, type ClientTimings } from './client';
+import { TrainingClient, timingsFrom, type ClientHandlers, type ClientTimings } from './client';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** A stand-in Worker: records what the page posts and lets the test reply or crash. */
@@ -255,5 +255,12 @@ describe('TrainingClient: a worker that stops responding', () => {
       vi.advanceTimersByTime(1);
       expect(modes[0]).toEqual(['main-thread', 'the training worker failed to load (it did not start in time)']);
     });
+  });
+
+  it('reads injected timings as positive numbers only, and nothing inherited', () => {
+    expect(timingsFrom({ pingEveryMs: 250, silentLimitMs: 3_000, readyTimeoutMs: -1, extra: 5 })).toEqual({ pingEveryMs: 250, silentLimitMs: 3_000 });
+    expect(timingsFrom({ silentLimitMs: NaN, pingEveryMs: '5' })).toEqual({});
+    expect(timingsFrom(Object.create({ silentLimitMs: 1 }))).toEqual({});
+    expect(timingsFrom(undefined)).toEqual({});
   });
 });

@@ -36,6 +36,17 @@ export interface ClientTimings {
 
 export const DEFAULT_TIMINGS: ClientTimings = { readyTimeoutMs: 30_000, pingEveryMs: 1_000, silentLimitMs: 30_000 };
 
+/** Timings read from an untrusted object (e2e tests put one on the page before it loads): positive numbers only. */
+export function timingsFrom(value: unknown): Partial<ClientTimings> {
+  const out: Partial<ClientTimings> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const key of Object.keys(DEFAULT_TIMINGS) as (keyof ClientTimings)[]) {
+    const v: unknown = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0) out[key] = v;
+  }
+  return out;
+}
+
 type Ending = Extract<FromWorker, { type: 'error' }>;
 
 export const defaultWorkerFactory: WorkerFactory = () =>
