@@ -114,8 +114,8 @@ export function createSweepSlice(client: RunClient): StateCreator<LabState, [], 
         const { sweep } = get();
         if (sweep.status !== 'running' || !sweep.runId) return;
         client.stop(sweep.runId);
-        // Shown at once; the stopped run and the closing 'done' still arrive and are recorded — unless a
-        // training run replaced the sweep, whose late messages the client then drops.
+        // Shown at once; the stopped run and the closing 'done' still arrive and are recorded (the client passes
+        // them on even when a training run replaced the sweep).
         const message = `Cancelled${reason ? ` (${reason})` : ''} after ${sweep.runs.length} of ${sweep.total} runs; finished runs are kept.`;
         patch({ status: 'cancelled', message, endedAt: Date.now(), settled: Boolean(reason) });
       },

@@ -155,6 +155,18 @@ describe('TrainingClient', () => {
       { type: 'progress', runId: second, event },
     ]);
   });
+  it('passes on how a replaced sweep ended: its stopped run and its closing done, not its progress', () => {
+    const { client, made, messages } = setup();
+    const sweep = client.sweep('weighting', {}, [{ method: 'rc' }, { method: 'dvao' }], 'wasm');
+    made[0].reply({ type: 'ready' });
+    client.start('weighting', {}, 'wasm');
+    const event = { kind: 'step', step: 10, epoch: 1, totalSteps: 90, values: {} } as const;
+    made[0].reply({ type: 'sweepProgress', runId: sweep, index: 0, total: 2, event });
+    made[0].reply({ type: 'sweepRun', runId: sweep, index: 0, config: {}, outcome: { status: 'stopped', atStep: 10 }, summary: {} });
+    made[0].reply({ type: 'done', runId: sweep, sweep: { total: 2, ran: 1, cancelled: true } });
+    made[0].reply({ type: 'sweepRun', runId: sweep, index: 1, config: {}, outcome: { status: 'completed' }, summary: {} });
+    expect(messages.map((m) => m.type)).toEqual(['sweepRun', 'done']);
+  });
 });
 
 describe('TrainingClient: a worker that stops responding', () => {

@@ -210,7 +210,9 @@ export class TrainingClient {
       this.watch();
       return this.handlers.onMessage(msg);
     }
-    if (msg.runId !== this.currentRunId) return; // progress of a run the user already replaced
+    // Progress of a run the user already replaced is dropped; a replaced sweep's report of a run it ended is not
+    // (like an ending, it is how that run ended).
+    if (msg.runId !== this.currentRunId && !(msg.type === 'sweepRun' && this.open.has(msg.runId))) return;
     if (msg.type === 'progress' && msg.event.kind === 'step') this.open.set(msg.runId, msg.event.step);
     this.handlers.onMessage(msg);
   }
