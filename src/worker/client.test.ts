@@ -243,6 +243,18 @@ describe('TrainingClient: a worker that stops responding', () => {
     });
   });
 
+  it('a sweep whose worker dies is told where it was stopped', () => {
+    withFakeTimers(() => {
+      const { client, made, messages } = setup({ timings });
+      const sweep = client.sweep('weighting', {}, [{ method: 'rc' }, { method: 'dvao' }], 'wasm');
+      made[0].reply({ type: 'ready' });
+      made[0].reply({ type: 'sweepProgress', runId: sweep, index: 1, total: 2, event: { kind: 'step', step: 30, epoch: 1, totalSteps: 90, values: {} } });
+      made[0].answersPings = false;
+      vi.advanceTimersByTime(11_000);
+      expect((messages.at(-1) as { message: string }).message).toMatch(/stopped responding .*; the sweep was stopped at run 2 of 2, step 30\./);
+    });
+  });
+
   it('a dead worker also ends the runs it was still stopping', () => {
     withFakeTimers(() => {
       const { client, made, messages } = setup({ timings });

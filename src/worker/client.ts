@@ -67,11 +67,11 @@ export class TrainingClient {
   private readyTimer: ReturnType<typeof setTimeout> | null = null;
   private counter = 0;
   /**
-   * Runs sent and not yet ended, with the last step each reported: every one gets exactly one ending (`done` or
-   * `error`) passed on, from the worker or, if the worker dies first, from here. A replaced run stays open until
-   * its ending arrives, so its record gets an outcome too.
+   * Runs and sweeps sent and not yet ended, with where each last reported to be ("step 12", "run 2, step 30"):
+   * every one gets exactly one ending (`done` or `error`) passed on, from the worker or, if the worker dies first,
+   * from here. A replaced run stays open until its ending arrives, so its record gets an outcome too.
    */
-  private open = new Map<string, number>();
+  private open = new Map<string, { what: 'run' | 'sweep'; at: string }>();
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   /** Whether the worker said anything since the last ping tick, and for how many ticks in a row it said nothing. */
   private heard = false;
@@ -89,7 +89,7 @@ export class TrainingClient {
 
   /** Starts a run and returns its id; any earlier run is stopped and its late messages ignored. */
   start(labId: string, config: Record<string, unknown>, backend: BackendChoice, mode: 'running' | 'paused' = 'running', dataset?: Dataset): string {
-    const runId = this.newRunId();
+    const runId = this.newRunId('run');
     this.send({ type: 'start', runId, labId, config, backend, mode, dataset });
     this.watch();
     return runId;
@@ -100,18 +100,18 @@ export class TrainingClient {
    * its id; like `start`, it replaces any earlier run, and `stop(id)` cancels it keeping the finished runs.
    */
   sweep(labId: string, base: Record<string, unknown>, grid: Record<string, unknown>[], backend: BackendChoice, dataset?: Dataset): string {
-    const runId = this.newRunId();
+    const runId = this.newRunId('sweep');
     this.send({ type: 'sweep', runId, labId, base, grid, backend, dataset });
     this.watch();
     return runId;
   }
 
   /** Stops the current run (its late messages are then dropped) and makes the next id current. */
-  private newRunId(): string {
+  private newRunId(what: 'run' | 'sweep'): string {
     if (this.currentRunId) this.send({ type: 'stop', runId: this.currentRunId });
     const runId = `run-${Date.now().toString(36)}-${++this.counter}`;
     this.currentRunId = runId;
-    this.open.set(runId, 0);
+    this.open.set(runId, { what, at: 'step 0' });
     return runId;
   }
 
@@ -161,10 +161,10 @@ export class TrainingClient {
     w.onmessage = (e: MessageEvent<FromWorker>) => this.worker === w && this.receive(e.data);
     w.onerror = (e: ErrorEvent) => {
       e.preventDefault?.();
-      if (this.worker === w) this.onWorkerFailure(`crashed (${e.message || 'unknown error'})`);
+      if (this.worker === w) this.onWorkerFailure('crashed', e.message || 'unknown error');
     };
-    w.onmessageerror = () => this.worker === w && this.onWorkerFailure('crashed (a message could not be read)');
-    this.readyTimer = setTimeout(() => this.onWorkerFailure('it did not start in time'), this.timings.readyTimeoutMs);
+    w.onmessageerror = () => this.worker === w && this.onWorkerFailure('crashed', 'a message could not be read');
+    this.readyTimer = setTimeout(() => this.onWorkerFailure('crashed', 'it did not start in time'), this.timings.readyTimeoutMs);
     return true;
   }
 
@@ -185,7 +185,7 @@ export class TrainingClient {
     this.silentTicks = this.heard ? 0 : this.silentTicks + 1;
     this.heard = false;
     if (this.silentTicks * this.timings.pingEveryMs >= this.timings.silentLimitMs) {
-      this.onWorkerFailure(`stopped responding (nothing from it for ${Math.round(this.timings.silentLimitMs / 1000)} s)`);
+      this.onWorkerFailure('stopped responding', `nothing from it for ${Math.round(this.timings.silentLimitMs / 1000)} s`);
     } else this.worker?.postMessage({ type: 'ping' } satisfies ToWorker);
   }
 
@@ -213,12 +213,14 @@ export class TrainingClient {
     // Progress of a run the user already replaced is dropped; a replaced sweep's report of a run it ended is not
     // (like an ending, it is how that run ended).
     if (msg.runId !== this.currentRunId && !(msg.type === 'sweepRun' && this.open.has(msg.runId))) return;
-    if (msg.type === 'progress' && msg.event.kind === 'step') this.open.set(msg.runId, msg.event.step);
+    const open = this.open.get(msg.runId);
+    if (open && msg.type === 'progress' && msg.event.kind === 'step') open.at = `step ${msg.event.step}`;
+    if (open && msg.type === 'sweepProgress' && 'step' in msg.event) open.at = `run ${msg.index + 1} of ${msg.total}, step ${msg.event.step}`;
     this.handlers.onMessage(msg);
   }
 
-  /** `what` completes "the training worker …": "crashed (out of memory)", "stopped responding (…)". */
-  private onWorkerFailure(what: string) {
+  /** The worker crashed (an error event) or stopped responding (silent while pinged); `detail` says more. */
+  private onWorkerFailure(how: 'crashed' | 'stopped responding', detail: string) {
     if (this.readyTimer) clearTimeout(this.readyTimer);
     const wasReady = this.ready;
     this.worker?.terminate();
@@ -227,28 +229,29 @@ export class TrainingClient {
     this.watch();
     if (!wasReady) {
       // It never loaded: workers are unusable here, so run the queued work on the main thread instead.
-      this.useFallback(`the training worker failed to load (${what.replace(/^crashed \((.*)\)$/, '$1')})`);
+      this.useFallback(`the training worker failed to load (${detail})`);
       return;
     }
     // It died mid-run: every open run ends as failed (what it computed is kept by the store), and a fresh worker
     // starts loading now so that the next Train does not wait for it.
     this.queue = [];
-    this.endOpenRuns(ErrorCode.WorkerCrashed, (step, current) =>
+    const what = `${how} (${detail})`;
+    this.endOpenRuns(ErrorCode.WorkerCrashed, (run, current) =>
       current
-        ? `the training worker ${what}; the run was stopped at step ${step}. Results so far are kept; press ▶ Train to start again.`
-        : `the training worker ${what} while this run was stopping (at step ${step}).`,
+        ? `the training worker ${what}; the ${run.what} was stopped at ${run.at}. Results so far are kept; press ▶ Train to start again.`
+        : `the training worker ${what} while this ${run.what} was stopping (at ${run.at}).`,
     );
     this.spawn();
   }
 
   /** Ends every open run with an error (they will hear nothing more from the worker they were sent to). */
-  private endOpenRuns(code: Ending['code'], message: (step: number, current: boolean) => string) {
+  private endOpenRuns(code: Ending['code'], message: (run: { what: 'run' | 'sweep'; at: string }, current: boolean) => string) {
     const current = this.currentRunId;
     // The current run last, so the store's last word is about the run on screen.
     const open = [...this.open].sort(([a], [b]) => Number(a === current) - Number(b === current));
     this.open.clear();
     this.currentRunId = null;
-    for (const [runId, step] of open) this.handlers.onMessage({ type: 'error', runId, code, message: `${code}: ${message(step, runId === current)}` });
+    for (const [runId, run] of open) this.handlers.onMessage({ type: 'error', runId, code, message: `${code}: ${message(run, runId === current)}` });
   }
 
   private useFallback(reason: string) {
