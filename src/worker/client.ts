@@ -232,8 +232,8 @@ export class TrainingClient {
       this.useFallback(`the training worker failed to load (${detail})`);
       return;
     }
-    // It died mid-run: every open run ends as failed (what it computed is kept by the store), and a fresh worker
-    // starts loading now so that the next Train does not wait for it.
+    // It died mid-run: every open run ends as failed (what it computed is kept by the store). After a crash the
+    // next start makes a fresh worker; a silent one is replaced now, as the person has already waited for it.
     this.queue = [];
     const what = `${how} (${detail})`;
     this.endOpenRuns(ErrorCode.WorkerCrashed, (run, current) =>
@@ -241,7 +241,7 @@ export class TrainingClient {
         ? `the training worker ${what}; the ${run.what} was stopped at ${run.at}. Results so far are kept; press ▶ Train to start again.`
         : `the training worker ${what} while this ${run.what} was stopping (at ${run.at}).`,
     );
-    this.spawn();
+    if (how === 'stopped responding') this.spawn();
   }
 
   /** Ends every open run with an error (they will hear nothing more from the worker they were sent to). */
