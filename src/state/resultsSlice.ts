@@ -14,6 +14,9 @@ export type EpochEvent = Extract<ProgressEvent, { kind: 'epoch' }>;
  */
 export const MAX_STEPS_KEPT = 10_000;
 
+/** How a run ended: its own outcome, or 'failed' when it threw or its worker died (`message` says why). */
+export type RecordOutcome = RunOutcome | { status: 'failed'; message: string };
+
 export interface RunRecord {
   runId: string;
   labId: string;
@@ -29,7 +32,8 @@ export interface RunRecord {
   epochs: EpochEvent[];
   /** The latest artifact of each name (views a lab's panel draws). */
   artifacts: Record<string, unknown>;
-  outcome?: RunOutcome;
+  /** Absent while the run goes on (or winds down after being replaced); every run gets one. */
+  outcome?: RecordOutcome;
   error?: string;
 }
 
@@ -37,13 +41,14 @@ export interface ResultsSlice {
   runs: Record<string, RunRecord>;
   /** The run each lab shows: its last one (none before its first run, nor after Reset). */
   runIdByLab: Record<string, string>;
-  /** Records a new run as its lab's last one, dropping the lab's older records. */
+  /** Records a new run as its lab's last one, dropping the lab's older records that have ended. */
   addRun(runId: string, labId: string, config: Record<string, unknown>): void;
   /** The lab shows no run (Reset); the record stays until the lab's next run, so a late ending still lands. */
   clearLabRun(labId: string): void;
   setRunBackend(runId: string, report: BackendReport): void;
   /** Appends a batch of events (the bridge batches them so charts re-render a few times a second, not per step). */
   appendEvents(runId: string, events: ProgressEvent[]): void;
+  /** Records how a run ended: its outcome, or (none) failed with `error`. */
   finishRun(runId: string, outcome: RunOutcome | undefined, error?: string): void;
 }
 
@@ -57,9 +62,10 @@ export const createResultsSlice: StateCreator<LabState, [], [], ResultsSlice> = 
   runIdByLab: {},
   addRun: (runId, labId, config) =>
     set((s) => {
-      // Memory stays bounded: a lab keeps only its last run (the active run is the last of its lab). Run history
-      // will keep more, summarised, in a later issue.
-      const others = Object.fromEntries(Object.entries(s.runs).filter(([, r]) => r.labId !== labId));
+      // Memory stays bounded: a lab keeps only its last run (the active run is the last of its lab), and the runs
+      // it replaced until their ending lands (it comes within a step, or the client ends them when the worker
+      // dies). Run history will keep more, summarised, in a later issue.
+      const others = Object.fromEntries(Object.entries(s.runs).filter(([, r]) => r.labId !== labId || !r.outcome));
       const record: RunRecord = { runId, labId, config, totalSteps: 0, stepsPerEpoch: 0, info: {}, steps: [], stepStride: 1, stepsSeen: 0, epochs: [], artifacts: {} };
       return { runs: { ...others, [runId]: record }, runIdByLab: { ...s.runIdByLab, [labId]: runId } };
     }),
@@ -88,5 +94,6 @@ export const createResultsSlice: StateCreator<LabState, [], [], ResultsSlice> = 
         };
       }),
     ),
-  finishRun: (runId, outcome, error) => set((s) => update(s, runId, () => ({ outcome, error }))),
+  finishRun: (runId, outcome, error) =>
+    set((s) => update(s, runId, () => (outcome ? { outcome, error } : { outcome: { status: 'failed', message: error ?? 'unknown error' }, error: error ?? 'unknown error' }))),
 });

@@ -6,7 +6,7 @@ import { getLab } from '../core/labs/registry';
 import type { Dataset } from '../core/data/dataset';
 import type { BackendReport } from '../core/tf/backendNames';
 import type { ExecutionMode } from '../worker/client';
-import type { FromWorker, SweepMessage } from '../worker/protocol';
+import type { RunReport, SweepMessage } from '../worker/protocol';
 import { selectActiveRunHere, selectIsActive, selectStatus } from './selectors';
 import type { LabState } from './store';
 
@@ -25,7 +25,7 @@ export interface RunClient {
 }
 
 /** A message about a single run (the store routes sweep messages to the sweep slice). */
-export type RunMessage = Exclude<FromWorker, { type: 'ready' } | SweepMessage>;
+export type RunMessage = Exclude<RunReport, SweepMessage>;
 
 export interface RunSlice {
   /**

@@ -149,6 +149,38 @@ describe('the lab store', () => {
     expect(store.getState().runs[runId].outcome).toEqual({ status: 'stopped', atStep: 3 });
   });
 
+  it('Train right after Reset keeps the replaced run\'s record until its ending lands, then drops it with the next run', () => {
+    const { store, worker } = fakeStore();
+    store.getState().play();
+    const first = selectCurrentRun(store.getState())!.runId;
+    store.getState().reset();
+    store.getState().play();
+    const second = selectCurrentRun(store.getState())!.runId;
+    expect(Object.keys(store.getState().runs)).toEqual([first, second]);
+    worker().onMessage({ type: 'done', runId: first, result: { outcome: { status: 'stopped', atStep: 2 } } as never });
+    expect(store.getState().runs[first].outcome).toEqual({ status: 'stopped', atStep: 2 });
+    expect(selectStatus(store.getState())).toBe('running'); // the replaced run's ending leaves the new run alone
+    worker().onMessage({ type: 'done', runId: second, result: { outcome: { status: 'completed' } } as never });
+    store.getState().play();
+    expect(Object.keys(store.getState().runs)).toEqual([selectCurrentRun(store.getState())!.runId]);
+  });
+
+  it('a run whose worker died ends failed, with its message and curves kept, and the lab unlocked', async () => {
+    const { store, worker } = fakeStore();
+    store.getState().play();
+    const runId = selectCurrentRun(store.getState())!.runId;
+    worker().onMessage({ type: 'progress', runId, event: { kind: 'step', step: 1, epoch: 1, totalSteps: 9, values: { loss: 0.7 } } });
+    const message = 'OL401: the training worker stopped responding (nothing from it for 30 s); the run was stopped at step 1. Results so far are kept; press ▶ Train to start again.';
+    worker().onMessage({ type: 'error', runId, code: 'OL401', message });
+    const s = store.getState();
+    expect(selectStatus(s)).toBe('failed');
+    expect(selectIsActive(s)).toBe(false);
+    expect(selectRunMessage(s)).toBe(message);
+    expect(s.runs[runId].outcome).toEqual({ status: 'failed', message });
+    expect(s.runs[runId].steps.map((e) => e.step)).toEqual([1]);
+    expect(selectProgress(s, Date.now() + 60_000).msLeft).toBeNull(); // no time-left estimate growing on
+  });
+
   it('remembers the backend of the latest run for the badge', () => {
     const { store, worker } = fakeStore();
     store.getState().play();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientHandlers } from '../worker/client';
-import type { FromWorker } from '../worker/protocol';
+import type { RunReport } from '../worker/protocol';
 import type { RunClient } from './runSlice';
 import { selectCurrentRun, selectStatus } from './selectors';
 import { createLabStore } from './store';
@@ -29,7 +29,7 @@ function fakeStore() {
     return client;
   });
   store.getState().setLab('weighting');
-  const send = (msg: Exclude<FromWorker, { type: 'ready' }>) => handlers.onMessage(msg);
+  const send = (msg: RunReport) => handlers.onMessage(msg);
   const finish = (runId: string, index: number, status: 'completed' | 'diverged' = 'completed') =>
     send({
       type: 'sweepRun',

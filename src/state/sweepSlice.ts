@@ -1,7 +1,7 @@
 // The sweep on record (one of a lab's `sweeps`): its plan, each finished run's outcome and summary, and its progress.
 import type { StateCreator } from 'zustand';
 import { getLab } from '../core/labs/registry';
-import type { FromWorker, SweepRunOutcome } from '../worker/protocol';
+import type { RunReport, SweepRunOutcome } from '../worker/protocol';
 import type { RunClient } from './runSlice';
 import type { LabState } from './store';
 
@@ -59,7 +59,7 @@ export interface SweepSlice {
    */
   cancelSweep(reason?: string): void;
   /** From the client: a message about the sweep (its runId). */
-  receiveSweep(msg: Exclude<FromWorker, { type: 'ready' }>): void;
+  receiveSweep(msg: RunReport): void;
 }
 
 export const IDLE_SWEEP: SweepState = {
@@ -114,8 +114,8 @@ export function createSweepSlice(client: RunClient): StateCreator<LabState, [], 
         const { sweep } = get();
         if (sweep.status !== 'running' || !sweep.runId) return;
         client.stop(sweep.runId);
-        // Shown at once; the stopped run and the closing 'done' still arrive and are recorded — unless a
-        // training run replaced the sweep, whose late messages the client then drops.
+        // Shown at once; the stopped run and the closing 'done' still arrive and are recorded (the client passes
+        // them on even when a training run replaced the sweep).
         const message = `Cancelled${reason ? ` (${reason})` : ''} after ${sweep.runs.length} of ${sweep.total} runs; finished runs are kept.`;
         patch({ status: 'cancelled', message, endedAt: Date.now(), settled: Boolean(reason) });
       },

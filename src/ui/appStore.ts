@@ -1,9 +1,12 @@
 // The app's single store instance, and the hook components read it through.
 import { fetchText, staticPresetLoader } from '../state/presetFiles';
 import { createLabStore } from '../state/store';
-import { TrainingClient } from '../worker/client';
+import { TrainingClient, timingsFrom } from '../worker/client';
+
+// End-to-end tests shorten the worker's timeouts with a script run before the page (a link cannot set this).
+const timings = timingsFrom((globalThis as { __objectiveLabClientTimings?: unknown }).__objectiveLabClientTimings);
 
 export const useLabStore = createLabStore(
-  (h) => new TrainingClient(h),
+  (h) => new TrainingClient(h, undefined, undefined, timings),
   staticPresetLoader(`${import.meta.env.BASE_URL}sample-data/`, fetchText),
 );

@@ -1,16 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
-import { TrainingClient, type ClientHandlers } from './client';
+import { TrainingClient, timingsFrom, type ClientHandlers, type ClientTimings } from './client';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** A stand-in Worker: records what the page posts and lets the test reply or crash. */
 class FakeWorker {
   posted: ToWorker[] = [];
+  /** Whether it answers pings (a live worker between steps); false: it is busy in a long step, or dead. */
+  answersPings = true;
   terminated = false;
   onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   onmessageerror: (() => void) | null = null;
   postMessage(m: ToWorker) {
     this.posted.push(m);
+    if (m.type === 'ping' && this.answersPings) this.reply({ type: 'pong' });
+  }
+  /** What the page posted, pings left out. */
+  sent() {
+    return this.posted.filter((m) => m.type !== 'ping');
   }
   terminate() {
     this.terminated = true;
@@ -23,7 +30,7 @@ class FakeWorker {
   }
 }
 
-function setup(opts: { workers?: (FakeWorker | null)[] } = {}) {
+function setup(opts: { workers?: (FakeWorker | null)[]; timings?: Partial<ClientTimings> } = {}) {
   const workers = opts.workers ?? [new FakeWorker(), new FakeWorker()];
   const made: FakeWorker[] = [];
   const messages: Parameters<ClientHandlers['onMessage']>[0][] = [];
@@ -41,6 +48,7 @@ function setup(opts: { workers?: (FakeWorker | null)[] } = {}) {
       fallbackPost = post;
       return (m) => fallbackInbox.push(m);
     },
+    opts.timings,
   );
   return { client, made, messages, modes, fallbackInbox, fallbackReply: (m: FromWorker) => fallbackPost?.(m) };
 }
@@ -54,7 +62,7 @@ describe('TrainingClient', () => {
     client.pause(runId);
     expect(made[0].posted).toEqual([]);
     made[0].reply({ type: 'ready' });
-    expect(made[0].posted.map((m) => m.type)).toEqual(['start', 'pause']);
+    expect(made[0].sent().map((m) => m.type)).toEqual(['start', 'pause']);
   });
 
   it('passes on messages of the current run and drops those of a replaced run', () => {
@@ -62,7 +70,7 @@ describe('TrainingClient', () => {
     const first = client.start('pop-vs-mf', {}, 'auto');
     made[0].reply({ type: 'ready' });
     const second = client.start('pop-vs-mf', {}, 'auto');
-    expect(made[0].posted.map((m) => m.type)).toEqual(['start', 'stop', 'start']);
+    expect(made[0].sent().map((m) => m.type)).toEqual(['start', 'stop', 'start']);
     const event = { kind: 'epoch', step: 1, epoch: 1, values: {} } as const;
     made[0].reply({ type: 'progress', runId: first, event });
     made[0].reply({ type: 'progress', runId: second, event });
@@ -74,8 +82,8 @@ describe('TrainingClient', () => {
     const run = client.start('weighting', {}, 'wasm');
     made[0].reply({ type: 'ready' });
     const sweep = client.sweep('weighting', { epochs: 1 }, [{ method: 'rc' }, { method: 'dvao' }], 'wasm');
-    expect(made[0].posted.map((m) => m.type)).toEqual(['start', 'stop', 'sweep']);
-    expect(made[0].posted[2]).toMatchObject({ runId: sweep, base: { epochs: 1 }, grid: [{ method: 'rc' }, { method: 'dvao' }], backend: 'wasm' });
+    expect(made[0].sent().map((m) => m.type)).toEqual(['start', 'stop', 'sweep']);
+    expect(made[0].sent()[2]).toMatchObject({ runId: sweep, base: { epochs: 1 }, grid: [{ method: 'rc' }, { method: 'dvao' }], backend: 'wasm' });
     const event = { kind: 'epoch', step: 1, epoch: 1, values: {} } as const;
     made[0].reply({ type: 'progress', runId: run, event });
     made[0].reply({ type: 'sweepProgress', runId: sweep, index: 0, total: 2, event });
@@ -90,14 +98,14 @@ describe('TrainingClient', () => {
     const runId = client.start('pop-vs-mf', {}, 'auto');
     made[0].reply({ type: 'ready' });
     made[0].crash('out of memory');
+    expect(made).toHaveLength(1); // the next start makes a fresh one
     expect(made[0].terminated).toBe(true);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ type: 'error', runId, code: 'OL401' });
     expect((messages[0] as { message: string }).message).toMatch(/crashed \(out of memory\)/);
     client.start('pop-vs-mf', {}, 'auto');
-    expect(made).toHaveLength(2);
     made[1].reply({ type: 'ready' });
-    expect(made[1].posted.map((m) => m.type)).toEqual(['start']);
+    expect(made[1].sent().map((m) => m.type)).toEqual(['start']);
   });
 
   it('falls back to the main thread when the worker fails to load, replaying what was queued', async () => {
@@ -130,5 +138,153 @@ describe('TrainingClient', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('passes on the ending of a replaced run (not its progress), so its record gets an outcome, exactly once', () => {
+    const { client, made, messages } = setup();
+    const first = client.start('pop-vs-mf', {}, 'auto');
+    made[0].reply({ type: 'ready' });
+    const second = client.start('pop-vs-mf', {}, 'auto');
+    const event = { kind: 'step', step: 3, epoch: 1, totalSteps: 9, values: {} } as const;
+    made[0].reply({ type: 'progress', runId: first, event });
+    made[0].reply({ type: 'done', runId: first, result: { outcome: { status: 'stopped', atStep: 3 } } as never });
+    made[0].reply({ type: 'done', runId: first, result: { outcome: { status: 'stopped', atStep: 3 } } as never });
+    made[0].reply({ type: 'progress', runId: second, event });
+    expect(messages).toEqual([
+      { type: 'done', runId: first, result: { outcome: { status: 'stopped', atStep: 3 } } },
+      { type: 'progress', runId: second, event },
+    ]);
+  });
+  it('passes on how a replaced sweep ended: its stopped run and its closing done, not its progress', () => {
+    const { client, made, messages } = setup();
+    const sweep = client.sweep('weighting', {}, [{ method: 'rc' }, { method: 'dvao' }], 'wasm');
+    made[0].reply({ type: 'ready' });
+    client.start('weighting', {}, 'wasm');
+    const event = { kind: 'step', step: 10, epoch: 1, totalSteps: 90, values: {} } as const;
+    made[0].reply({ type: 'sweepProgress', runId: sweep, index: 0, total: 2, event });
+    made[0].reply({ type: 'sweepRun', runId: sweep, index: 0, config: {}, outcome: { status: 'stopped', atStep: 10 }, summary: {} });
+    made[0].reply({ type: 'done', runId: sweep, sweep: { total: 2, ran: 1, cancelled: true } });
+    made[0].reply({ type: 'sweepRun', runId: sweep, index: 1, config: {}, outcome: { status: 'completed' }, summary: {} });
+    expect(messages.map((m) => m.type)).toEqual(['sweepRun', 'done']);
+  });
+});
+
+describe('TrainingClient: a worker that stops responding', () => {
+  const timings = { pingEveryMs: 1_000, silentLimitMs: 10_000 };
+  const step = (runId: string, n: number): FromWorker => ({ type: 'progress', runId, event: { kind: 'step', step: n, epoch: 1, totalSteps: 100, values: {} } });
+
+  function withFakeTimers(body: () => void) {
+    vi.useFakeTimers();
+    try {
+      body();
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('pings a worker only while it has a run open', () => {
+    withFakeTimers(() => {
+      const { client, made } = setup({ timings });
+      const runId = client.start('pop-vs-mf', {}, 'auto');
+      vi.advanceTimersByTime(5_000);
+      expect(made[0].posted).toEqual([]); // not before it has loaded (the ready timeout covers that)
+      made[0].reply({ type: 'ready' });
+      vi.advanceTimersByTime(3_000);
+      expect(made[0].posted.filter((m) => m.type === 'ping')).toHaveLength(3);
+      made[0].reply({ type: 'done', runId, result: { outcome: { status: 'completed' } } as never });
+      vi.advanceTimersByTime(5_000);
+      expect(made[0].posted.filter((m) => m.type === 'ping')).toHaveLength(3);
+    });
+  });
+
+  it('ends the run as failed when the worker says nothing for the limit: names the step, replaces the worker, and Train works at once', () => {
+    withFakeTimers(() => {
+      const { client, made, messages } = setup({ timings });
+      const runId = client.start('pop-vs-mf', {}, 'auto');
+      made[0].reply({ type: 'ready' });
+      made[0].reply(step(runId, 1));
+      made[0].reply(step(runId, 2));
+      made[0].answersPings = false; // self.close(): no error, no message, nothing
+      vi.advanceTimersByTime(9_000);
+      expect(messages.map((m) => m.type)).toEqual(['progress', 'progress']);
+      expect(made[0].terminated).toBe(false);
+      vi.advanceTimersByTime(2_000);
+      expect(made[0].terminated).toBe(true);
+      expect(messages.at(-1)).toMatchObject({ type: 'error', runId, code: 'OL401' });
+      expect((messages.at(-1) as { message: string }).message).toBe(
+        'OL401: the training worker stopped responding (nothing from it for 10 s); the run was stopped at step 2. Results so far are kept; press ▶ Train to start again.',
+      );
+      // Its replacement is loading already; a late word from the dead one changes nothing.
+      expect(made).toHaveLength(2);
+      made[0].reply({ type: 'done', runId, result: { outcome: { status: 'completed' } } as never });
+      expect(messages).toHaveLength(3);
+      made[1].reply({ type: 'ready' });
+      const next = client.start('pop-vs-mf', {}, 'auto');
+      expect(made[1].sent()).toMatchObject([{ type: 'start', runId: next }]);
+      made[1].reply(step(next, 1));
+      expect(messages.at(-1)).toEqual(step(next, 1));
+    });
+  });
+
+  it('tolerates a long step: a worker that is silent for less than the limit, then talks, is alive', () => {
+    withFakeTimers(() => {
+      const { client, made, messages } = setup({ timings });
+      const runId = client.start('pop-vs-mf', {}, 'auto');
+      made[0].reply({ type: 'ready' });
+      for (let round = 0; round < 3; round++) {
+        made[0].answersPings = false; // a 9-second evaluation: the pings wait in its queue
+        vi.advanceTimersByTime(9_000);
+        made[0].answersPings = true;
+        made[0].reply(step(runId, round + 1)); // the step ends; the queued pings are answered too
+      }
+      vi.advanceTimersByTime(30_000);
+      expect(made[0].terminated).toBe(false);
+      expect(messages.every((m) => m.type === 'progress')).toBe(true);
+    });
+  });
+
+  it('a sweep whose worker dies is told where it was stopped', () => {
+    withFakeTimers(() => {
+      const { client, made, messages } = setup({ timings });
+      const sweep = client.sweep('weighting', {}, [{ method: 'rc' }, { method: 'dvao' }], 'wasm');
+      made[0].reply({ type: 'ready' });
+      made[0].reply({ type: 'sweepProgress', runId: sweep, index: 1, total: 2, event: { kind: 'step', step: 30, epoch: 1, totalSteps: 90, values: {} } });
+      made[0].answersPings = false;
+      vi.advanceTimersByTime(11_000);
+      expect((messages.at(-1) as { message: string }).message).toMatch(/stopped responding .*; the sweep was stopped at run 2 of 2, step 30\./);
+    });
+  });
+
+  it('a dead worker also ends the runs it was still stopping', () => {
+    withFakeTimers(() => {
+      const { client, made, messages } = setup({ timings });
+      const first = client.start('pop-vs-mf', {}, 'auto');
+      made[0].reply({ type: 'ready' });
+      const second = client.start('pop-vs-mf', {}, 'auto');
+      made[0].answersPings = false;
+      vi.advanceTimersByTime(11_000);
+      expect(messages.map((m) => [m.type, m.runId]).sort()).toEqual([
+        ['error', first],
+        ['error', second],
+      ]);
+    });
+  });
+
+  it('takes the ready timeout from its timings', () => {
+    withFakeTimers(() => {
+      const { client, modes } = setup({ timings: { readyTimeoutMs: 500 } });
+      client.start('pop-vs-mf', {}, 'auto');
+      vi.advanceTimersByTime(499);
+      expect(modes).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(modes[0]).toEqual(['main-thread', 'the training worker failed to load (it did not start in time)']);
+    });
+  });
+
+  it('reads injected timings as positive numbers only, and nothing inherited', () => {
+    expect(timingsFrom({ pingEveryMs: 250, silentLimitMs: 3_000, readyTimeoutMs: -1, extra: 5 })).toEqual({ pingEveryMs: 250, silentLimitMs: 3_000 });
+    expect(timingsFrom({ silentLimitMs: NaN, pingEveryMs: '5' })).toEqual({});
+    expect(timingsFrom(Object.create({ silentLimitMs: 1 }))).toEqual({});
+    expect(timingsFrom(undefined)).toEqual({});
   });
 });

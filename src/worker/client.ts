@@ -2,13 +2,13 @@
 import { ErrorCode } from '../core/errors';
 import type { Dataset } from '../core/data/dataset';
 import type { BackendChoice } from '../core/tf/backendNames';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, RunReport, ToWorker } from './protocol';
 
 export type ExecutionMode = 'worker' | 'main-thread';
 
 export interface ClientHandlers {
   /** A message about the current run (stale runs are already filtered out). */
-  onMessage(msg: Exclude<FromWorker, { type: 'ready' }>): void;
+  onMessage(msg: RunReport): void;
   /** Where runs execute, and why when it is the main thread. */
   onMode(mode: ExecutionMode, reason?: string): void;
 }
@@ -18,8 +18,36 @@ export type WorkerFactory = () => Worker | null;
 /** Builds the in-thread executor that posts to `post` (loaded lazily: tfjs stays out of the main bundle otherwise). */
 export type FallbackFactory = (post: (msg: FromWorker) => void) => Promise<(msg: ToWorker) => void>;
 
-/** How long a new worker may take to load tfjs and say `ready` before we give up on workers. */
-const READY_TIMEOUT_MS = 30_000;
+/** How long the client waits on a worker; tests inject short ones. */
+export interface ClientTimings {
+  /** How long a new worker may take to load tfjs and say `ready` before we give up on workers. */
+  readyTimeoutMs: number;
+  /** How often a worker with a run open is pinged (it answers between steps, so a busy step delays the answer). */
+  pingEveryMs: number;
+  /**
+   * A worker that has sent nothing at all (no progress, no answer to a ping) for this long while pinged is taken
+   * for dead. It must exceed the longest stretch a run spends without yielding: ~1 s for Mult-VAE's evaluation and
+   * ~4 s for the weighting lab's setup on workshop on a loaded 2-core server; 30 s leaves room for a machine
+   * several times slower. Silence is counted in ping intervals, not by the clock, so a laptop waking from sleep
+   * or a throttled background tab (its timers fire late) is not mistaken for a dead worker.
+   */
+  silentLimitMs: number;
+}
+
+export const DEFAULT_TIMINGS: ClientTimings = { readyTimeoutMs: 30_000, pingEveryMs: 1_000, silentLimitMs: 30_000 };
+
+/** Timings read from an untrusted object (e2e tests put one on the page before it loads): positive numbers only. */
+export function timingsFrom(value: unknown): Partial<ClientTimings> {
+  const out: Partial<ClientTimings> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const key of Object.keys(DEFAULT_TIMINGS) as (keyof ClientTimings)[]) {
+    const v: unknown = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0) out[key] = v;
+  }
+  return out;
+}
+
+type Ending = Extract<FromWorker, { type: 'error' }>;
 
 export const defaultWorkerFactory: WorkerFactory = () =>
   typeof Worker === 'undefined' ? null : new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' });
@@ -38,17 +66,32 @@ export class TrainingClient {
   private currentRunId: string | null = null;
   private readyTimer: ReturnType<typeof setTimeout> | null = null;
   private counter = 0;
+  /**
+   * Runs and sweeps sent and not yet ended, with where each last reported to be ("step 12", "run 2, step 30"):
+   * every one gets exactly one ending (`done` or `error`) passed on, from the worker or, if the worker dies first,
+   * from here. A replaced run stays open until its ending arrives, so its record gets an outcome too.
+   */
+  private open = new Map<string, { what: 'run' | 'sweep'; at: string }>();
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  /** Whether the worker said anything since the last ping tick, and for how many ticks in a row it said nothing. */
+  private heard = false;
+  private silentTicks = 0;
+  private readonly timings: ClientTimings;
 
   constructor(
     private readonly handlers: ClientHandlers,
     private readonly makeWorker: WorkerFactory = defaultWorkerFactory,
     private readonly makeFallback: FallbackFactory = defaultFallbackFactory,
-  ) {}
+    timings: Partial<ClientTimings> = {},
+  ) {
+    this.timings = { ...DEFAULT_TIMINGS, ...timings };
+  }
 
   /** Starts a run and returns its id; any earlier run is stopped and its late messages ignored. */
   start(labId: string, config: Record<string, unknown>, backend: BackendChoice, mode: 'running' | 'paused' = 'running', dataset?: Dataset): string {
-    const runId = this.newRunId();
+    const runId = this.newRunId('run');
     this.send({ type: 'start', runId, labId, config, backend, mode, dataset });
+    this.watch();
     return runId;
   }
 
@@ -57,16 +100,18 @@ export class TrainingClient {
    * its id; like `start`, it replaces any earlier run, and `stop(id)` cancels it keeping the finished runs.
    */
   sweep(labId: string, base: Record<string, unknown>, grid: Record<string, unknown>[], backend: BackendChoice, dataset?: Dataset): string {
-    const runId = this.newRunId();
+    const runId = this.newRunId('sweep');
     this.send({ type: 'sweep', runId, labId, base, grid, backend, dataset });
+    this.watch();
     return runId;
   }
 
   /** Stops the current run (its late messages are then dropped) and makes the next id current. */
-  private newRunId(): string {
+  private newRunId(what: 'run' | 'sweep'): string {
     if (this.currentRunId) this.send({ type: 'stop', runId: this.currentRunId });
     const runId = `run-${Date.now().toString(36)}-${++this.counter}`;
     this.currentRunId = runId;
+    this.open.set(runId, { what, at: 'step 0' });
     return runId;
   }
 
@@ -112,17 +157,40 @@ export class TrainingClient {
     }
     this.worker = w;
     this.ready = false;
-    w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    // A worker already replaced is not heard any more (terminate() should silence it; this makes sure).
+    w.onmessage = (e: MessageEvent<FromWorker>) => this.worker === w && this.receive(e.data);
     w.onerror = (e: ErrorEvent) => {
       e.preventDefault?.();
-      this.onWorkerFailure(e.message || 'unknown error');
+      if (this.worker === w) this.onWorkerFailure('crashed', e.message || 'unknown error');
     };
-    w.onmessageerror = () => this.onWorkerFailure('a message could not be read');
-    this.readyTimer = setTimeout(() => this.onWorkerFailure('it did not start in time'), READY_TIMEOUT_MS);
+    w.onmessageerror = () => this.worker === w && this.onWorkerFailure('crashed', 'a message could not be read');
+    this.readyTimer = setTimeout(() => this.onWorkerFailure('crashed', 'it did not start in time'), this.timings.readyTimeoutMs);
     return true;
   }
 
+  /** Pings the worker while it has runs open, and takes it for dead after `silentLimitMs` of silence. */
+  private watch() {
+    const wanted = this.worker !== null && this.ready && this.open.size > 0;
+    if (wanted && !this.pingTimer) {
+      this.heard = true;
+      this.silentTicks = 0;
+      this.pingTimer = setInterval(() => this.tick(), this.timings.pingEveryMs);
+    } else if (!wanted && this.pingTimer) {
+      clearInterval(this.pingTimer);
+      this.pingTimer = null;
+    }
+  }
+
+  private tick() {
+    this.silentTicks = this.heard ? 0 : this.silentTicks + 1;
+    this.heard = false;
+    if (this.silentTicks * this.timings.pingEveryMs >= this.timings.silentLimitMs) {
+      this.onWorkerFailure('stopped responding', `nothing from it for ${Math.round(this.timings.silentLimitMs / 1000)} s`);
+    } else this.worker?.postMessage({ type: 'ping' } satisfies ToWorker);
+  }
+
   private receive(msg: FromWorker) {
+    this.heard = true;
     if (msg.type === 'ready') {
       if (this.readyTimer) clearTimeout(this.readyTimer);
       this.ready = true;
@@ -130,36 +198,60 @@ export class TrainingClient {
       const q = this.queue;
       this.queue = [];
       q.forEach((m) => this.worker!.postMessage(m));
+      this.watch();
       return;
     }
-    if (msg.runId !== this.currentRunId) return; // stale: a run the user already replaced or stopped
-    if (msg.type === 'done' || msg.type === 'error') this.currentRunId = null;
+    if (msg.type === 'pong') return;
+    if (msg.type === 'done' || msg.type === 'error') {
+      // Every run's ending is passed on once: a replaced run's too (its record needs its outcome), but not
+      // after this client has already ended it (the worker died first).
+      if (!this.open.delete(msg.runId)) return;
+      if (msg.runId === this.currentRunId) this.currentRunId = null;
+      this.watch();
+      return this.handlers.onMessage(msg);
+    }
+    // Progress of a run the user already replaced is dropped; a replaced sweep's report of a run it ended is not
+    // (like an ending, it is how that run ended).
+    if (msg.runId !== this.currentRunId && !(msg.type === 'sweepRun' && this.open.has(msg.runId))) return;
+    const open = this.open.get(msg.runId);
+    if (open && msg.type === 'progress' && msg.event.kind === 'step') open.at = `step ${msg.event.step}`;
+    if (open && msg.type === 'sweepProgress' && 'step' in msg.event) open.at = `run ${msg.index + 1} of ${msg.total}, step ${msg.event.step}`;
     this.handlers.onMessage(msg);
   }
 
-  private onWorkerFailure(detail: string) {
+  /** The worker crashed (an error event) or stopped responding (silent while pinged); `detail` says more. */
+  private onWorkerFailure(how: 'crashed' | 'stopped responding', detail: string) {
     if (this.readyTimer) clearTimeout(this.readyTimer);
     const wasReady = this.ready;
     this.worker?.terminate();
     this.worker = null;
     this.ready = false;
+    this.watch();
     if (!wasReady) {
       // It never loaded: workers are unusable here, so run the queued work on the main thread instead.
       this.useFallback(`the training worker failed to load (${detail})`);
       return;
     }
-    // It crashed mid-run: report it for the current run; the next start makes a fresh worker.
-    const runId = this.currentRunId;
-    this.currentRunId = null;
+    // It died mid-run: every open run ends as failed (what it computed is kept by the store). After a crash the
+    // next start makes a fresh worker; a silent one is replaced now, as the person has already waited for it.
     this.queue = [];
-    if (runId) {
-      this.handlers.onMessage({
-        type: 'error',
-        runId,
-        code: ErrorCode.WorkerCrashed,
-        message: `${ErrorCode.WorkerCrashed}: the training worker crashed (${detail}). Results so far are kept; press ▶ Train to start again.`,
-      });
-    }
+    const what = `${how} (${detail})`;
+    this.endOpenRuns(ErrorCode.WorkerCrashed, (run, current) =>
+      current
+        ? `the training worker ${what}; the ${run.what} was stopped at ${run.at}. Results so far are kept; press ▶ Train to start again.`
+        : `the training worker ${what} while this ${run.what} was stopping (at ${run.at}).`,
+    );
+    if (how === 'stopped responding') this.spawn();
+  }
+
+  /** Ends every open run with an error (they will hear nothing more from the worker they were sent to). */
+  private endOpenRuns(code: Ending['code'], message: (run: { what: 'run' | 'sweep'; at: string }, current: boolean) => string) {
+    const current = this.currentRunId;
+    // The current run last, so the store's last word is about the run on screen.
+    const open = [...this.open].sort(([a], [b]) => Number(a === current) - Number(b === current));
+    this.open.clear();
+    this.currentRunId = null;
+    for (const [runId, run] of open) this.handlers.onMessage({ type: 'error', runId, code, message: `${code}: ${message(run, runId === current)}` });
   }
 
   private useFallback(reason: string) {
@@ -175,14 +267,7 @@ export class TrainingClient {
       (e) => {
         this.fallbackLoading = null;
         this.queue = [];
-        const runId = this.currentRunId;
-        if (runId)
-          this.handlers.onMessage({
-            type: 'error',
-            runId,
-            code: ErrorCode.WorkerUnavailable,
-            message: `${ErrorCode.WorkerUnavailable}: training cannot start: no worker and the in-page runner failed to load (${String(e)})`,
-          });
+        this.endOpenRuns(ErrorCode.WorkerUnavailable, () => `training cannot start: no worker and the in-page runner failed to load (${String(e)})`);
       },
     );
   }

@@ -46,6 +46,43 @@ describe('the worker protocol (executor)', () => {
     expect(out.at(-1)).toMatchObject({ type: 'done', result: { outcome: { status: 'stopped', atStep: 2 } } });
   });
 
+  it('answers a ping with a pong at once, between the steps of a run', async () => {
+    const { out, handle, until } = harness();
+    handle({ type: 'ping' });
+    expect(out).toEqual([{ type: 'pong' }]);
+    handle({ type: 'start', runId: 'r9', labId: 'pop-vs-mf', config: tiny, backend: 'wasm', mode: 'running' });
+    await until((o) => steps(o) > 0);
+    handle({ type: 'ping' });
+    expect(out.at(-1)).toEqual({ type: 'pong' });
+    handle({ type: 'stop', runId: 'r9' });
+    await until((o) => o.some((m) => m.type === 'done'));
+  });
+
+  it('ends every run it was given exactly once, even runs replaced before they began', async () => {
+    const { out, handle, until } = harness();
+    for (const runId of ['a', 'b', 'c']) handle({ type: 'start', runId, labId: 'pop-vs-mf', config: tiny, backend: 'wasm', mode: 'running' });
+    handle({ type: 'stop', runId: 'c' });
+    await until((o) => o.filter((m) => m.type === 'done' || m.type === 'error').length === 3);
+    const endings = out.filter((m) => m.type === 'done' || m.type === 'error').map((m) => [m.runId, m.type === 'done' && 'result' in m ? m.result.outcome.status : m.type]);
+    expect(endings).toEqual([
+      ['a', 'stopped'],
+      ['b', 'stopped'],
+      ['c', 'stopped'],
+    ]);
+    // a and b were replaced before they began: they end at step 0 at once, without setting anything up.
+    for (const runId of ['a', 'b']) {
+      expect(out.filter((m) => 'runId' in m && m.runId === runId)).toMatchObject([{ type: 'done', result: { outcome: { status: 'stopped', atStep: 0 }, events: [] } }]);
+    }
+  });
+
+  it('ends a sweep cancelled before it began at once, having run nothing', async () => {
+    const { out, handle, until } = harness();
+    handle({ type: 'sweep', runId: 's1', labId: 'weighting', base: tiny, grid: [{ method: 'rc' }], backend: 'wasm' });
+    handle({ type: 'stop', runId: 's1' });
+    await until((o) => o.some((m) => m.type === 'done'));
+    expect(out).toEqual([{ type: 'done', runId: 's1', sweep: { total: 1, ran: 0, cancelled: true } }]);
+  });
+
   it('ignores control messages for a run that is not the active one', async () => {
     const { out, handle, until } = harness();
     handle({ type: 'start', runId: 'r3', labId: 'pop-vs-mf', config: tiny, backend: 'wasm', mode: 'running' });

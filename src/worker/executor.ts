@@ -41,6 +41,16 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
     // (switching backends under live tensors would break it).
     previous?.abort.abort();
     await previous?.finished;
+    if (run.abort.signal.aborted) {
+      // Replaced or stopped before it began (rapid Train / Reset): it ends now, at step 0, with nothing set up,
+      // so the run that replaced it starts without waiting for a data split and an evaluation nobody sees.
+      if (active === run) active = null;
+      return opts.post(
+        msg.type === 'start'
+          ? { type: 'done', runId: msg.runId, result: { labId: msg.labId, config: msg.config, backend: backend?.report.active ?? 'none', outcome: { status: 'stopped', atStep: 0 }, events: [], summary: {} } }
+          : { type: 'done', runId: msg.runId, sweep: { total: msg.grid.length, ran: 0, cancelled: true } },
+      );
+    }
     try {
       const lab = getLab(msg.labId);
       if (msg.type === 'start') {
@@ -100,6 +110,8 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
   }
 
   return (msg) => {
+    // Answered at once: the page takes a worker that answers nothing for long for dead.
+    if (msg.type === 'ping') return opts.post({ type: 'pong' });
     if (msg.type === 'start' || msg.type === 'sweep') {
       const abort = new AbortController();
       const gate = new StepGate(msg.type === 'start' ? msg.mode : 'running', { signal: abort.signal, yieldEveryMs: opts.yieldEveryMs });

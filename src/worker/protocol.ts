@@ -32,7 +32,9 @@ export type ToWorker =
   /** Stops a run; for a sweep, stops its current run (kept, outcome 'stopped') and starts no more. */
   | { type: 'stop'; runId: string }
   /** Settings changed mid-run (a lab's `liveKeys`): the run applies them from its next step. */
-  | { type: 'update'; runId: string; patch: Record<string, unknown> };
+  | { type: 'update'; runId: string; patch: Record<string, unknown> }
+  /** Are you there? Answered with 'pong' as soon as the worker's event loop is free (between steps). */
+  | { type: 'ping' };
 
 /** How one run of a sweep ended: the run's own outcome, or 'failed' when it threw (its message says why). */
 export type SweepRunOutcome = RunOutcome | { status: 'failed'; message: string };
@@ -44,9 +46,10 @@ export interface SweepEnd {
   cancelled: boolean;
 }
 
-/** Worker → page. `ready` is sent once when the worker has loaded. */
+/** Worker → page. `ready` is sent once when the worker has loaded; `pong` answers each `ping`. */
 export type FromWorker =
   | { type: 'ready' }
+  | { type: 'pong' }
   | { type: 'backend'; runId: string; report: BackendReport }
   | { type: 'progress'; runId: string; event: ProgressEvent }
   /** A sweep's current run (0-based `index` of `total`): its 'started' and 'epoch' events and every 10th step. */
@@ -65,6 +68,9 @@ export type FromWorker =
   /** A sweep ended: every run it started has been reported by a 'sweepRun' before this. */
   | { type: 'done'; runId: string; sweep: SweepEnd }
   | { type: 'error'; runId: string; code: ErrorCode; message: string };
+
+/** Messages about a run or sweep (all but the worker's own `ready` and `pong`): each carries its runId. */
+export type RunReport = Exclude<FromWorker, { type: 'ready' | 'pong' }>;
 
 /** Messages about a sweep (its 'done' carries `sweep`, a single run's carries `result`). */
 export type SweepMessage = Extract<FromWorker, { type: 'sweepProgress' | 'sweepRun' }> | Extract<FromWorker, { sweep: SweepEnd }>;
