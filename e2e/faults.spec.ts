@@ -57,7 +57,7 @@ test('a worker that dies silently mid-run ends the run as failed at its step, ke
   expect(at).toBeGreaterThanOrEqual(5);
   expect(at).toBeLessThan(run!.totalSteps);
   expect(message).toBe(
-    `OL401: the training worker stopped responding (nothing from it for 3 s); the run was stopped at step ${at}. Results so far are kept; press ▶ Train to start again.`,
+    `OL404: the training worker stopped responding (nothing from it for 3 s); the run was stopped at step ${at}. Press ▶ Train to start again.`,
   );
   expect(run!.outcome).toEqual({ status: 'failed', message });
   await expect(page.getByTestId('run-message')).toContainText(`stopped at step ${at}`);

@@ -16,6 +16,8 @@ export const ErrorCode = {
   WorkerCrashed: 'OL401',
   WorkerUnavailable: 'OL402',
   RunFailed: 'OL403',
+  /** The training worker went silent mid-run (no answer to its pings); it is replaced. */
+  WorkerUnresponsive: 'OL404',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -170,8 +170,8 @@ describe('the lab store', () => {
     store.getState().play();
     const runId = selectCurrentRun(store.getState())!.runId;
     worker().onMessage({ type: 'progress', runId, event: { kind: 'step', step: 1, epoch: 1, totalSteps: 9, values: { loss: 0.7 } } });
-    const message = 'OL401: the training worker stopped responding (nothing from it for 30 s); the run was stopped at step 1. Results so far are kept; press ▶ Train to start again.';
-    worker().onMessage({ type: 'error', runId, code: 'OL401', message });
+    const message = 'OL404: the training worker stopped responding (nothing from it for 30 s); the run was stopped at step 1. Press ▶ Train to start again.';
+    worker().onMessage({ type: 'error', runId, code: 'OL404', message });
     const s = store.getState();
     expect(selectStatus(s)).toBe('failed');
     expect(selectIsActive(s)).toBe(false);

@@ -210,9 +210,9 @@ describe('TrainingClient: a worker that stops responding', () => {
       expect(made[0].terminated).toBe(false);
       vi.advanceTimersByTime(2_000);
       expect(made[0].terminated).toBe(true);
-      expect(messages.at(-1)).toMatchObject({ type: 'error', runId, code: 'OL401' });
+      expect(messages.at(-1)).toMatchObject({ type: 'error', runId, code: 'OL404' });
       expect((messages.at(-1) as { message: string }).message).toBe(
-        'OL401: the training worker stopped responding (nothing from it for 10 s); the run was stopped at step 2. Results so far are kept; press ▶ Train to start again.',
+        'OL404: the training worker stopped responding (nothing from it for 10 s); the run was stopped at step 2. Press ▶ Train to start again.',
       );
       // Its replacement is loading already; a late word from the dead one changes nothing.
       expect(made).toHaveLength(2);

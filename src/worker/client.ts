@@ -236,9 +236,9 @@ export class TrainingClient {
     // next start makes a fresh worker; a silent one is replaced now, as the person has already waited for it.
     this.queue = [];
     const what = `${how} (${detail})`;
-    this.endOpenRuns(ErrorCode.WorkerCrashed, (run, current) =>
+    this.endOpenRuns(how === 'crashed' ? ErrorCode.WorkerCrashed : ErrorCode.WorkerUnresponsive, (run, current) =>
       current
-        ? `the training worker ${what}; the ${run.what} was stopped at ${run.at}. Results so far are kept; press ▶ Train to start again.`
+        ? `the training worker ${what}; the ${run.what} was stopped at ${run.at}. Press ▶ Train to start again.`
         : `the training worker ${what} while this ${run.what} was stopping (at ${run.at}).`,
     );
     if (how === 'stopped responding') this.spawn();
