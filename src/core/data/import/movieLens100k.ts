@@ -34,11 +34,19 @@ export function readUData(file: TextFile, log: IssueLog): RawInteractions {
 /** u.genre → genre names by index (`name|index`, indices 0…n−1 each once). */
 export function readUGenre(file: TextFile, log: IssueLog): string[] | null {
   const rows = splitRows(file, '|', false, log);
+  // Indices are bounded by the number of genre lines (each index once, none missing), so no number written in
+  // the file can make the work, or the list of missing indices, larger than the file itself.
+  const count = rows.fields.length;
   const names: string[] = [];
-  for (let r = 0; r < rows.fields.length; r++) {
+  for (let r = 0; r < count; r++) {
     if (!checkWidth(rows, r, ['genre', 'index'], log)) continue;
     const idx = wholeId(rows, r, rows.fields[r][1], 'genre index', log);
     if (idx === null) continue;
+    if (Number(idx) >= count) {
+      const lines = `${count} genre line${count === 1 ? '' : 's'}`;
+      log.error(ImportErrorCode.BadGenreList, file.name, rows.lines[r], `genre index ${idx} is out of range: the file has ${lines}, so indices run from 0 to ${count - 1}.`);
+      continue;
+    }
     if (names[Number(idx)] !== undefined) {
       log.error(ImportErrorCode.BadGenreList, file.name, rows.lines[r], `genre index ${idx} is used twice.`);
     }
