@@ -1,7 +1,7 @@
 // Real data → Dataset, all or nothing: MovieLens 100K, MovieLens latest, or generic CSV/TSV, from bytes in memory.
 import type { Dataset } from '../dataset';
 import { assemble, type RawCatalogue, type RawInteractions, type RawUserTable } from './assemble';
-import { decodeLegacy, decodeUtf8, type TextEncoding } from './decodeText';
+import { decodeLegacy, decodeText, type TextEncoding } from './decodeText';
 import { baseName, detectFormat, type ImportFile, type ImportFormat } from './detectFormat';
 import { readGeneric } from './generic';
 import { ImportErrorCode, IssueLog, type ImportIssue } from './importErrors';
@@ -99,8 +99,9 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
       decoded = legacy.text;
       encodings[baseName(f.name)] = legacy.encoding;
     } else {
-      decoded = decodeUtf8(f.name, f.bytes, log);
-      encodings[baseName(f.name)] = 'utf-8';
+      const d = decodeText(f.name, f.bytes, log);
+      decoded = d?.text ?? null;
+      encodings[baseName(f.name)] = d?.encoding ?? 'utf-8';
     }
     if (decoded === null) continue;
     if (decoded.trim() === '') log.error(ImportErrorCode.EmptyFile, f.name, undefined, 'the file is empty.');
