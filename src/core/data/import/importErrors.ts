@@ -23,12 +23,16 @@ export const ImportErrorCode = {
   NoSeparator: 'OL519',
   EmptyValue: 'OL520',
   BadOption: 'OL521',
+  ControlCharacter: 'OL522',
+  /** Shared with ErrorCode.DataUnsuitable: the data imports but is too small to train and evaluate on. */
+  TooSmall: 'OL107',
   // Warnings: the import succeeds, the report says what was done.
   DuplicatesMerged: 'OL551',
   IgnoredFiles: 'OL552',
   HeaderByPosition: 'OL553',
   UnusedColumns: 'OL554',
   UsersWithoutKeptRows: 'OL555',
+  PossibleHeader: 'OL556',
 } as const;
 export type ImportErrorCode = (typeof ImportErrorCode)[keyof typeof ImportErrorCode];
 

@@ -1,7 +1,7 @@
 // Reads `user, item, rating, timestamp` rows with whole-number ids (both MovieLens formats share this).
 import type { RawInteractions } from './assemble';
 import type { IssueLog } from './importErrors';
-import { checkWidth, numberCell, wholeId, type Rows } from './splitRows';
+import { checkWidth, numberCell, timestampCell, wholeId, type Rows } from './splitRows';
 
 /**
  * Rows from `start` on, each checked for its width and its four cells; a bad row is logged (file, line,
@@ -17,7 +17,7 @@ export function readRatingRows(file: string, rows: Rows, start: number, columns:
     const user = wholeId(rows, r, u, columns[0], log);
     const item = wholeId(rows, r, i, columns[1], log);
     const rating = numberCell(rows, r, v, columns[2], log);
-    const ts = numberCell(rows, r, t, columns[3], log);
+    const ts = timestampCell(rows, r, t, columns[3], log);
     if (user === null || item === null || Number.isNaN(rating) || Number.isNaN(ts)) continue;
     out.users.push(user);
     out.items.push(item);

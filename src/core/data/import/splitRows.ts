@@ -74,6 +74,12 @@ export function guessDelimiter(text: string, candidates: string[]): string | nul
 export function checkWidth(rows: Rows, r: number, columns: readonly string[], log: IssueLog): boolean {
   const row = rows.fields[r];
   if (row.length === columns.length) return true;
+  // A separator at the end of the line (u.data saved with a trailing tab, spaces after the last column) adds
+  // only empty cells: drop them rather than refuse the file.
+  if (row.length > columns.length && row.slice(columns.length).every((c) => c.trim() === '')) {
+    row.length = columns.length;
+    return true;
+  }
   const raw = row.join(rows.delimiter);
   // Spaces only count when the line did not split at all: titles and dates contain spaces.
   const other = Object.keys(SEPARATOR_NAMES).find(
@@ -101,27 +107,103 @@ export function checkWidth(rows: Rows, r: number, columns: readonly string[], lo
   return false;
 }
 
+/** Control characters (C0, DEL) and a stray byte-order mark: invisible, they would make "u1" and "u1\0" two users. */
+const CONTROL = /[\u0000-\u001f\u007f\ufeff]/;
+
+/** A cell's value for a message: control characters written as \uXXXX, long values cut to 60 characters. */
+export function shown(s: string): string {
+  const escaped = s.replace(/[\u0000-\u001f\u007f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return escaped.length > 60 ? `${escaped.slice(0, 57)}…` : escaped;
+}
+
+/** Logs OL522 and returns false when an id holds a control character (refused, not stripped: the file is wrong). */
+function noControl(rows: Rows, r: number, s: string, what: string, log: IssueLog): boolean {
+  const at = s.search(CONTROL);
+  if (at < 0) return true;
+  const code = `U+${s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}`;
+  log.error(
+    ImportErrorCode.ControlCharacter,
+    rows.file,
+    rows.lines[r],
+    `the ${what} "${shown(s)}" contains the control character ${code} (character ${at + 1}); remove it from the file.`,
+  );
+  return false;
+}
+
 /** A whole-number id (MovieLens ids), canonicalised ("007" → "7"), or null after logging OL509. */
 export function wholeId(rows: Rows, r: number, raw: string, what: string, log: IssueLog): string | null {
   const s = raw.trim();
   if (/^\d{1,15}$/.test(s)) return String(Number(s));
-  log.error(ImportErrorCode.NotANumber, rows.file, rows.lines[r], `the ${what} "${s}" is not a whole number (this format's ids are numbers).`);
+  log.error(ImportErrorCode.NotANumber, rows.file, rows.lines[r], `the ${what} "${shown(s)}" is not a whole number (this format's ids are numbers).`);
   return null;
 }
 
-/** Any non-empty id (generic files), or null after logging OL520. */
+/** Any non-empty id without control characters (generic files), or null after logging OL520 / OL522. */
 export function textId(rows: Rows, r: number, raw: string, what: string, log: IssueLog): string | null {
   const s = raw.trim();
-  if (s !== '') return s;
-  log.error(ImportErrorCode.EmptyValue, rows.file, rows.lines[r], `the ${what} is empty.`);
-  return null;
+  if (s === '') {
+    log.error(ImportErrorCode.EmptyValue, rows.file, rows.lines[r], `the ${what} is empty.`);
+    return null;
+  }
+  return noControl(rows, r, s, what, log) ? s : null;
 }
 
-/** A finite number (ratings, timestamps), or NaN after logging OL509. */
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+
+/**
+ * A finite number (ratings), or NaN after logging OL509. In a file not separated by commas a decimal comma is
+ * read as a decimal point ("4,5" = 4.5, as semicolon-separated files from European spreadsheets write it); in
+ * a comma-separated file it is refused with how to fix it.
+ */
 export function numberCell(rows: Rows, r: number, raw: string, what: string, log: IssueLog): number {
   const s = raw.trim();
-  const v = s === '' ? NaN : Number(s);
+  const decimalComma = DECIMAL_COMMA.test(s);
+  const v = s === '' ? NaN : Number(decimalComma && rows.delimiter !== ',' ? s.replace(',', '.') : s);
   if (Number.isFinite(v)) return v;
-  log.error(ImportErrorCode.NotANumber, rows.file, rows.lines[r], `the ${what} "${s}" is not a number.`);
+  const fix = decimalComma ? '; in a comma-separated file write it with a decimal point (4.5), or separate the columns with semicolons' : '';
+  log.error(ImportErrorCode.NotANumber, rows.file, rows.lines[r], `the ${what} "${shown(s)}" is not a number${fix}.`);
+  return NaN;
+}
+
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/**
+ * Seconds since 1970-01-01 UTC of an ISO-8601 date (`2024-03-01`) or date-time (`2024-03-01T12:00:00Z`,
+ * `…+01:00`, a space for the T, fractions of a second). A date-time without a zone is read as UTC, so the
+ * same file gives the same numbers on every machine. NaN when `s` is not one, or names no real date or time.
+ */
+export function isoSeconds(s: string): number {
+  const m = ISO_8601.exec(s);
+  if (!m) return NaN;
+  const [y, mo, d, h = 0, mi = 0, sec = 0] = m.slice(1, 7).map((x) => (x === undefined ? 0 : Number(x)));
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return NaN;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, sec);
+  if (new Date(ms).getUTCDate() !== d) return NaN; // 2024-02-30 rolls over into March
+  let offset = 0;
+  const zone = m[8];
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const [zh, zm = '0'] = zone.slice(1).split(':').length > 1 ? zone.slice(1).split(':') : [zone.slice(1, 3), zone.slice(3) || '0'];
+    if (Number(zh) > 23 || Number(zm) > 59) return NaN;
+    offset = (zone[0] === '-' ? -1 : 1) * (Number(zh) * 3600 + Number(zm) * 60);
+  }
+  const fraction = m[7] ? Number(`0.${m[7]}`) : 0;
+  return ms / 1000 + fraction - offset;
+}
+
+/** Is `s` a timestamp this importer reads (a finite number or an ISO-8601 date)? Header detection asks. */
+export function isTimestamp(s: string): boolean {
+  const t = s.trim();
+  return (t !== '' && Number.isFinite(Number(t))) || Number.isFinite(isoSeconds(t));
+}
+
+/** A timestamp: a finite number (any increasing clock) or an ISO-8601 date / date-time (→ seconds), else NaN after logging OL509. */
+export function timestampCell(rows: Rows, r: number, raw: string, what: string, log: IssueLog): number {
+  const s = raw.trim();
+  const v = s === '' ? NaN : /^\d{4}-\d{2}-\d{2}/.test(s) ? isoSeconds(s) : Number(s);
+  if (Number.isFinite(v)) return v;
+  const how = /^\d{4}-\d{2}-\d{2}/.test(s)
+    ? 'is not a real ISO-8601 date and time'
+    : 'is neither a number nor an ISO-8601 date; write dates as 2024-03-01 or 2024-03-01T12:00:00Z, or as seconds since 1970';
+  log.error(ImportErrorCode.NotANumber, rows.file, rows.lines[r], `the ${what} "${shown(s)}" ${how}.`);
   return NaN;
 }
