@@ -5,7 +5,7 @@ import type { RawCatalogue, RawInteractions } from './assemble';
 import { baseName } from './detectFormat';
 import { ImportErrorCode, type IssueLog } from './importErrors';
 import { catalogueFromGenreLists } from './movieLensLatest';
-import { checkWidth, guessDelimiter, numberCell, separatorName, splitRows, textId, type Rows, type TextFile } from './splitRows';
+import { checkWidth, guessDelimiter, isTimestamp, numberCell, separatorName, shown, splitRows, textId, timestampCell, type Rows, type TextFile } from './splitRows';
 
 type Role = 'user' | 'item' | 'rating' | 'timestamp' | 'title' | 'genres';
 
@@ -81,12 +81,10 @@ function layoutOf(rows: Rows, wanted: readonly Role[], required: readonly Role[]
     return null;
   }
   roles.forEach((r, k) => (columns[r] = k));
-  // A first row with words where numbers belong (ratings, timestamps) is an unrecognised header.
-  const numeric = (['rating', 'timestamp'] as Role[]).filter((r) => columns[r] !== undefined).map((r) => columns[r] as number);
-  const wordy = numeric.some((k) => !Number.isFinite(Number(head[k].trim())) || head[k].trim() === '');
-  const next = rows.fields[1];
-  if (wordy && next && numeric.every((k) => next[k] !== undefined && Number.isFinite(Number(next[k].trim())))) {
-    const problem = `line ${rows.lines[0]} is read as a header; columns are taken by position as ${roles.join(', ')}.`;
+  const header = headerByContent(rows, columns);
+  const cells = head.map((c) => `"${shown(c.trim())}"`).join(', ');
+  if (header) {
+    const problem = `line ${rows.lines[0]} (${cells}) is read as a header row and skipped, because ${header}; columns are taken by position as ${roles.join(', ')}.`;
     log.warn(ImportErrorCode.HeaderByPosition, rows.file, problem);
     if (rows.fields.length === 1) {
       log.error(ImportErrorCode.HeaderOnly, rows.file, rows.lines[0], 'the file has a header but no data rows.');
@@ -94,7 +92,65 @@ function layoutOf(rows: Rows, wanted: readonly Role[], required: readonly Role[]
     }
     return { columns, names: roles, start: 1 };
   }
+  if (rows.fields.length > 1 && head.every((c) => WORD.test(c.trim())) && !recurs(rows, columns)) {
+    const problem = `line ${rows.lines[0]} (${cells}) is read as data; if it names the columns, call them ${roles.join(',')} so it is recognised as a header.`;
+    log.warn(ImportErrorCode.PossibleHeader, rows.file, problem);
+  }
   return { columns, names: roles, start: 0 };
+}
+
+/** How many rows after the first are looked at to decide whether the first is a header. */
+const HEADER_SAMPLE = 200;
+/** A header-like cell: letters, spaces, `_`, `-`, `.`, no digit (customer_code, "Item name"). */
+const WORD = /^[A-Za-z][A-Za-z _.-]*$/;
+const hasDigit = (s: string) => /\d/.test(s);
+
+/** Does any of row 0's id values appear again in its column among the sampled rows? */
+function recurs(rows: Rows, columns: Partial<Record<Role, number>>): boolean {
+  const end = Math.min(rows.fields.length, HEADER_SAMPLE + 1);
+  return (['user', 'item'] as Role[]).some((role) => {
+    const k = columns[role];
+    if (k === undefined) return false;
+    const v = rows.fields[0][k]?.trim();
+    for (let r = 1; r < end; r++) if (rows.fields[r][k]?.trim() === v) return true;
+    return false;
+  });
+}
+
+/**
+ * Whether the first row of a file without recognised column names is a header, judged by content against
+ * the next rows (up to 200), and why; null when it is data. It is a header when
+ * - a rating or timestamp column holds a non-number there while every sampled row below holds a number (or,
+ *   for timestamps, an ISO-8601 date), or
+ * - an id column holds a value without digits there (a word like "sku") while every sampled value below has
+ *   one (C-17, 204), and neither of its id values appears again below (a real first row's user usually does).
+ * A one-row file is never a header this way: there is nothing to compare it with.
+ */
+export function headerByContent(rows: Rows, columns: Partial<Record<Role, number>>): string | null {
+  const end = Math.min(rows.fields.length, HEADER_SAMPLE + 1);
+  if (end < 2) return null;
+  const head = rows.fields[0];
+  const below = (k: number, ok: (s: string) => boolean) => {
+    for (let r = 1; r < end; r++) {
+      const v = rows.fields[r][k];
+      if (v === undefined || !ok(v.trim())) return false;
+    }
+    return true;
+  };
+  const isNumber = (v: string) => v !== '' && (Number.isFinite(Number(v)) || /^[+-]?\d+,\d+$/.test(v));
+  for (const role of ['rating', 'timestamp'] as Role[]) {
+    const k = columns[role];
+    if (k === undefined) continue;
+    const test = role === 'timestamp' ? isTimestamp : isNumber;
+    if (!test(head[k].trim()) && below(k, test)) return `its ${role} "${shown(head[k].trim())}" is not a number while the rows below hold numbers`;
+  }
+  if (recurs(rows, columns)) return null;
+  for (const role of ['user', 'item'] as Role[]) {
+    const k = columns[role] as number;
+    const v = head[k].trim();
+    if (v !== '' && !hasDigit(v) && below(k, hasDigit)) return `its ${role} id "${shown(v)}" has no digit while every ${role} id below has one, and its ids do not recur`;
+  }
+  return null;
 }
 
 function readInteractions(file: TextFile, log: IssueLog): RawInteractions | null {
@@ -118,7 +174,7 @@ function readInteractions(file: TextFile, log: IssueLog): RawInteractions | null
     const user = textId(rows, r, row[c.user as number], 'user id', log);
     const item = textId(rows, r, row[c.item as number], 'item id', log);
     const rating = ratings ? numberCell(rows, r, row[c.rating as number], 'rating', log) : 0;
-    const ts = timestamps ? numberCell(rows, r, row[c.timestamp as number], 'timestamp', log) : 0;
+    const ts = timestamps ? timestampCell(rows, r, row[c.timestamp as number], 'timestamp', log) : 0;
     if (user === null || item === null || Number.isNaN(rating) || Number.isNaN(ts)) continue;
     out.users.push(user);
     out.items.push(item);
