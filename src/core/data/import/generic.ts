@@ -60,7 +60,7 @@ function layoutOf(rows: Rows, wanted: readonly Role[], required: readonly Role[]
     headRoles.forEach((r, k) => r !== null && columns[r] === undefined && (columns[r] = k));
     const unused = head.filter((_, k) => !Object.values(columns).includes(k));
     if (unused.length > 0) {
-      const list = unused.map((c) => `"${c}"`).join(', ');
+      const list = unused.slice(0, 8).map((c) => `"${shown(c)}"`).join(', ') + (unused.length > 8 ? ` and ${unused.length - 8} more` : '');
       log.warn(ImportErrorCode.UnusedColumns, rows.file, `ignored column${unused.length > 1 ? 's' : ''} ${list}.`);
     }
     if (rows.fields.length === 1) {
@@ -146,7 +146,8 @@ export function headerByContent(rows: Rows, columns: Partial<Record<Role, number
   }
   if (recurs(rows, columns)) return null;
   for (const role of ['user', 'item'] as Role[]) {
-    const k = columns[role] as number;
+    const k = columns[role];
+    if (k === undefined) continue;
     const v = head[k].trim();
     if (v !== '' && !hasDigit(v) && below(k, hasDigit)) return `its ${role} id "${shown(v)}" has no digit while every ${role} id below has one, and its ids do not recur`;
   }

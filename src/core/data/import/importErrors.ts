@@ -88,7 +88,7 @@ export class IssueLog {
       {
         file: this.firstUnlistedFile,
         code: ImportErrorCode.TooManyErrors,
-        message: `${extra} more error${extra === 1 ? '' : 's'} not listed (${this.total} in all; the first ${MAX_LISTED_ERRORS} are shown).`,
+        message: `${this.firstUnlistedFile ? `${this.firstUnlistedFile}: ` : ''}${extra} more error${extra === 1 ? '' : 's'} not listed (${this.total} in all; the first ${MAX_LISTED_ERRORS} are shown).`,
       },
     ];
   }

@@ -67,6 +67,12 @@ export function guessDelimiter(text: string, candidates: string[]): string | nul
   return candidates.includes(res.meta.delimiter) ? res.meta.delimiter : null;
 }
 
+/** Column names for a message: the first 6, then how many more. */
+function columnList(columns: readonly string[]): string {
+  const named = columns.slice(0, 6).map(shown).join(', ');
+  return columns.length > 6 ? `${named}, … ${columns.length - 6} more` : named;
+}
+
 /**
  * Checks that row r has `columns.length` fields. A wrong count whose line splits into the right count when
  * another separator is allowed too is reported as mixed separators (OL508), any other as a wrong column count (OL507).
@@ -101,7 +107,7 @@ export function checkWidth(rows: Rows, r: number, columns: readonly string[], lo
       ImportErrorCode.ColumnCount,
       rows.file,
       rows.lines[r],
-      `expected ${columns.length} columns (${columns.join(', ')}) separated by ${separatorName(rows.delimiter)}, found ${row.length}.`,
+      `expected ${columns.length} columns (${columnList(columns)}) separated by ${separatorName(rows.delimiter)}, found ${row.length}.`,
     );
   }
   return false;
