@@ -5,7 +5,22 @@ import type { RawCatalogue, RawInteractions } from './assemble';
 import { baseName } from './detectFormat';
 import { ImportErrorCode, type IssueLog } from './importErrors';
 import { catalogueFromGenreLists } from './movieLensLatest';
-import { checkWidth, guessDelimiter, isTimestamp, numberCell, separatorName, shown, splitRows, textId, timestampCell, type Rows, type TextFile } from './splitRows';
+import {
+  checkWidth,
+  forEachRow,
+  guessDelimiter,
+  Interner,
+  isTimestamp,
+  numberCell,
+  previewRows,
+  separatorName,
+  shown,
+  splitRows,
+  textId,
+  timestampCell,
+  type Rows,
+  type TextFile,
+} from './splitRows';
 
 type Role = 'user' | 'item' | 'rating' | 'timestamp' | 'title' | 'genres';
 
@@ -161,28 +176,32 @@ function readInteractions(file: TextFile, log: IssueLog): RawInteractions | null
     log.error(ImportErrorCode.NoSeparator, file.name, 1, `found no separator; ${expected}.`);
     return null;
   }
-  const rows = splitRows(file, delimiter, true, log);
-  if (rows.fields.length === 0) return null;
-  const layout = layoutOf(rows, ['user', 'item', 'rating', 'timestamp'], ['user', 'item'], POSITIONAL, log);
+  // The layout (header or not, which column is which) is decided on the first rows; the rest are streamed.
+  const head = previewRows(file, delimiter, true, HEADER_SAMPLE + 1);
+  if (head.fields.length === 0) return null;
+  const layout = layoutOf(head, ['user', 'item', 'rating', 'timestamp'], ['user', 'item'], POSITIONAL, log);
   if (!layout) return null;
   const c = layout.columns;
   const ratings: number[] | null = c.rating === undefined ? null : [];
   const timestamps: number[] | null = c.timestamp === undefined ? null : [];
   const out: RawInteractions = { file: file.name, users: [], items: [], ratings, timestamps, lines: [] };
-  for (let r = layout.start; r < rows.fields.length; r++) {
-    if (!checkWidth(rows, r, layout.names, log)) continue;
-    const row = rows.fields[r];
-    const user = textId(rows, r, row[c.user as number], 'user id', log);
-    const item = textId(rows, r, row[c.item as number], 'item id', log);
-    const rating = ratings ? numberCell(rows, r, row[c.rating as number], 'rating', log) : 0;
-    const ts = timestamps ? timestampCell(rows, r, row[c.timestamp as number], 'timestamp', log) : 0;
-    if (user === null || item === null || Number.isNaN(rating) || Number.isNaN(ts)) continue;
-    out.users.push(user);
-    out.items.push(item);
+  const ids = new Interner();
+  let index = 0;
+  forEachRow(file, delimiter, true, log, (rows) => {
+    if (index++ < layout.start) return;
+    if (!checkWidth(rows, 0, layout.names, log)) return;
+    const row = rows.fields[0];
+    const user = textId(rows, 0, row[c.user as number], 'user id', log);
+    const item = textId(rows, 0, row[c.item as number], 'item id', log);
+    const rating = ratings ? numberCell(rows, 0, row[c.rating as number], 'rating', log) : 0;
+    const ts = timestamps ? timestampCell(rows, 0, row[c.timestamp as number], 'timestamp', log) : 0;
+    if (user === null || item === null || Number.isNaN(rating) || Number.isNaN(ts)) return;
+    out.users.push(ids.get(user));
+    out.items.push(ids.get(item));
     ratings?.push(rating);
     timestamps?.push(ts);
-    out.lines.push(rows.lines[r]);
-  }
+    out.lines.push(rows.lines[0]);
+  });
   return out;
 }
 

@@ -56,8 +56,20 @@ function where(file: string, line: number | undefined): string {
   return line === undefined ? file : `${file}, line ${line}`;
 }
 
-/** Collects errors (keeping the first MAX_LISTED_ERRORS, counting all) and warnings during one import. */
+/** How far an import is: the phase, the file being read (if any), and the fraction of that phase done (0…1). */
+export interface ImportProgress {
+  phase: 'decode' | 'parse' | 'assemble' | 'filter';
+  file?: string;
+  fraction: number;
+}
+
+/**
+ * Collects errors (keeping the first MAX_LISTED_ERRORS, counting all) and warnings during one import, and
+ * passes progress on to whoever asked for it (the import worker posts it to the page).
+ */
 export class IssueLog {
+  constructor(readonly onProgress?: (p: ImportProgress) => void) {}
+
   readonly warnings: ImportIssue[] = [];
   private readonly listed: ImportIssue[] = [];
   private total = 0;

@@ -4,10 +4,11 @@ import { nnz } from '../dataset';
 import { trainabilityProblem } from '../trainable';
 import type { ImportFile } from './detectFormat';
 import { ImportErrorCode } from './importErrors';
-import { importDataset, type ImportResult } from './index';
+import { importDataset, type ImportOptions, type ImportResult } from './index';
 
 export interface ImportWithFilterOptions extends FilterOptions {
   ratingThreshold?: number;
+  onProgress?: ImportOptions['onProgress'];
 }
 
 /**
@@ -26,9 +27,10 @@ export function importWithFilter(files: ImportFile[], opts: ImportWithFilterOpti
 }
 
 function filtered(files: ImportFile[], opts: ImportWithFilterOptions): ImportResult {
-  const r = importDataset(files, { ratingThreshold: opts.ratingThreshold });
+  const r = importDataset(files, { ratingThreshold: opts.ratingThreshold, onProgress: opts.onProgress });
   if (!r.ok || !(opts.minPerUser || opts.minPerItem)) return r;
   const before = r.dataset.interactions;
+  opts.onProgress?.({ phase: 'filter', fraction: 0 });
   const dataset = filterDataset(r.dataset, { minPerUser: opts.minPerUser, minPerItem: opts.minPerItem });
   const after = dataset.interactions;
   if (nnz(after) === 0) {

@@ -28,7 +28,7 @@ const USER_COLUMNS = ['user id', 'age', 'gender', 'occupation', 'zip code'];
 
 /** u.data → rows. No header: the first line is data. */
 export function readUData(file: TextFile, log: IssueLog): RawInteractions {
-  return readRatingRows(file.name, splitRows(file, '\t', false, log), 0, DATA_COLUMNS, log);
+  return readRatingRows(file, '\t', false, 'none', DATA_COLUMNS, log);
 }
 
 /** u.genre → genre names by index (`name|index`, indices 0…n−1 each once). */

@@ -53,13 +53,9 @@ export function catalogueFromGenreLists(
   return { file, ids, lines, titles, genreNames, genres };
 }
 
-/** ratings.csv → rows (header optional). */
+/** ratings.csv → rows (header optional), streamed. */
 export function readRatingsCsv(file: TextFile, log: IssueLog): RawInteractions {
-  const rows = splitRows(file, ',', true, log);
-  const start = firstDataRow(rows, log);
-  if (start === null) return { file: file.name, users: [], items: [], ratings: [], timestamps: [], lines: [] };
-  if (start === 1) checkWidth(rows, 0, RATING_COLUMNS, log);
-  return readRatingRows(file.name, rows, start, RATING_COLUMNS, log);
+  return readRatingRows(file, ',', true, 'optional', RATING_COLUMNS, log);
 }
 
 /** movies.csv → catalogue with titles and genres (header optional). */

@@ -1,6 +1,6 @@
 // Text → rows with their line numbers (papaparse does the splitting), plus the per-cell checks every format shares.
 import Papa from 'papaparse';
-import { ImportErrorCode, type IssueLog } from './importErrors';
+import { ImportErrorCode, IssueLog } from './importErrors';
 
 /** Non-empty rows of a file; `lines[r]` is the 1-based line on which row r starts. */
 export interface Rows {
@@ -55,6 +55,74 @@ export function splitRows(file: TextFile, delimiter: string, quotes: boolean, lo
     log.error(ImportErrorCode.MalformedQuotes, file.name, at, `a quoted field is not closed properly (${e.message}).`);
   }
   return { file: file.name, delimiter, fields, lines };
+}
+
+/** Rows between two progress reports while streaming a file. */
+const PROGRESS_EVERY = 32_768;
+
+/**
+ * Streams `file`'s non-empty rows to `visit` without keeping them (the interactions file can hold millions):
+ * `visit` gets a one-row `Rows` (row 0 = the current row and its line), reused between calls, so the shared
+ * cell checks (`checkWidth(rows, 0, …)`) work on it; `visit` returning false stops the stream. Same splitting, line numbers and quote errors as
+ * `splitRows`; reports the parse fraction to the log's progress listener. Returns the number of rows visited.
+ */
+export function forEachRow(file: TextFile, delimiter: string, quotes: boolean, log: IssueLog, visit: (row: Rows) => void | false): number {
+  const cursor: Rows = { file: file.name, delimiter, fields: [[]], lines: [0] };
+  const hasQuotes = quotes && file.text.includes('"');
+  const total = Math.max(1, file.text.length);
+  let line = 1;
+  let visited = 0;
+  let seen = 0;
+  Papa.parse<string[]>(file.text, {
+    delimiter,
+    skipEmptyLines: false,
+    ...(quotes ? {} : { fastMode: true }),
+    step: (res, parser) => {
+      const row = res.data;
+      const at = line++;
+      if (hasQuotes) {
+        const lineBreak = res.meta.linebreak === '\r' ? '\r' : '\n';
+        for (const f of row) for (let k = f.indexOf(lineBreak); k >= 0; k = f.indexOf(lineBreak, k + 1)) line++;
+      }
+      for (const e of res.errors) {
+        if (e.type === 'Quotes') log.error(ImportErrorCode.MalformedQuotes, file.name, at, `a quoted field is not closed properly (${e.message}).`);
+      }
+      if (++seen % PROGRESS_EVERY === 0) log.onProgress?.({ phase: 'parse', file: file.name, fraction: res.meta.cursor / total });
+      if (row.length === 1 && row[0].trim() === '') return;
+      cursor.fields[0] = row;
+      cursor.lines[0] = at;
+      visited++;
+      if (visit(cursor) === false) parser.abort();
+    },
+  });
+  log.onProgress?.({ phase: 'parse', file: file.name, fraction: 1 });
+  return visited;
+}
+
+/**
+ * The first non-empty rows of `file` (at most `count`), split as `splitRows` would, for decisions taken before
+ * streaming (is row 0 a header?). Quote errors are not logged here: the stream that follows logs them.
+ */
+export function previewRows(file: TextFile, delimiter: string, quotes: boolean, count: number): Rows {
+  const rows: Rows = { file: file.name, delimiter, fields: [], lines: [] };
+  forEachRow(file, delimiter, quotes, new IssueLog(), (r) => {
+    rows.fields.push(r.fields[0]);
+    rows.lines.push(r.lines[0]);
+    return rows.fields.length < count;
+  });
+  return rows;
+}
+
+/** One shared copy of each repeated id string: millions of rows name a few thousand users and items. */
+export class Interner {
+  private readonly pool = new Map<string, string>();
+
+  get(s: string): string {
+    const had = this.pool.get(s);
+    if (had !== undefined) return had;
+    this.pool.set(s, s);
+    return s;
+  }
 }
 
 /**
