@@ -12,7 +12,6 @@ const sets: ImportFile[][] = ['ml-100k', 'ml-latest', 'generic'].map((dir) =>
   readdirSync(new URL(`${dir}/`, fixtures)).map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(`${dir}/${name}`, fixtures))) })),
 );
 
-const enc = (s: string) => new TextEncoder().encode(s);
 const latin1 = (b: Uint8Array) => Array.from(b, (c) => String.fromCharCode(c)).join('');
 const bytesOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
 const lines = (b: Uint8Array) => latin1(b).split('\n');

@@ -66,7 +66,7 @@ const PROGRESS_EVERY = 32_768;
  * cell checks (`checkWidth(rows, 0, …)`) work on it; `visit` returning false stops the stream. Same splitting, line numbers and quote errors as
  * `splitRows`; reports the parse fraction to the log's progress listener. Returns the number of rows visited.
  */
-export function forEachRow(file: TextFile, delimiter: string, quotes: boolean, log: IssueLog, visit: (row: Rows) => void | false): number {
+export function forEachRow(file: TextFile, delimiter: string, quotes: boolean, log: IssueLog, visit: (row: Rows) => void | boolean): number {
   const cursor: Rows = { file: file.name, delimiter, fields: [[]], lines: [0] };
   const hasQuotes = quotes && file.text.includes('"');
   const total = Math.max(1, file.text.length);
