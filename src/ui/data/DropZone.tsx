@@ -34,14 +34,16 @@ async function dropped(data: DataTransfer): Promise<File[]> {
   return entries.length ? (await Promise.all(entries.map(filesOf))).flat() : Array.from(data.files);
 }
 
-export function DropZone({ onFiles, disabled }: { onFiles: (files: PickedFile[]) => void; disabled?: boolean }) {
+export function DropZone({ onFiles, onStart, disabled }: { onFiles: (files: PickedFile[]) => void; onStart?: () => void; disabled?: boolean }) {
   const [over, setOver] = useState(false);
   const drop = async (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
     if (disabled) return;
     const files = await dropped(e.dataTransfer);
-    if (files.length) onFiles(await read(files));
+    if (!files.length) return;
+    onStart?.();
+    onFiles(await read(files));
   };
   return (
     <label
@@ -60,7 +62,10 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: PickedFile[])
         disabled={disabled}
         data-testid="file-input"
         onChange={async (e) => {
-          if (e.target.files?.length) onFiles(await read(e.target.files));
+          if (e.target.files?.length) {
+            onStart?.();
+            onFiles(await read(e.target.files));
+          }
           e.target.value = '';
         }}
       />

@@ -24,6 +24,8 @@ export const ImportErrorCode = {
   EmptyValue: 'OL520',
   BadOption: 'OL521',
   ControlCharacter: 'OL522',
+  /** The import itself failed (its worker died): nothing was read, the files should be picked again. */
+  ImportStopped: 'OL523',
   /** Shared with ErrorCode.DataUnsuitable: the data imports but is too small to train and evaluate on. */
   TooSmall: 'OL107',
   // Warnings: the import succeeds, the report says what was done.
@@ -58,7 +60,8 @@ function where(file: string, line: number | undefined): string {
 
 /** How far an import is: the phase, the file being read (if any), and the fraction of that phase done (0…1). */
 export interface ImportProgress {
-  phase: 'decode' | 'parse' | 'assemble' | 'filter';
+  /** 'read' is the page reading the files' bytes, before the import proper starts. */
+  phase: 'read' | 'decode' | 'parse' | 'assemble' | 'filter';
   file?: string;
   fraction: number;
 }
