@@ -226,7 +226,7 @@ function readFeatures(file: TextFile, log: IssueLog): RawCatalogue | null {
     titles?.push(row[c.title as number].trim());
     cells.push(row[c.genres as number]);
   }
-  return catalogueFromGenreLists(file.name, ids, lines, titles, cells);
+  return catalogueFromGenreLists(file.name, ids, lines, titles, cells, log);
 }
 
 /**
