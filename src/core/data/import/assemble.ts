@@ -140,16 +140,11 @@ export function assemble(
   if (log.failed) return null;
 
   // Repeated (user, item) pairs: an error naming both lines, or merged keeping the latest timestamp.
-  const keep = new Uint8Array(n).fill(1);
-  const firstRow = new Map<number, number>();
+  const { keep, firstOf } = findRepeats(userOf, itemOf, users.length, x.timestamps);
   let duplicatesMerged = 0;
   for (let r = 0; r < n; r++) {
-    const key = userOf[r] * numItems + itemOf[r];
-    const prev = firstRow.get(key);
-    if (prev === undefined) {
-      firstRow.set(key, r);
-      continue;
-    }
+    const prev = firstOf[r];
+    if (prev < 0) continue;
     if (o.duplicates === 'error') {
       log.error(
         ImportErrorCode.DuplicateRow,
@@ -157,14 +152,7 @@ export function assemble(
         x.lines[r],
         `user ${shown(x.users[r])} and item ${shown(x.items[r])} appear again (first on line ${x.lines[prev]}); each pair may appear once.`,
       );
-      continue;
-    }
-    duplicatesMerged++;
-    // Later timestamp wins; on a tie (or without timestamps) the later line wins.
-    const ts = x.timestamps;
-    const laterWins = !ts || ts[r] >= ts[prev];
-    keep[laterWins ? prev : r] = 0;
-    if (laterWins) firstRow.set(key, r);
+    } else duplicatesMerged++;
   }
   if (log.failed) return null;
 
@@ -235,6 +223,47 @@ export function assemble(
     dataset,
     stats: { rowsRead: n, duplicatesMerged, rowsKept, usersWithoutKeptRows: users.length - keptUsers.length },
   };
+}
+
+/**
+ * Rows that repeat an earlier row's (user, item): `firstOf[r]` is the first row of r's pair, or −1 for that
+ * first row itself; `keep[r]` = 1 for the row each pair keeps — the latest timestamp, on a tie (or without
+ * timestamps) the later line. Rows are grouped by user with a counting sort and sorted by item within each
+ * user, so this needs a few typed arrays of n entries rather than a hash map of every pair.
+ */
+export function findRepeats(
+  userOf: Int32Array,
+  itemOf: Int32Array,
+  numUsers: number,
+  timestamps: ArrayLike<number> | null,
+): { keep: Uint8Array; firstOf: Int32Array } {
+  const n = userOf.length;
+  const start = new Int32Array(numUsers + 1);
+  for (let r = 0; r < n; r++) start[userOf[r] + 1]++;
+  for (let u = 0; u < numUsers; u++) start[u + 1] += start[u];
+  const fill = start.slice(0, numUsers);
+  const order = new Int32Array(n);
+  for (let r = 0; r < n; r++) order[fill[userOf[r]]++] = r;
+  const keep = new Uint8Array(n);
+  const firstOf = new Int32Array(n).fill(-1);
+  for (let u = 0; u < numUsers; u++) {
+    const rows = order.subarray(start[u], start[u + 1]);
+    // Row numbers rise within a user already (counting sort is stable), so ties on item stay in line order.
+    rows.sort((a, b) => itemOf[a] - itemOf[b] || a - b);
+    for (let k = 0; k < rows.length; ) {
+      let end = k + 1;
+      while (end < rows.length && itemOf[rows[end]] === itemOf[rows[k]]) end++;
+      let winner = rows[k];
+      for (let j = k + 1; j < end; j++) {
+        const r = rows[j];
+        firstOf[r] = rows[k];
+        if (!timestamps || timestamps[r] >= timestamps[winner]) winner = r;
+      }
+      keep[winner] = 1;
+      k = end;
+    }
+  }
+  return { keep, firstOf };
 }
 
 function pickUserFeatures(t: RawUserTable, userIds: string[], row: Map<string, number>): UserFeatures {
