@@ -135,8 +135,8 @@ function recurs(rows: Rows, columns: Partial<Record<Role, number>>): boolean {
 /**
  * Whether the first row of a file without recognised column names is a header, judged by content against
  * the next rows (up to 200), and why; null when it is data. It is a header when
- * - a rating or timestamp column holds a non-number there while every sampled row below holds a number (or,
- *   for timestamps, an ISO-8601 date), or
+ * - a rating or timestamp column holds a word there (no digit) while every sampled row below holds a number
+ *   (or, for timestamps, an ISO-8601 date), or
  * - an id column holds a value without digits there (a word like "sku") while every sampled value below has
  *   one (C-17, 204), and neither of its id values appears again below (a real first row's user usually does).
  * A one-row file is never a header this way: there is nothing to compare it with.
@@ -157,7 +157,9 @@ export function headerByContent(rows: Rows, columns: Partial<Record<Role, number
     const k = columns[role];
     if (k === undefined) continue;
     const test = role === 'timestamp' ? isTimestamp : isNumber;
-    if (!test(head[k].trim()) && below(k, test)) return `its ${role} "${shown(head[k].trim())}" is not a number while the rows below hold numbers`;
+    const v = head[k].trim();
+    // A word ("stars", "when"), not a broken number ("1e400", "4,5,"): that is an error on line 1, not a header.
+    if (v !== '' && !hasDigit(v) && !test(v) && below(k, test)) return `its ${role} "${shown(head[k].trim())}" is not a number while the rows below hold numbers`;
   }
   if (recurs(rows, columns)) return null;
   for (const role of ['user', 'item'] as Role[]) {
