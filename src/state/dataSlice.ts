@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand';
 import type { Dataset } from '../core/data/dataset';
 import { IMPORTED } from '../core/data/datasetChoice';
-import { DEFAULT_RATING_THRESHOLD, type ImportIssue, type ImportProgress, type ImportReport } from '../core/data/import';
+import { DEFAULT_RATING_THRESHOLD, ImportErrorCode, type ImportIssue, type ImportProgress, type ImportReport } from '../core/data/import';
 import type { ImportFile } from '../core/data/import/detectFormat';
 import { workerImportRunner, type ImportRunner } from '../worker/importClient';
 import type { LabState } from './store';
@@ -31,6 +31,8 @@ export interface DataSlice {
   ensurePreset(name: string): Promise<void>;
   /** Files were picked and are being read (the page shows it before their bytes arrive). */
   startImport(): void;
+  /** Reading the picked files failed: the import ends with that error, nothing changes. */
+  importReadFailed(why: string): void;
   /**
    * Parses the person's files in the import worker; on success they become the 'imported' dataset, on
    * failure nothing changes but the errors shown (the dataset in use stays in use until a new one is accepted).
@@ -75,6 +77,12 @@ export function createDataSlice(loadPreset: PresetLoader, runImport: ImportRunne
       }
     },
     startImport: () => set({ importing: true, importProgress: { phase: 'read', fraction: 0 } }),
+    importReadFailed: (why) =>
+      set({
+        importing: false,
+        importProgress: null,
+        importErrors: [{ file: '', code: ImportErrorCode.ImportStopped, message: `The files could not be read (${why}); nothing was imported — pick them again.` }],
+      }),
     importFiles: async (files) => {
       set({ importing: true, importProgress: { phase: 'decode', fraction: 0 } });
       const { ratingThreshold, minPerUser, minPerItem } = get();

@@ -17,6 +17,7 @@ export function DataPanel() {
   const importFiles = useLabStore((s) => s.importFiles);
   const importing = useLabStore((s) => s.importing);
   const startImport = useLabStore((s) => s.startImport);
+  const importReadFailed = useLabStore((s) => s.importReadFailed);
   const threshold = useLabStore((s) => s.ratingThreshold);
   const setThreshold = useLabStore((s) => s.setRatingThreshold);
   const minPerUser = useLabStore((s) => s.minPerUser);
@@ -96,7 +97,7 @@ export function DataPanel() {
         <input type="number" name="minPerItem" min={0} step={1} value={minPerItem} onChange={(e) => setFilter({ minPerItem: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
       </label>
       <p className="field-help">The threshold and filters apply to the next import.</p>
-      <DropZone onFiles={(f) => void importFiles(f)} onStart={startImport} disabled={busy || importing} />
+      <DropZone onFiles={(f) => void importFiles(f)} onStart={startImport} onReadError={importReadFailed} disabled={busy || importing} />
       {importing ? <ImportProgressLine /> : null}
       <ImportMessages />
     </section>
