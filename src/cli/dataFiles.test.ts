@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../core/data/import';
 import { UsageError } from './args';
-import { readDataPath } from './dataFiles';
+import { HOSTILE_CASES } from '../core/data/fixtures/hostileFiles';
+import { loadDataPath, readDataPath } from './dataFiles';
 
 const root = mkdtempSync(join(tmpdir(), 'lab-data-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -48,5 +49,27 @@ describe('readDataPath', () => {
     await expect(readDataPath(folder('empty', { 'notes.md': '#' }))).rejects.toThrow(/holds no data files/);
     const big = folder('big', { 'log.csv': 'user,item\n1,2\n' });
     await expect(readDataPath(big, { maxBytes: 5 })).rejects.toThrow(/log\.csv is 14 bytes, over the limit of 5 bytes/);
+  });
+});
+
+describe('the hostile file suite, through the CLI loader (loadDataPath)', () => {
+  it.each(HOSTILE_CASES.map((c, k) => [k, c.name, c] as const))('case %i: %s', async (k, _name, c) => {
+    const dir = folder(`hostile-${k}`, Object.fromEntries(c.files.map((f) => [f.name, f.bytes])));
+    const path = c.files.length === 1 ? join(dir, c.files[0].name) : dir;
+    const want = c.expect;
+    if (want.ok) {
+      const { report } = await loadDataPath(path);
+      expect({ users: report.users, items: report.items, kept: report.kept }).toEqual({ users: want.users, items: want.items, kept: want.kept });
+    } else {
+      const err = await loadDataPath(path).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(UsageError);
+      const message = (err as Error).message;
+      const first = message.split('\n')[1];
+      expect(first.startsWith(`${want.code} ${want.file}${want.line === undefined ? '' : `, line ${want.line}:`}`), first).toBe(true);
+      expect(first).toMatch(want.message);
+    }
   });
 });

@@ -1,7 +1,10 @@
 // Reads `--data DIR|FILE` into the in-memory files that core's importDataset takes (the CLI's file picker).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { Dataset } from '../core/data/dataset';
+import { DEFAULT_MAX_BYTES, formatIssue, type ImportReport } from '../core/data/import';
 import { isDataFileName } from '../core/data/import/detectFormat';
+import { importWithFilter, type ImportWithFilterOptions } from '../core/data/import/importWithFilter';
 import { UsageError } from './args';
 
 /** Files a MovieLens folder is read for; when a folder has any of them, only these are read. */
@@ -38,4 +41,15 @@ export async function readDataPath(path: string, opts: { maxBytes?: number } = {
     throw new UsageError(`--data: ${path} holds no data files (expected u.data + u.item, ratings.csv + movies.csv, or *.csv / *.tsv).`);
   }
   return Promise.all(chosen.map((n) => read(join(path, n), opts.maxBytes)));
+}
+
+/**
+ * `--data` from path to dataset: reads the files (see `readDataPath`), imports them with the rating threshold
+ * and filter, and refuses data too small to train and evaluate on (OL107). Every problem is bad input: a
+ * UsageError (exit 2) listing each import error with its file and line.
+ */
+export async function loadDataPath(path: string, opts: ImportWithFilterOptions = {}): Promise<{ dataset: Dataset; report: ImportReport }> {
+  const r = importWithFilter(await readDataPath(path, { maxBytes: DEFAULT_MAX_BYTES }), opts);
+  if (!r.ok) throw new UsageError(`could not import ${path}:\n${r.errors.map(formatIssue).join('\n')}`);
+  return { dataset: r.dataset, report: r.report };
 }

@@ -3,9 +3,9 @@
 import type { StateCreator } from 'zustand';
 import type { Dataset } from '../core/data/dataset';
 import { IMPORTED } from '../core/data/datasetChoice';
-import { DEFAULT_RATING_THRESHOLD, type ImportIssue, type ImportReport } from '../core/data/import';
+import { DEFAULT_RATING_THRESHOLD, ImportErrorCode, type ImportIssue, type ImportProgress, type ImportReport } from '../core/data/import';
 import type { ImportFile } from '../core/data/import/detectFormat';
-import { importWithFilter } from '../core/data/import/importWithFilter';
+import { workerImportRunner, type ImportRunner } from '../worker/importClient';
 import type { LabState } from './store';
 
 export interface DataSlice {
@@ -20,21 +20,34 @@ export interface DataSlice {
   minPerUser: number;
   minPerItem: number;
   importReport: ImportReport | null;
-  /** True while files are being parsed (the panel says so; big files take a moment). */
+  /** True from the moment files are picked until the import is accepted or refused. */
   importing: boolean;
+  /** How far the import is (reading, decoding, parsing with its fraction, assembling); null when idle. */
+  importProgress: ImportProgress | null;
   importErrors: ImportIssue[] | null;
   setRatingThreshold(t: number): void;
   setImportFilter(f: { minPerUser?: number; minPerItem?: number }): void;
   /** Loads a built-in preset once (no-op when loaded or loading). */
   ensurePreset(name: string): Promise<void>;
-  /** Parses the person's files; on success they become the 'imported' dataset, on failure nothing changes. */
+  /** Files were picked and are being read (the page shows it before their bytes arrive). */
+  startImport(): void;
+  /** Reading the picked files failed: the import ends with that error, nothing changes. */
+  importReadFailed(why: string): void;
+  /**
+   * Parses the person's files in the import worker; on success they become the 'imported' dataset, on
+   * failure nothing changes but the errors shown (the dataset in use stays in use until a new one is accepted).
+   */
   importFiles(files: ImportFile[]): Promise<void>;
 }
 
 /** Fetches and parses a built-in preset (the app: static files; tests: a stub). */
 export type PresetLoader = (name: string) => Promise<Dataset>;
 
-export function createDataSlice(loadPreset: PresetLoader): StateCreator<LabState, [], [], DataSlice> {
+/**
+ * `runImport` parses files (default: in a module worker, falling back to the page's thread where workers are
+ * unavailable); tests pass the in-thread runner.
+ */
+export function createDataSlice(loadPreset: PresetLoader, runImport: ImportRunner = workerImportRunner()): StateCreator<LabState, [], [], DataSlice> {
   return (set, get) => ({
     datasets: {},
     loading: [],
@@ -44,6 +57,7 @@ export function createDataSlice(loadPreset: PresetLoader): StateCreator<LabState
     minPerItem: 0,
     importReport: null,
     importing: false,
+    importProgress: null,
     importErrors: null,
     setRatingThreshold: (t) => set({ ratingThreshold: t }),
     setImportFilter: (f) => set(f),
@@ -62,13 +76,18 @@ export function createDataSlice(loadPreset: PresetLoader): StateCreator<LabState
         set((x) => ({ loading: x.loading.filter((n) => n !== name) }));
       }
     },
+    startImport: () => set({ importing: true, importProgress: { phase: 'read', fraction: 0 } }),
+    importReadFailed: (why) =>
+      set({
+        importing: false,
+        importProgress: null,
+        importErrors: [{ file: '', code: ImportErrorCode.ImportStopped, message: `The files could not be read (${why}); nothing was imported — pick them again.` }],
+      }),
     importFiles: async (files) => {
-      set({ importing: true });
-      // Let the page paint "Importing…" before the parse takes the thread.
-      await new Promise((r) => setTimeout(r, 0));
+      set({ importing: true, importProgress: { phase: 'decode', fraction: 0 } });
       const { ratingThreshold, minPerUser, minPerItem } = get();
-      const r = importWithFilter(files, { ratingThreshold, minPerUser, minPerItem });
-      set({ importing: false });
+      const r = await runImport(files, { ratingThreshold, minPerUser, minPerItem }, (p) => set({ importProgress: p }));
+      set({ importing: false, importProgress: null });
       if (!r.ok) return set({ importErrors: r.errors });
       set((x) => ({ datasets: { ...x.datasets, [IMPORTED]: r.dataset }, importReport: r.report, importErrors: null }));
       get().setConfigValue('dataset', IMPORTED);

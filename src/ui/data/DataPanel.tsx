@@ -5,7 +5,7 @@ import { datasetStats } from '../../core/data/stats';
 import { selectConfig, selectIsActive } from '../../state/selectors';
 import { useLabStore } from '../appStore';
 import { DropZone } from './DropZone';
-import { ImportMessages } from './ImportMessages';
+import { ImportMessages, ImportProgressLine } from './ImportMessages';
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 3 });
 
@@ -16,6 +16,8 @@ export function DataPanel() {
   const busy = useLabStore(selectIsActive);
   const importFiles = useLabStore((s) => s.importFiles);
   const importing = useLabStore((s) => s.importing);
+  const startImport = useLabStore((s) => s.startImport);
+  const importReadFailed = useLabStore((s) => s.importReadFailed);
   const threshold = useLabStore((s) => s.ratingThreshold);
   const setThreshold = useLabStore((s) => s.setRatingThreshold);
   const minPerUser = useLabStore((s) => s.minPerUser);
@@ -95,8 +97,8 @@ export function DataPanel() {
         <input type="number" name="minPerItem" min={0} step={1} value={minPerItem} onChange={(e) => setFilter({ minPerItem: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
       </label>
       <p className="field-help">The threshold and filters apply to the next import.</p>
-      <DropZone onFiles={(f) => void importFiles(f)} disabled={busy || importing} />
-      {importing ? <p className="muted small" role="status">Importing…</p> : null}
+      <DropZone onFiles={(f) => void importFiles(f)} onStart={startImport} onReadError={importReadFailed} disabled={busy || importing} />
+      {importing ? <ImportProgressLine /> : null}
       <ImportMessages />
     </section>
   );

@@ -34,14 +34,32 @@ async function dropped(data: DataTransfer): Promise<File[]> {
   return entries.length ? (await Promise.all(entries.map(filesOf))).flat() : Array.from(data.files);
 }
 
-export function DropZone({ onFiles, disabled }: { onFiles: (files: PickedFile[]) => void; disabled?: boolean }) {
+export interface DropZoneProps {
+  onFiles: (files: PickedFile[]) => void;
+  /** Files were chosen; their bytes are being read. */
+  onStart?: () => void;
+  /** Reading the chosen files failed (a folder that vanished, a permission error). */
+  onReadError?: (why: string) => void;
+  disabled?: boolean;
+}
+
+export function DropZone({ onFiles, onStart, onReadError, disabled }: DropZoneProps) {
+  const take = async (pick: () => Promise<File[]> | File[]) => {
+    try {
+      const files = await pick();
+      if (!files.length) return;
+      onStart?.();
+      onFiles(await read(files));
+    } catch (e) {
+      onReadError?.(e instanceof Error ? e.message : String(e));
+    }
+  };
   const [over, setOver] = useState(false);
   const drop = async (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
     if (disabled) return;
-    const files = await dropped(e.dataTransfer);
-    if (files.length) onFiles(await read(files));
+    await take(() => dropped(e.dataTransfer));
   };
   return (
     <label
@@ -60,7 +78,8 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: PickedFile[])
         disabled={disabled}
         data-testid="file-input"
         onChange={async (e) => {
-          if (e.target.files?.length) onFiles(await read(e.target.files));
+          const list = e.target.files ? Array.from(e.target.files) : [];
+          await take(() => list);
           e.target.value = '';
         }}
       />

@@ -1,6 +1,29 @@
-// What the last import did: its report, or each problem with its file and line.
-import { formatIssue } from '../../core/data/import';
+// What the last import did: its report, or each problem with its file and line; and how far one in progress is.
+import { formatIssue, type ImportProgress } from '../../core/data/import';
 import { useLabStore } from '../appStore';
+
+const PHASES: Record<ImportProgress['phase'], string> = {
+  read: 'Reading the files',
+  decode: 'Decoding',
+  parse: 'Parsing',
+  assemble: 'Building the dataset',
+  filter: 'Filtering',
+};
+
+/** "Parsing ratings.csv… 42%" with a progress bar; the dataset in use stays until the new one is accepted. */
+export function ImportProgressLine() {
+  const p = useLabStore((s) => s.importProgress);
+  const phase = p ? PHASES[p.phase] : 'Importing';
+  const file = p?.file ? ` ${p.file.split(/[\\/]/).pop()}` : '';
+  const pct = p && p.phase === 'parse' ? ` ${Math.round(p.fraction * 100)}%` : '';
+  return (
+    <p className="muted small" role="status" data-testid="import-progress" data-phase={p?.phase ?? ''}>
+      Importing: {phase}
+      {file}…{pct}
+      {p?.phase === 'parse' ? <progress max={1} value={p.fraction} aria-label="parse progress" /> : null}
+    </p>
+  );
+}
 
 export function ImportMessages() {
   const report = useLabStore((s) => s.importReport);

@@ -1,6 +1,7 @@
 // Parsed rows → Dataset: item catalogue, duplicate check or merge, rating threshold, id ordering, CSR via fromPairs.
 import { fromPairs, type Dataset, type DatasetSource, type UserFeatures } from '../dataset';
 import { ImportErrorCode, type IssueLog } from './importErrors';
+import { shown } from './splitRows';
 
 /** Interaction rows as read from one file, before indexing: entry r came from line `lines[r]`. */
 export interface RawInteractions {
@@ -64,7 +65,7 @@ function catalogueIndex(cat: RawCatalogue, log: IssueLog): Map<string, number> |
   for (let k = 0; k < cat.ids.length; k++) {
     const first = seen.get(cat.ids[k]);
     if (first !== undefined) {
-      log.error(ImportErrorCode.DuplicateId, cat.file, cat.lines[k], `item ${cat.ids[k]} is listed again (first on line ${cat.lines[first]}).`);
+      log.error(ImportErrorCode.DuplicateId, cat.file, cat.lines[k], `item ${shown(cat.ids[k])} is listed again (first on line ${cat.lines[first]}).`);
     } else seen.set(cat.ids[k], k);
   }
   return log.failed ? null : seen;
@@ -114,7 +115,7 @@ export function assemble(
         ImportErrorCode.UnknownItem,
         x.file,
         x.lines[r],
-        `item ${x.items[r]} is not in ${catalogue?.file ?? 'the items file'}; add it there or remove this row.`,
+        `item ${shown(x.items[r])} is not in ${catalogue?.file ?? 'the items file'}; add it there or remove this row.`,
       );
       itemOf[r] = -1;
     } else itemOf[r] = rank[pos];
@@ -133,37 +134,25 @@ export function assemble(
     for (let r = 0; r < n; r++) {
       if (userFeatureRow.has(x.users[r]) || reported.has(x.users[r])) continue;
       reported.add(x.users[r]);
-      log.error(ImportErrorCode.UnknownUser, x.file, x.lines[r], `user ${x.users[r]} is not in ${userTable.file}.`);
+      log.error(ImportErrorCode.UnknownUser, x.file, x.lines[r], `user ${shown(x.users[r])} is not in ${userTable.file}.`);
     }
   }
   if (log.failed) return null;
 
   // Repeated (user, item) pairs: an error naming both lines, or merged keeping the latest timestamp.
-  const keep = new Uint8Array(n).fill(1);
-  const firstRow = new Map<number, number>();
+  const { keep, firstOf } = findRepeats(userOf, itemOf, users.length, x.timestamps);
   let duplicatesMerged = 0;
   for (let r = 0; r < n; r++) {
-    const key = userOf[r] * numItems + itemOf[r];
-    const prev = firstRow.get(key);
-    if (prev === undefined) {
-      firstRow.set(key, r);
-      continue;
-    }
+    const prev = firstOf[r];
+    if (prev < 0) continue;
     if (o.duplicates === 'error') {
       log.error(
         ImportErrorCode.DuplicateRow,
         x.file,
         x.lines[r],
-        `user ${x.users[r]} and item ${x.items[r]} appear again (first on line ${x.lines[prev]}); each pair may appear once.`,
+        `user ${shown(x.users[r])} and item ${shown(x.items[r])} appear again (first on line ${x.lines[prev]}); each pair may appear once.`,
       );
-      continue;
-    }
-    duplicatesMerged++;
-    // Later timestamp wins; on a tie (or without timestamps) the later line wins.
-    const ts = x.timestamps;
-    const laterWins = !ts || ts[r] >= ts[prev];
-    keep[laterWins ? prev : r] = 0;
-    if (laterWins) firstRow.set(key, r);
+    } else duplicatesMerged++;
   }
   if (log.failed) return null;
 
@@ -234,6 +223,47 @@ export function assemble(
     dataset,
     stats: { rowsRead: n, duplicatesMerged, rowsKept, usersWithoutKeptRows: users.length - keptUsers.length },
   };
+}
+
+/**
+ * Rows that repeat an earlier row's (user, item): `firstOf[r]` is the first row of r's pair, or −1 for that
+ * first row itself; `keep[r]` = 1 for the row each pair keeps — the latest timestamp, on a tie (or without
+ * timestamps) the later line. Rows are grouped by user with a counting sort and sorted by item within each
+ * user, so this needs a few typed arrays of n entries rather than a hash map of every pair.
+ */
+export function findRepeats(
+  userOf: Int32Array,
+  itemOf: Int32Array,
+  numUsers: number,
+  timestamps: ArrayLike<number> | null,
+): { keep: Uint8Array; firstOf: Int32Array } {
+  const n = userOf.length;
+  const start = new Int32Array(numUsers + 1);
+  for (let r = 0; r < n; r++) start[userOf[r] + 1]++;
+  for (let u = 0; u < numUsers; u++) start[u + 1] += start[u];
+  const fill = start.slice(0, numUsers);
+  const order = new Int32Array(n);
+  for (let r = 0; r < n; r++) order[fill[userOf[r]]++] = r;
+  const keep = new Uint8Array(n);
+  const firstOf = new Int32Array(n).fill(-1);
+  for (let u = 0; u < numUsers; u++) {
+    const rows = order.subarray(start[u], start[u + 1]);
+    // Row numbers rise within a user already (counting sort is stable), so ties on item stay in line order.
+    rows.sort((a, b) => itemOf[a] - itemOf[b] || a - b);
+    for (let k = 0; k < rows.length; ) {
+      let end = k + 1;
+      while (end < rows.length && itemOf[rows[end]] === itemOf[rows[k]]) end++;
+      let winner = rows[k];
+      for (let j = k + 1; j < end; j++) {
+        const r = rows[j];
+        firstOf[r] = rows[k];
+        if (!timestamps || timestamps[r] >= timestamps[winner]) winner = r;
+      }
+      keep[winner] = 1;
+      k = end;
+    }
+  }
+  return { keep, firstOf };
 }
 
 function pickUserFeatures(t: RawUserTable, userIds: string[], row: Map<string, number>): UserFeatures {

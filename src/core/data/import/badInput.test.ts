@@ -185,7 +185,7 @@ describe('bad input: all or nothing', () => {
     expect(errors.slice(0, 20).every((e) => e.code === ImportErrorCode.NotANumber)).toBe(true);
     expect(errors[19].line).toBe(21);
     expect(errors[20]).toMatchObject({ code: ImportErrorCode.TooManyErrors, file: 'log.csv' });
-    expect(errors[20].message).toBe('30 more errors not listed (50 in all; the first 20 are shown).');
+    expect(errors[20].message).toBe('log.csv: 30 more errors not listed (50 in all; the first 20 are shown).');
   });
 
   it('fails when no rating reaches the threshold, and on a threshold that is not a number', () => {

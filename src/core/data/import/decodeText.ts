@@ -1,7 +1,33 @@
-// Bytes → text for imported files: strict UTF-8 (naming the line of the first bad byte), or Latin-1 for u.item.
+// Bytes → text for imported files: strict UTF-8 (naming the line of the first bad byte), UTF-16 with a
+// byte-order mark (Excel's "Unicode text"), or Latin-1 for u.item.
 import { ImportErrorCode, type IssueLog } from './importErrors';
 
-export type TextEncoding = 'utf-8' | 'latin1';
+export type TextEncoding = 'utf-8' | 'latin1' | 'utf-16le' | 'utf-16be';
+
+/** The UTF-16 byte order announced by a byte-order mark (FF FE = little-endian, FE FF = big-endian), if any. */
+export function utf16Bom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Looks like UTF-16 saved without a byte-order mark: text of ASCII characters then has a zero byte in every
+ * other position. Checked on the first 512 bytes: at least 8 pairs, and over 90% of the odd (LE) or even (BE)
+ * bytes zero while the others are not.
+ */
+function looksLikeBomlessUtf16(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 512) & ~1;
+  if (n < 16) return false;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  return (oddZero > 0.9 * pairs && evenZero < 0.1 * pairs) || (evenZero > 0.9 * pairs && oddZero < 0.1 * pairs);
+}
 
 /**
  * Byte offset of the first byte that does not start a valid UTF-8 sequence (overlong forms, surrogates and
@@ -46,8 +72,27 @@ export function lineOfByte(b: Uint8Array, offset: number): number {
 
 /** Strict UTF-8 (a leading byte-order mark is dropped). On bad bytes, logs OL504 with the line and returns null. */
 export function decodeUtf8(file: string, bytes: Uint8Array, log: IssueLog): string | null {
+  return decodeText(file, bytes, log)?.text ?? null;
+}
+
+/**
+ * Text of a data file: UTF-16 when it starts with a UTF-16 byte-order mark, else strict UTF-8 (a UTF-8 mark
+ * is dropped). UTF-16 without a mark is refused with how to fix it (it cannot be told from binary for sure).
+ * On bad bytes logs OL504 with the line and returns null.
+ */
+export function decodeText(file: string, bytes: Uint8Array, log: IssueLog): { text: string; encoding: TextEncoding } | null {
+  const bom = utf16Bom(bytes);
+  if (bom) {
+    if (bytes.length % 2 === 0) return { text: new TextDecoder(bom).decode(bytes), encoding: bom };
+    log.error(ImportErrorCode.NotUtf8, file, undefined, `the file starts as UTF-16 but has an odd number of bytes (${bytes.length}), so it is cut short; save it again.`);
+    return null;
+  }
+  if (looksLikeBomlessUtf16(bytes)) {
+    log.error(ImportErrorCode.NotUtf8, file, 1, 'the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as Unicode text, which adds the mark) and import it again.');
+    return null;
+  }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     const at = Math.max(0, firstInvalidUtf8(bytes));
     const hex = bytes[at].toString(16).toUpperCase().padStart(2, '0');
@@ -67,6 +112,8 @@ export function decodeUtf8(file: string, bytes: Uint8Array, log: IssueLog): stri
  * anything else as Latin-1, which cannot fail (browsers and Node map 0x80–0x9F as windows-1252).
  */
 export function decodeLegacy(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const bom = utf16Bom(bytes);
+  if (bom && bytes.length % 2 === 0) return { text: new TextDecoder(bom).decode(bytes), encoding: bom };
   if (firstInvalidUtf8(bytes) === -1) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
   return { text: new TextDecoder('latin1').decode(bytes), encoding: 'latin1' };
 }

@@ -5,7 +5,22 @@ import type { RawCatalogue, RawInteractions } from './assemble';
 import { baseName } from './detectFormat';
 import { ImportErrorCode, type IssueLog } from './importErrors';
 import { catalogueFromGenreLists } from './movieLensLatest';
-import { checkWidth, guessDelimiter, numberCell, separatorName, splitRows, textId, type Rows, type TextFile } from './splitRows';
+import {
+  checkWidth,
+  forEachRow,
+  guessDelimiter,
+  Interner,
+  isTimestamp,
+  numberCell,
+  previewRows,
+  separatorName,
+  shown,
+  splitRows,
+  textId,
+  timestampCell,
+  type Rows,
+  type TextFile,
+} from './splitRows';
 
 type Role = 'user' | 'item' | 'rating' | 'timestamp' | 'title' | 'genres';
 
@@ -60,7 +75,7 @@ function layoutOf(rows: Rows, wanted: readonly Role[], required: readonly Role[]
     headRoles.forEach((r, k) => r !== null && columns[r] === undefined && (columns[r] = k));
     const unused = head.filter((_, k) => !Object.values(columns).includes(k));
     if (unused.length > 0) {
-      const list = unused.map((c) => `"${c}"`).join(', ');
+      const list = unused.slice(0, 8).map((c) => `"${shown(c)}"`).join(', ') + (unused.length > 8 ? ` and ${unused.length - 8} more` : '');
       log.warn(ImportErrorCode.UnusedColumns, rows.file, `ignored column${unused.length > 1 ? 's' : ''} ${list}.`);
     }
     if (rows.fields.length === 1) {
@@ -81,12 +96,10 @@ function layoutOf(rows: Rows, wanted: readonly Role[], required: readonly Role[]
     return null;
   }
   roles.forEach((r, k) => (columns[r] = k));
-  // A first row with words where numbers belong (ratings, timestamps) is an unrecognised header.
-  const numeric = (['rating', 'timestamp'] as Role[]).filter((r) => columns[r] !== undefined).map((r) => columns[r] as number);
-  const wordy = numeric.some((k) => !Number.isFinite(Number(head[k].trim())) || head[k].trim() === '');
-  const next = rows.fields[1];
-  if (wordy && next && numeric.every((k) => next[k] !== undefined && Number.isFinite(Number(next[k].trim())))) {
-    const problem = `line ${rows.lines[0]} is read as a header; columns are taken by position as ${roles.join(', ')}.`;
+  const header = headerByContent(rows, columns);
+  const cells = head.map((c) => `"${shown(c.trim())}"`).join(', ');
+  if (header) {
+    const problem = `line ${rows.lines[0]} (${cells}) is read as a header row and skipped, because ${header}; columns are taken by position as ${roles.join(', ')}.`;
     log.warn(ImportErrorCode.HeaderByPosition, rows.file, problem);
     if (rows.fields.length === 1) {
       log.error(ImportErrorCode.HeaderOnly, rows.file, rows.lines[0], 'the file has a header but no data rows.');
@@ -94,7 +107,68 @@ function layoutOf(rows: Rows, wanted: readonly Role[], required: readonly Role[]
     }
     return { columns, names: roles, start: 1 };
   }
+  if (rows.fields.length > 1 && head.every((c) => WORD.test(c.trim())) && !recurs(rows, columns)) {
+    const problem = `line ${rows.lines[0]} (${cells}) is read as data; if it names the columns, call them ${roles.join(',')} so it is recognised as a header.`;
+    log.warn(ImportErrorCode.PossibleHeader, rows.file, problem);
+  }
   return { columns, names: roles, start: 0 };
+}
+
+/** How many rows after the first are looked at to decide whether the first is a header. */
+const HEADER_SAMPLE = 200;
+/** A header-like cell: letters, spaces, `_`, `-`, `.`, no digit (customer_code, "Item name"). */
+const WORD = /^[A-Za-z][A-Za-z _.-]*$/;
+const hasDigit = (s: string) => /\d/.test(s);
+
+/** Does any of row 0's id values appear again in its column among the sampled rows? */
+function recurs(rows: Rows, columns: Partial<Record<Role, number>>): boolean {
+  const end = Math.min(rows.fields.length, HEADER_SAMPLE + 1);
+  return (['user', 'item'] as Role[]).some((role) => {
+    const k = columns[role];
+    if (k === undefined) return false;
+    const v = rows.fields[0][k]?.trim();
+    for (let r = 1; r < end; r++) if (rows.fields[r][k]?.trim() === v) return true;
+    return false;
+  });
+}
+
+/**
+ * Whether the first row of a file without recognised column names is a header, judged by content against
+ * the next rows (up to 200), and why; null when it is data. It is a header when
+ * - a rating or timestamp column holds a word there (no digit) while every sampled row below holds a number
+ *   (or, for timestamps, an ISO-8601 date), or
+ * - an id column holds a value without digits there (a word like "sku") while every sampled value below has
+ *   one (C-17, 204), and neither of its id values appears again below (a real first row's user usually does).
+ * A one-row file is never a header this way: there is nothing to compare it with.
+ */
+export function headerByContent(rows: Rows, columns: Partial<Record<Role, number>>): string | null {
+  const end = Math.min(rows.fields.length, HEADER_SAMPLE + 1);
+  if (end < 2) return null;
+  const head = rows.fields[0];
+  const below = (k: number, ok: (s: string) => boolean) => {
+    for (let r = 1; r < end; r++) {
+      const v = rows.fields[r][k];
+      if (v === undefined || !ok(v.trim())) return false;
+    }
+    return true;
+  };
+  const isNumber = (v: string) => v !== '' && (Number.isFinite(Number(v)) || /^[+-]?\d+,\d+$/.test(v));
+  for (const role of ['rating', 'timestamp'] as Role[]) {
+    const k = columns[role];
+    if (k === undefined) continue;
+    const test = role === 'timestamp' ? isTimestamp : isNumber;
+    const v = head[k].trim();
+    // A word ("stars", "when"), not a broken number ("1e400", "4,5,"): that is an error on line 1, not a header.
+    if (v !== '' && !hasDigit(v) && !test(v) && below(k, test)) return `its ${role} "${shown(head[k].trim())}" is not a number while the rows below hold numbers`;
+  }
+  if (recurs(rows, columns)) return null;
+  for (const role of ['user', 'item'] as Role[]) {
+    const k = columns[role];
+    if (k === undefined) continue;
+    const v = head[k].trim();
+    if (v !== '' && !hasDigit(v) && below(k, hasDigit)) return `its ${role} id "${shown(v)}" has no digit while every ${role} id below has one, and its ids do not recur`;
+  }
+  return null;
 }
 
 function readInteractions(file: TextFile, log: IssueLog): RawInteractions | null {
@@ -104,28 +178,32 @@ function readInteractions(file: TextFile, log: IssueLog): RawInteractions | null
     log.error(ImportErrorCode.NoSeparator, file.name, 1, `found no separator; ${expected}.`);
     return null;
   }
-  const rows = splitRows(file, delimiter, true, log);
-  if (rows.fields.length === 0) return null;
-  const layout = layoutOf(rows, ['user', 'item', 'rating', 'timestamp'], ['user', 'item'], POSITIONAL, log);
+  // The layout (header or not, which column is which) is decided on the first rows; the rest are streamed.
+  const head = previewRows(file, delimiter, true, HEADER_SAMPLE + 1);
+  if (head.fields.length === 0) return null;
+  const layout = layoutOf(head, ['user', 'item', 'rating', 'timestamp'], ['user', 'item'], POSITIONAL, log);
   if (!layout) return null;
   const c = layout.columns;
   const ratings: number[] | null = c.rating === undefined ? null : [];
   const timestamps: number[] | null = c.timestamp === undefined ? null : [];
   const out: RawInteractions = { file: file.name, users: [], items: [], ratings, timestamps, lines: [] };
-  for (let r = layout.start; r < rows.fields.length; r++) {
-    if (!checkWidth(rows, r, layout.names, log)) continue;
-    const row = rows.fields[r];
-    const user = textId(rows, r, row[c.user as number], 'user id', log);
-    const item = textId(rows, r, row[c.item as number], 'item id', log);
-    const rating = ratings ? numberCell(rows, r, row[c.rating as number], 'rating', log) : 0;
-    const ts = timestamps ? numberCell(rows, r, row[c.timestamp as number], 'timestamp', log) : 0;
-    if (user === null || item === null || Number.isNaN(rating) || Number.isNaN(ts)) continue;
-    out.users.push(user);
-    out.items.push(item);
+  const ids = new Interner();
+  let index = 0;
+  forEachRow(file, delimiter, true, log, (rows) => {
+    if (index++ < layout.start) return;
+    if (!checkWidth(rows, 0, layout.names, log)) return;
+    const row = rows.fields[0];
+    const user = textId(rows, 0, row[c.user as number], 'user id', log);
+    const item = textId(rows, 0, row[c.item as number], 'item id', log);
+    const rating = ratings ? numberCell(rows, 0, row[c.rating as number], 'rating', log) : 0;
+    const ts = timestamps ? timestampCell(rows, 0, row[c.timestamp as number], 'timestamp', log) : 0;
+    if (user === null || item === null || Number.isNaN(rating) || Number.isNaN(ts)) return;
+    out.users.push(ids.get(user));
+    out.items.push(ids.get(item));
     ratings?.push(rating);
     timestamps?.push(ts);
-    out.lines.push(rows.lines[r]);
-  }
+    out.lines.push(rows.lines[0]);
+  });
   return out;
 }
 
@@ -150,7 +228,7 @@ function readFeatures(file: TextFile, log: IssueLog): RawCatalogue | null {
     titles?.push(row[c.title as number].trim());
     cells.push(row[c.genres as number]);
   }
-  return catalogueFromGenreLists(file.name, ids, lines, titles, cells);
+  return catalogueFromGenreLists(file.name, ids, lines, titles, cells, log);
 }
 
 /**

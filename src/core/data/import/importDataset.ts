@@ -1,16 +1,16 @@
 // Real data → Dataset, all or nothing: MovieLens 100K, MovieLens latest, or generic CSV/TSV, from bytes in memory.
 import type { Dataset } from '../dataset';
 import { assemble, type RawCatalogue, type RawInteractions, type RawUserTable } from './assemble';
-import { decodeLegacy, decodeUtf8, type TextEncoding } from './decodeText';
+import { decodeLegacy, decodeText, type TextEncoding } from './decodeText';
 import { baseName, detectFormat, type ImportFile, type ImportFormat } from './detectFormat';
 import { readGeneric } from './generic';
-import { ImportErrorCode, IssueLog, type ImportIssue } from './importErrors';
+import { ImportErrorCode, IssueLog, type ImportIssue, type ImportProgress } from './importErrors';
 import { ML100K_GENRES, readUData, readUGenre, readUItem, readUUser } from './movieLens100k';
 import { readMoviesCsv, readRatingsCsv } from './movieLensLatest';
 import type { TextFile } from './splitRows';
 
 export type { ImportFile, ImportFormat } from './detectFormat';
-export type { ImportIssue } from './importErrors';
+export type { ImportIssue, ImportProgress } from './importErrors';
 
 /** Interactions with a rating below this are dropped (MovieLens' "liked it" = 4 or 5 stars). */
 export const DEFAULT_RATING_THRESHOLD = 4;
@@ -22,6 +22,8 @@ export interface ImportOptions {
   ratingThreshold?: number;
   /** Reject any file larger than this many bytes (default 100 MB). */
   maxBytes?: number;
+  /** Told how far the import is (decode, parse with its fraction, assemble); the import worker posts these on. */
+  onProgress?: (p: ImportProgress) => void;
 }
 
 /** What an import did, for the UI and the CLI to show next to the dataset. */
@@ -70,7 +72,7 @@ export function formatBytes(n: number): string {
 export function importDataset(files: ImportFile[], opts: ImportOptions = {}): ImportResult {
   const threshold = opts.ratingThreshold ?? DEFAULT_RATING_THRESHOLD;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const log = new IssueLog();
+  const log = new IssueLog(opts.onProgress);
   if (!Number.isFinite(threshold)) {
     log.error(ImportErrorCode.BadOption, '', undefined, `the rating threshold ${threshold} is not a number.`);
   }
@@ -92,15 +94,18 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
 
   const encodings: Record<string, TextEncoding> = {};
   const text: Record<string, TextFile> = {};
-  for (const [role, f] of Object.entries(plan.roles)) {
+  const roles = Object.entries(plan.roles);
+  for (const [k, [role, f]] of roles.entries()) {
+    log.onProgress?.({ phase: 'decode', file: f.name, fraction: k / roles.length });
     let decoded: string | null;
     if (plan.format === 'ml-100k' && role === 'item') {
       const legacy = decodeLegacy(f.bytes);
       decoded = legacy.text;
       encodings[baseName(f.name)] = legacy.encoding;
     } else {
-      decoded = decodeUtf8(f.name, f.bytes, log);
-      encodings[baseName(f.name)] = 'utf-8';
+      const d = decodeText(f.name, f.bytes, log);
+      decoded = d?.text ?? null;
+      encodings[baseName(f.name)] = d?.encoding ?? 'utf-8';
     }
     if (decoded === null) continue;
     if (decoded.trim() === '') log.error(ImportErrorCode.EmptyFile, f.name, undefined, 'the file is empty.');
@@ -128,6 +133,8 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
     catalogue = g?.catalogue ?? null;
     used = g?.used ?? [];
   }
+  // The texts are read: let them go before the dataset is built (a 60 MB file is 60 MB+ of string).
+  for (const role of Object.keys(text)) delete text[role];
   if (!rows || log.failed) return { ok: false, errors: log.errors() };
   if (plan.ignored.length > 0) {
     const shown = plan.ignored.slice(0, 10).map(baseName).join(', ');
@@ -136,6 +143,7 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
   }
 
   const name = plan.format === 'generic' ? baseName(rows.file).replace(/\.[^.]*$/, '') : plan.format;
+  log.onProgress?.({ phase: 'assemble', fraction: 0 });
   const built = assemble(
     rows,
     catalogue,
@@ -150,6 +158,7 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
     log,
   );
   if (!built) return { ok: false, errors: log.errors() };
+  log.onProgress?.({ phase: 'assemble', fraction: 1 });
   const { dataset, stats } = built;
   const merged = stats.duplicatesMerged;
   if (merged > 0) {

@@ -23,12 +23,18 @@ export const ImportErrorCode = {
   NoSeparator: 'OL519',
   EmptyValue: 'OL520',
   BadOption: 'OL521',
+  ControlCharacter: 'OL522',
+  /** The import itself failed (its worker died): nothing was read, the files should be picked again. */
+  ImportStopped: 'OL523',
+  /** Shared with ErrorCode.DataUnsuitable: the data imports but is too small to train and evaluate on. */
+  TooSmall: 'OL107',
   // Warnings: the import succeeds, the report says what was done.
   DuplicatesMerged: 'OL551',
   IgnoredFiles: 'OL552',
   HeaderByPosition: 'OL553',
   UnusedColumns: 'OL554',
   UsersWithoutKeptRows: 'OL555',
+  PossibleHeader: 'OL556',
 } as const;
 export type ImportErrorCode = (typeof ImportErrorCode)[keyof typeof ImportErrorCode];
 
@@ -52,8 +58,21 @@ function where(file: string, line: number | undefined): string {
   return line === undefined ? file : `${file}, line ${line}`;
 }
 
-/** Collects errors (keeping the first MAX_LISTED_ERRORS, counting all) and warnings during one import. */
+/** How far an import is: the phase, the file being read (if any), and the fraction of that phase done (0…1). */
+export interface ImportProgress {
+  /** 'read' is the page reading the files' bytes, before the import proper starts. */
+  phase: 'read' | 'decode' | 'parse' | 'assemble' | 'filter';
+  file?: string;
+  fraction: number;
+}
+
+/**
+ * Collects errors (keeping the first MAX_LISTED_ERRORS, counting all) and warnings during one import, and
+ * passes progress on to whoever asked for it (the import worker posts it to the page).
+ */
 export class IssueLog {
+  constructor(readonly onProgress?: (p: ImportProgress) => void) {}
+
   readonly warnings: ImportIssue[] = [];
   private readonly listed: ImportIssue[] = [];
   private total = 0;
@@ -84,7 +103,7 @@ export class IssueLog {
       {
         file: this.firstUnlistedFile,
         code: ImportErrorCode.TooManyErrors,
-        message: `${extra} more error${extra === 1 ? '' : 's'} not listed (${this.total} in all; the first ${MAX_LISTED_ERRORS} are shown).`,
+        message: `${this.firstUnlistedFile ? `${this.firstUnlistedFile}: ` : ''}${extra} more error${extra === 1 ? '' : 's'} not listed (${this.total} in all; the first ${MAX_LISTED_ERRORS} are shown).`,
       },
     ];
   }

@@ -6,6 +6,7 @@ export {
   type ImportFile,
   type ImportFormat,
   type ImportOptions,
+  type ImportProgress,
   type ImportReport,
   type ImportResult,
 } from './importDataset';

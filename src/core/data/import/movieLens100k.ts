@@ -3,7 +3,7 @@
 import type { RawCatalogue, RawInteractions, RawUserTable } from './assemble';
 import { ImportErrorCode, type IssueLog } from './importErrors';
 import { readRatingRows } from './ratingRows';
-import { checkWidth, splitRows, wholeId, type TextFile } from './splitRows';
+import { checkWidth, shown, splitRows, wholeId, type TextFile } from './splitRows';
 
 /** The 19 genres of u.genre, in flag order; used when u.genre is not given. */
 export const ML100K_GENRES = [
@@ -28,17 +28,25 @@ const USER_COLUMNS = ['user id', 'age', 'gender', 'occupation', 'zip code'];
 
 /** u.data → rows. No header: the first line is data. */
 export function readUData(file: TextFile, log: IssueLog): RawInteractions {
-  return readRatingRows(file.name, splitRows(file, '\t', false, log), 0, DATA_COLUMNS, log);
+  return readRatingRows(file, '\t', false, 'none', DATA_COLUMNS, log);
 }
 
 /** u.genre → genre names by index (`name|index`, indices 0…n−1 each once). */
 export function readUGenre(file: TextFile, log: IssueLog): string[] | null {
   const rows = splitRows(file, '|', false, log);
+  // Indices are bounded by the number of genre lines (each index once, none missing), so no number written in
+  // the file can make the work, or the list of missing indices, larger than the file itself.
+  const count = rows.fields.length;
   const names: string[] = [];
-  for (let r = 0; r < rows.fields.length; r++) {
+  for (let r = 0; r < count; r++) {
     if (!checkWidth(rows, r, ['genre', 'index'], log)) continue;
     const idx = wholeId(rows, r, rows.fields[r][1], 'genre index', log);
     if (idx === null) continue;
+    if (Number(idx) >= count) {
+      const lines = `${count} genre line${count === 1 ? '' : 's'}`;
+      log.error(ImportErrorCode.BadGenreList, file.name, rows.lines[r], `genre index ${idx} is out of range: the file has ${lines}, so indices run from 0 to ${count - 1}.`);
+      continue;
+    }
     if (names[Number(idx)] !== undefined) {
       log.error(ImportErrorCode.BadGenreList, file.name, rows.lines[r], `genre index ${idx} is used twice.`);
     }
@@ -67,7 +75,7 @@ export function readUItem(file: TextFile, genreNames: string[], log: IssueLog): 
     const itemFlags = row.slice(5).map((f, k) => {
       const s = f.trim();
       if (s === '0' || s === '1') return Number(s);
-      log.error(ImportErrorCode.NotANumber, file.name, rows.lines[r], `the ${genreNames[k]} flag "${s}" is not 0 or 1.`);
+      log.error(ImportErrorCode.NotANumber, file.name, rows.lines[r], `the ${shown(genreNames[k])} flag "${shown(s)}" is not 0 or 1.`);
       ok = false;
       return 0;
     });

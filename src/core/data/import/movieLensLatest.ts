@@ -29,8 +29,16 @@ export function firstDataRow(rows: Rows, log: IssueLog): number | null {
 }
 
 /**
+ * Most distinct genres an items file may name. The genre table is items × genres bytes, so without a cap a
+ * file of n items with a genre each would need n² bytes (50,000 → 2.5 GB); MovieLens has 20, tag-like
+ * catalogues a few hundred.
+ */
+export const MAX_GENRES = 1_000;
+
+/**
  * Catalogue from per-item genre lists split on `|`: genre names sorted (so the same items in another row order
- * give the same dataset), "(no genres listed)" and empty entries meaning no genre.
+ * give the same dataset), "(no genres listed)" and empty entries meaning no genre. More than MAX_GENRES
+ * distinct names is refused (OL518) at the line that passes the limit.
  */
 export function catalogueFromGenreLists(
   file: string,
@@ -38,6 +46,7 @@ export function catalogueFromGenreLists(
   lines: number[],
   titles: string[] | null,
   genreCells: string[],
+  log: IssueLog,
 ): RawCatalogue {
   const lists = genreCells.map((cell) =>
     cell
@@ -45,7 +54,20 @@ export function catalogueFromGenreLists(
       .map((s) => s.trim())
       .filter((s) => s !== '' && s !== NO_GENRES),
   );
-  const genreNames = [...new Set(lists.flat())].sort();
+  const distinct = new Set<string>();
+  for (let i = 0; i < lists.length; i++) {
+    for (const name of lists[i]) distinct.add(name);
+    if (distinct.size > MAX_GENRES) {
+      log.error(
+        ImportErrorCode.BadGenreList,
+        file,
+        lines[i],
+        `this line brings the distinct genres to more than ${MAX_GENRES.toLocaleString('en-US')}, the most an import takes; is this column genres (names separated by |, shared by many items)?`,
+      );
+      return { file, ids, lines, titles, genreNames: [], genres: new Uint8Array(0) };
+    }
+  }
+  const genreNames = [...distinct].sort();
   const col = new Map(genreNames.map((name, k) => [name, k]));
   const g = genreNames.length;
   const genres = new Uint8Array(ids.length * g);
@@ -53,13 +75,9 @@ export function catalogueFromGenreLists(
   return { file, ids, lines, titles, genreNames, genres };
 }
 
-/** ratings.csv → rows (header optional). */
+/** ratings.csv → rows (header optional), streamed. */
 export function readRatingsCsv(file: TextFile, log: IssueLog): RawInteractions {
-  const rows = splitRows(file, ',', true, log);
-  const start = firstDataRow(rows, log);
-  if (start === null) return { file: file.name, users: [], items: [], ratings: [], timestamps: [], lines: [] };
-  if (start === 1) checkWidth(rows, 0, RATING_COLUMNS, log);
-  return readRatingRows(file.name, rows, start, RATING_COLUMNS, log);
+  return readRatingRows(file, ',', true, 'optional', RATING_COLUMNS, log);
 }
 
 /** movies.csv → catalogue with titles and genres (header optional). */
@@ -81,5 +99,5 @@ export function readMoviesCsv(file: TextFile, log: IssueLog): RawCatalogue {
     titles.push(title.trim());
     cells.push(genres);
   }
-  return catalogueFromGenreLists(file.name, ids, lines, titles, cells);
+  return catalogueFromGenreLists(file.name, ids, lines, titles, cells, log);
 }

@@ -1,0 +1,11 @@
+// The thin import worker: decodes and parses the person's files off the page's thread, posting progress.
+import { importWithFilter } from '../core/data/import/importWithFilter';
+import { datasetBuffers, type FromImportWorker, type ToImportWorker } from './importProtocol';
+
+const post = (msg: FromImportWorker, transfer: Transferable[] = []) => self.postMessage(msg, { transfer });
+
+self.onmessage = (e: MessageEvent<ToImportWorker>) => {
+  const { id, files, settings } = e.data;
+  const result = importWithFilter(files, { ...settings, onProgress: (progress) => post({ type: 'progress', id, progress }) });
+  post({ type: 'done', id, result }, result.ok ? datasetBuffers(result.dataset) : []);
+};
