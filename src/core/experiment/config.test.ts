@@ -256,6 +256,11 @@ describe('configFromText reports the real reason a number is refused', () => {
     expect(r.issues[0].message).not.toContain('received string');
   });
 
+  it('names a number too large for a double as Infinity, not as null', () => {
+    const r = configFromText(lab, [['learningRate', '1e999']]);
+    expect(r.issues[0].message).toMatch(/^'learningRate' = Infinity is not valid/);
+  });
+
   it('still says "received string" when the text is not a number at all', () => {
     const r = configFromText(lab, [['epochs', 'NaN']]);
     expect(r.issues[0].message).toMatch(/'epochs' = "NaN" is not valid \(.*received string/);

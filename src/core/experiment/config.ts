@@ -36,6 +36,8 @@ export function showValue(value: unknown): string {
   if (typeof value === 'string') {
     return value.length <= SHOWN_CHARS ? JSON.stringify(value) : `${JSON.stringify(`${value.slice(0, SHOWN_CHARS)}…`)} (${value.length} characters)`;
   }
+  // JSON has no Infinity or NaN (it writes null): say the number as it is.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   let json: string | undefined;
   try {
     json = JSON.stringify(value);
