@@ -5,6 +5,7 @@ import { join, normalize, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { TFJS_ENVIRONMENT_MODULE, withoutUrlFlags } from './src/core/tf/urlFlags.js';
 
 const SAMPLE_DATA = resolve(import.meta.dirname, 'sample-data');
 
@@ -34,9 +35,32 @@ function sampleData(): Plugin {
   };
 }
 
+/**
+ * tfjs never reads the page's URL (src/core/tf/urlFlags.ts says why): tfjs-core's URL-flag reading is removed
+ * from every bundle, the page's, the worker's and the dev server's dependency bundle, and a build whose output
+ * still reads `global.location.search` (tfjs resolved to a file this did not patch) fails.
+ */
+function tfjsIgnoresUrl(): Plugin {
+  return {
+    name: 'objective-lab-tfjs-ignores-url',
+    enforce: 'pre',
+    transform: (code, id) => (TFJS_ENVIRONMENT_MODULE.test(id.split('?')[0]) ? { code: withoutUrlFlags(code), map: null } : null),
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.code.includes('global.location.search')) {
+          this.error(`${chunk.fileName} still reads the page URL for tfjs flags: the tfjs-core patch in src/core/tf/urlFlags.ts did not apply`);
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), sampleData()],
-  worker: { format: 'es' },
+  plugins: [react(), sampleData(), tfjsIgnoresUrl()],
+  // The worker is bundled on its own and tfjs lives there too.
+  worker: { format: 'es', plugins: () => [tfjsIgnoresUrl()] },
+  // The dev server pre-bundles tfjs outside the plugin pipeline: patch it there as well.
+  optimizeDeps: { rolldownOptions: { plugins: [tfjsIgnoresUrl()] } },
   // The largest chunks are tfjs (~860 kB minified, loaded lazily by the worker and the fallback) and the entry
   // (~890 kB: React, recharts and the app); first-page.spec.ts holds what index.html loads to 400 kB gzipped.
   build: { target: 'es2022', chunkSizeWarningLimit: 900 },
