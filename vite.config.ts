@@ -1,10 +1,12 @@
 // Vite config: React app + module web worker; tfjs-wasm binaries are emitted as assets via `?url` imports;
-// the built-in datasets in sample-data/ are served (dev) and copied (build) as static files.
+// the built-in datasets in sample-data/ are served (dev) and copied (build) as static files; tfjs never reads
+// the page URL; the built page carries its Content-Security-Policy.
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { TFJS_ENVIRONMENT_MODULE, withoutUrlFlags } from './src/core/tf/urlFlags.js';
 
 const SAMPLE_DATA = resolve(import.meta.dirname, 'sample-data');
 
@@ -34,9 +36,69 @@ function sampleData(): Plugin {
   };
 }
 
+/**
+ * tfjs never reads the page's URL (src/core/tf/urlFlags.ts says why): tfjs-core's URL-flag reading is removed
+ * from every bundle, the page's, the worker's and the dev server's dependency bundle, and a build whose output
+ * still reads `global.location.search` (tfjs resolved to a file this did not patch) fails.
+ */
+function tfjsIgnoresUrl(): Plugin {
+  return {
+    name: 'objective-lab-tfjs-ignores-url',
+    enforce: 'pre',
+    transform: (code, id) => (TFJS_ENVIRONMENT_MODULE.test(id.split('?')[0]) ? { code: withoutUrlFlags(code), map: null } : null),
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.code.includes('global.location.search')) {
+          this.error(`${chunk.fileName} still reads the page URL for tfjs flags: the tfjs-core patch in src/core/tf/urlFlags.ts did not apply`);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The Content-Security-Policy of the built app (README, "Hosting and Content-Security-Policy"): its own
+ * scripts, module workers and styles; WebAssembly compilation for tfjs-wasm ('wasm-unsafe-eval', no 'unsafe-eval');
+ * fetches (sample data, the wasm binaries) from its own origin only; chart images exported through blob: URLs;
+ * nothing remote, no plugins, no <base>, no form posts. React and recharts set styles through the CSSOM, which
+ * style-src does not govern, so no 'unsafe-inline' is needed.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' blob:",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Puts the policy in the built index.html as a meta tag, so a static host needs no configuration. Build only:
+ * the dev server injects inline scripts (React refresh) and <style> elements (CSS hot reload), which this
+ * policy rightly refuses; loosening it for them would loosen the shipped page too.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'objective-lab-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), sampleData()],
-  worker: { format: 'es' },
+  plugins: [react(), sampleData(), tfjsIgnoresUrl(), contentSecurityPolicy()],
+  // The worker is bundled on its own and tfjs lives there too.
+  worker: { format: 'es', plugins: () => [tfjsIgnoresUrl()] },
+  // The dev server pre-bundles tfjs outside the plugin pipeline: patch it there as well.
+  optimizeDeps: { rolldownOptions: { plugins: [tfjsIgnoresUrl()] } },
+  // `vite preview` (the e2e server) also sends the policy as a header, as README asks of a host that can: a
+  // header, unlike the meta tag, also governs the worker script, so the worker is tested under it too.
+  preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   // The largest chunks are tfjs (~860 kB minified, loaded lazily by the worker and the fallback) and the entry
   // (~890 kB: React, recharts and the app); first-page.spec.ts holds what index.html loads to 400 kB gzipped.
   build: { target: 'es2022', chunkSizeWarningLimit: 900 },

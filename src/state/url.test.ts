@@ -33,4 +33,44 @@ describe('the URL state', () => {
     expect(s.config.epochs).toBe(20);
     expect(s.notices).toHaveLength(1);
   });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('treats %s as an unknown parameter, as lab and backend values too', (name) => {
+    const s = readUrl(`?${name}=1&lab=${name}&backend=${name}&lab=weighting&epochs=3`);
+    expect(s.labId).toBe('pop-vs-mf');
+    expect(s.backend).toBe('auto');
+    expect(s.config).toEqual({ ...popVsMfDefaults, epochs: 3 });
+    expect(s.notices).toEqual([
+      expect.stringMatching(new RegExp(`^OL104: URL parameter 'lab' = "${name}" is not a lab`)),
+      expect.stringMatching(new RegExp(`^OL101: URL parameter 'backend' = "${name}" is not one of`)),
+      `OL105: URL parameter '${name}' is not a setting of 'pop-vs-mf' and was ignored.`,
+    ]);
+  });
+
+  it.each(['?seed=%', '?epochs=%ZZ', '?dataset=work%2', '?lab=%E0%A4%A', '?%=%', '?a%ZZb=1', '?epochs=%00'])('reads the malformed encoding %s without throwing and names the value', (search) => {
+    const s = readUrl(search);
+    expect(s.notices).toHaveLength(1);
+    expect(s.config).toEqual(popVsMfDefaults);
+  });
+
+  it('says "tfjsflags" was ignored, like any other parameter that is not a setting', () => {
+    expect(readUrl('?tfjsflags=DEBUG:true,WEBGL_PACK:false').notices).toEqual([
+      "OL105: URL parameter 'tfjsflags' is not a setting of 'pop-vs-mf' and was ignored.",
+    ]);
+  });
+
+  it('names a parameter given twice once, so every notice is different', () => {
+    const s = readUrl('?color=red&color=blue&epochs=abc&epochs=abc');
+    expect(s.notices).toHaveLength(2);
+    expect(new Set(s.notices).size).toBe(2);
+  });
+
+  it('cuts every long value or name in a notice to its start and its length', () => {
+    const long = 'x'.repeat(100_000);
+    const s = readUrl(`?lab=${long}&backend=${long}&epochs=${long}&${long}=1`);
+    expect(s.notices).toHaveLength(4);
+    for (const n of s.notices) {
+      expect(n.length).toBeLessThan(400);
+      expect(n).toContain('(100000 characters)');
+    }
+  });
 });

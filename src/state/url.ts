@@ -1,5 +1,5 @@
 // Mirrors the serialisable config (lab, backend, every lab setting) to and from the URL query string.
-import { configFromText, configToText } from '../core/experiment/config';
+import { configFromText, configToText, showText, showValue } from '../core/experiment/config';
 import { findLab, LABS } from '../core/labs/registry';
 import { BACKENDS, type BackendChoice } from '../core/tf/backendNames';
 import { ErrorCode } from '../core/errors';
@@ -14,7 +14,12 @@ export interface UrlState {
 
 const BACKEND_CHOICES: readonly string[] = ['auto', ...BACKENDS];
 
-/** Reads the query string. Nothing here throws: bad values get a notice and their default. */
+/**
+ * Reads the query string. Nothing here throws: bad values get a notice and their default. URLSearchParams
+ * never throws on malformed percent-encoding ('%', '%ZZ', a cut-off '%E0%A4%A'): it keeps such text as it is
+ * or as U+FFFD, and the value is then refused like any other. Notices show long values cut (`showValue`), and
+ * a parameter repeated with the same problem is named once.
+ */
 export function readUrl(search: string): UrlState {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
@@ -23,19 +28,19 @@ export function readUrl(search: string): UrlState {
   if (labParam !== null) {
     const found = findLab(labParam);
     if (found) lab = found;
-    else notices.push(`${ErrorCode.UnknownLab}: URL parameter 'lab' = "${labParam}" is not a lab (labs: ${LABS.map((l) => l.id).join(', ')}); opened '${lab.id}'.`);
+    else notices.push(`${ErrorCode.UnknownLab}: URL parameter 'lab' = ${showValue(labParam)} is not a lab (labs: ${LABS.map((l) => l.id).join(', ')}); opened '${lab.id}'.`);
   }
   let backend: BackendChoice = 'auto';
   const backendParam = params.get('backend');
   if (backendParam !== null) {
     if (BACKEND_CHOICES.includes(backendParam)) backend = backendParam as BackendChoice;
-    else notices.push(`${ErrorCode.InvalidConfigValue}: URL parameter 'backend' = "${backendParam}" is not one of ${BACKEND_CHOICES.join(', ')}; using auto.`);
+    else notices.push(`${ErrorCode.InvalidConfigValue}: URL parameter 'backend' = ${showValue(backendParam)} is not one of ${BACKEND_CHOICES.join(', ')}; using auto.`);
   }
   const rest = [...params.entries()].filter(([k]) => k !== 'lab' && k !== 'backend');
   const { config, issues, unknownKeys } = configFromText(lab, rest);
   for (const i of issues) notices.push(`${i.code}: URL parameter ${i.message}.`);
-  for (const k of unknownKeys) notices.push(`${ErrorCode.UnknownUrlParameter}: URL parameter '${k}' is not a setting of '${lab.id}' and was ignored.`);
-  return { labId: lab.id, backend, config, notices };
+  for (const k of unknownKeys) notices.push(`${ErrorCode.UnknownUrlParameter}: URL parameter '${showText(k)}' is not a setting of '${lab.id}' and was ignored.`);
+  return { labId: lab.id, backend, config, notices: [...new Set(notices)] };
 }
 
 /** The query string for a state: a link that reproduces the lab, dataset, seed and every setting. */

@@ -16,12 +16,18 @@ export function startUrlSync(store: LabStore, location: Location, history: Histo
     labId: fromUrl.labId,
     backend: fromUrl.backend,
     configs: { ...s.configs, [fromUrl.labId]: fromUrl.config },
-    notices: [...s.notices, ...fromUrl.notices],
+    notices: [...new Set([...s.notices, ...fromUrl.notices])],
   }));
   const write = () => {
     const s = store.getState();
     const search = writeUrl(s.labId, s.backend, s.configs[s.labId]);
-    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    if (search === location.search) return;
+    try {
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    } catch {
+      // Some embeddings (sandboxed frames, odd schemes) refuse replaceState: the address bar then keeps the
+      // link as it came, and the lab still works from the store. Nothing else reads location.search.
+    }
   };
   write();
   return store.subscribe((s, prev) => {

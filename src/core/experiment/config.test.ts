@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ErrorCode, LabError } from '../errors';
 import { popVsMfLab } from '../labs/popVsMf';
-import { coerceText, configFromText, configToText, parseConfig, resolveConfig } from './config';
+import { coerceText, configFromText, configToText, parseConfig, parseField, resolveConfig, showText } from './config';
+import { gridFromVary } from './sweep';
 import type { Lab } from './types';
 
 const lab = popVsMfLab as unknown as Lab;
@@ -195,5 +196,104 @@ describe('configToText → configFromText', () => {
   it('round-trips booleans and negative numbers', () => {
     const config = { shuffle: false, temperature: -0.1, mode: 'exact' };
     expect(roundTrip(toyLab, config).config).toEqual(config);
+  });
+});
+
+/** Names every plain object inherits: a link, a `--set`, a config file or a `--vary` may use any of them. */
+const INHERITED = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupGetter__'];
+
+describe('keys that name a property every object inherits are unknown settings', () => {
+  it.each(INHERITED)('parseField refuses %s with OL102 (the --set path)', (key) => {
+    const r = parseField(lab, key, coerceText('1'));
+    expect(r).toEqual({ ok: false, issue: { key, code: 'OL102', message: expect.stringContaining(`'${key}' is not a setting of lab 'pop-vs-mf'`) } });
+  });
+
+  it.each(INHERITED)('configFromText returns %s as an unknown key and keeps the defaults (the URL path)', (key) => {
+    const r = configFromText(lab, [[key, '1'], ['epochs', '3']]);
+    expect(r.unknownKeys).toEqual([key]);
+    expect(r.issues).toEqual([]);
+    expect(r.config).toEqual({ ...defaults, epochs: 3 });
+    expect(Object.getPrototypeOf(r.config)).toBe(Object.prototype);
+  });
+
+  it.each(INHERITED)('parseConfig refuses %s from a JSON config file with OL102', (key) => {
+    // JSON.parse makes an own property even of "__proto__", so the file really carries the key.
+    const input = JSON.parse(`{${JSON.stringify(key)}: 1, "epochs": 3}`);
+    expect(Object.keys(input)).toContain(key);
+    const r = parseConfig(lab, input);
+    expect(r).toEqual({ ok: false, issues: [{ key, code: 'OL102', message: expect.stringContaining(`'${key}' is not a setting`) }] });
+  });
+
+  it('resolveConfig throws a LabError (exit 2 in the CLI), not a TypeError, for {"__proto__":1} and {"constructor":1}', () => {
+    for (const text of ['{"__proto__":1}', '{"constructor":1}', '{"toString":"x"}']) {
+      expect(() => resolveConfig(lab, JSON.parse(text))).toThrow(LabError);
+      expect(() => resolveConfig(lab, JSON.parse(text))).toThrow(/OL102: '(__proto__|constructor|toString)' is not a setting/);
+    }
+  });
+
+  it.each(INHERITED)('gridFromVary refuses %s with a LabError (the sweep --vary path)', (key) => {
+    expect(() => gridFromVary(lab, [[key, ['1', '2']]])).toThrow(LabError);
+    expect(() => gridFromVary(lab, [[key, ['1', '2']]])).toThrow(`'${key}' is not a setting`);
+  });
+
+  it('leaves a real setting named like nothing inherited alone', () => {
+    expect(parseField(lab, 'epochs', 4)).toEqual({ ok: true, value: 4 });
+    expect(parseField(toyLab, 'mode', 'exact')).toEqual({ ok: true, value: 'exact' });
+  });
+});
+
+describe('configFromText reports the real reason a number is refused', () => {
+  it.each([
+    ['epochs', '-1', /'epochs' = -1 is not valid \(.*>=1/],
+    ['epochs', '1e9', /'epochs' = 1000000000 is not valid \(.*<=200/],
+    ['epochs', '2.5', /'epochs' = 2\.5 is not valid \(.*int/],
+    ['seed', '-5', /'seed' = -5 is not valid \(.*>=0/],
+    ['learningRate', '0', /'learningRate' = 0 is not valid \(.*>0/],
+  ])('%s=%s', (key, raw, why) => {
+    const r = configFromText(lab, [[key, raw]]);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0].message).toMatch(why);
+    expect(r.issues[0].message).not.toContain('received string');
+  });
+
+  it('names a number too large for a double as Infinity, not as null', () => {
+    const r = configFromText(lab, [['learningRate', '1e999']]);
+    expect(r.issues[0].message).toMatch(/^'learningRate' = Infinity is not valid/);
+  });
+
+  it('still says "received string" when the text is not a number at all', () => {
+    const r = configFromText(lab, [['epochs', 'NaN']]);
+    expect(r.issues[0].message).toMatch(/'epochs' = "NaN" is not valid \(.*received string/);
+  });
+
+  it('still reads a text setting whose value looks like JSON as text', () => {
+    const textLab = { ...toyLab, schema: z.object({ name: z.string().default('a') }), defaults: { name: 'a' } } as Lab;
+    expect(configFromText(textLab, [['name', '42']]).config).toEqual({ name: '42' });
+    expect(configFromText(textLab, [['name', 'true']]).config).toEqual({ name: 'true' });
+  });
+});
+
+describe('long values and keys are shortened in messages', () => {
+  const long = 'x'.repeat(100_000);
+
+  it('showText keeps short text and cuts long text to its start and its length', () => {
+    expect(showText('abc')).toBe('abc');
+    expect(showText('y'.repeat(60))).toBe('y'.repeat(60));
+    expect(showText(long)).toBe(`${'x'.repeat(60)}… (100000 characters)`);
+  });
+
+  it('a 100 kB value gives a message of under 300 characters that names its length', () => {
+    const r = configFromText(lab, [['dataset', long]]);
+    expect(r.issues[0].message.length).toBeLessThan(300);
+    expect(r.issues[0].message).toContain('(100000 characters)');
+    expect(r.issues[0].message).toContain(`"${'x'.repeat(20)}`);
+  });
+
+  it('a 100 kB key gives a short unknown-setting message (parseField, parseConfig)', () => {
+    const f = parseField(lab, long, 1);
+    expect(!f.ok && f.issue.message.length).toBeLessThan(400);
+    expect(!f.ok && f.issue.message).toContain('(100000 characters)');
+    const c = parseConfig(lab, { [long]: 1 });
+    expect(!c.ok && c.issues[0].message.length).toBeLessThan(400);
   });
 });

@@ -20,9 +20,46 @@ export function coerceText(raw: string): unknown {
   }
 }
 
+/** Longest piece of an outside value or key that a message repeats; the rest is counted, not shown. */
+const SHOWN_CHARS = 60;
+
+/**
+ * Text from outside (a value, a key) as a message shows it: whole up to 60 characters, else its first 60 and
+ * its length, "xxx… (100000 characters)". A 100 kB URL value must not become a 100 kB notice.
+ */
+export function showText(text: string): string {
+  return text.length <= SHOWN_CHARS ? text : `${text.slice(0, SHOWN_CHARS)}… (${text.length} characters)`;
+}
+
+/** A value as a message shows it: JSON (strings quoted), long ones cut as `showText` does: "xxx…" (100000 characters). */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return value.length <= SHOWN_CHARS ? JSON.stringify(value) : `${JSON.stringify(`${value.slice(0, SHOWN_CHARS)}…`)} (${value.length} characters)`;
+  }
+  // JSON has no Infinity or NaN (it writes null): say the number as it is.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // A cycle or a BigInt: say what it is rather than fail while reporting another failure.
+  }
+  return showText(json ?? String(value));
+}
+
+/**
+ * The zod field of `key`, or undefined when `key` is not one of the lab's own settings. An own-property
+ * lookup: `key in shape` and `shape[key]` also find what every object inherits ('constructor', '__proto__',
+ * 'toString'…), which a link, a `--set`, a config file or a `--vary` may name.
+ */
+export function settingField(lab: Lab, key: string): z.ZodType | undefined {
+  const shape = lab.schema.shape as Record<string, z.ZodType>;
+  return Object.hasOwn(shape, key) ? shape[key] : undefined;
+}
+
 function describeIssue(key: string, value: unknown, err: z.ZodError): string {
   const why = err.issues.map((i) => i.message).join('; ');
-  return `'${key}' = ${JSON.stringify(value)} is not valid (${why})`;
+  return `'${showText(key)}' = ${showValue(value)} is not valid (${why})`;
 }
 
 /** Validates one field of a lab config; returns an issue or the parsed value. */
@@ -31,20 +68,34 @@ export function parseField(
   key: string,
   value: unknown,
 ): { ok: true; value: unknown } | { ok: false; issue: ConfigIssue } {
-  const field = lab.schema.shape[key] as z.ZodType | undefined;
+  const field = settingField(lab, key);
   if (!field) {
     return {
       ok: false,
       issue: {
         key,
         code: ErrorCode.UnknownConfigKey,
-        message: `'${key}' is not a setting of lab '${lab.id}' (settings: ${Object.keys(lab.schema.shape).join(', ')})`,
+        message: `'${showText(key)}' is not a setting of lab '${lab.id}' (settings: ${Object.keys(lab.schema.shape).join(', ')})`,
       },
     };
   }
   const r = field.safeParse(value);
   if (r.success) return { ok: true, value: r.data };
   return { ok: false, issue: { key, code: ErrorCode.InvalidConfigValue, message: describeIssue(key, value, r.error) } };
+}
+
+/**
+ * Validates one field given as text (a URL parameter, a `--vary` value): read as JSON first (numbers,
+ * booleans), then, if that reading is refused and the text differs, as plain text, so a text setting whose
+ * value looks like JSON ("42", "true") is still text. When both readings are refused the first one's reason
+ * is reported: for `epochs=-1` that is "too small", not the text reading's "expected number, received string".
+ */
+export function parseFieldText(lab: Lab, key: string, raw: string): ReturnType<typeof parseField> {
+  const value = coerceText(raw);
+  const r = parseField(lab, key, value);
+  if (r.ok || value === raw) return r;
+  const asText = parseField(lab, key, raw);
+  return asText.ok ? asText : r;
 }
 
 /**
@@ -90,13 +141,11 @@ export function configFromText(
   const issues: ConfigIssue[] = [];
   const unknownKeys: string[] = [];
   for (const [key, raw] of entries) {
-    if (!(key in lab.schema.shape)) {
+    if (!settingField(lab, key)) {
       unknownKeys.push(key);
       continue;
     }
-    let r = parseField(lab, key, coerceText(raw));
-    // A text setting whose value looks like JSON ("42", "true") is still text.
-    if (!r.ok && coerceText(raw) !== raw) r = parseField(lab, key, raw);
+    const r = parseFieldText(lab, key, raw);
     if (r.ok) {
       config[key] = r.value;
       continue;
@@ -104,7 +153,7 @@ export function configFromText(
     // The default, even if the same key came earlier with a valid value: the message says so.
     const fallback = (lab.defaults as Record<string, unknown>)[key];
     config[key] = fallback;
-    issues.push({ ...r.issue, message: `${r.issue.message}; using the default ${JSON.stringify(fallback)}` });
+    issues.push({ ...r.issue, message: `${r.issue.message}; using the default ${showValue(fallback)}` });
   }
   return { config, issues, unknownKeys };
 }

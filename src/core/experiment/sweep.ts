@@ -1,7 +1,7 @@
 // Runs one lab over a grid of settings, one run after another, keeping every run's outcome.
 import type { Dataset } from '../data/dataset';
 import { ErrorCode, errorMessage, LabError } from '../errors';
-import { coerceText, parseField, resolveConfig } from './config';
+import { parseFieldText, resolveConfig, showText } from './config';
 import { RunCache } from './runCache';
 import type { Lab, ProgressEvent, RunResult, StepControl } from './types';
 
@@ -111,12 +111,7 @@ export function gridFromVary(lab: Lab, vary: readonly (readonly [string, readonl
 }
 
 function parseVaried(lab: Lab, key: string, raw: string): unknown {
-  const r = parseField(lab, key, coerceText(raw));
+  const r = parseFieldText(lab, key, raw);
   if (r.ok) return r.value;
-  // A text setting whose value looks like JSON ("42", "true") is still text; else report the first reading.
-  if (coerceText(raw) !== raw) {
-    const asText = parseField(lab, key, raw);
-    if (asText.ok) return asText.value;
-  }
-  throw new LabError(r.issue.code, `vary ${key}, value '${raw}': ${r.issue.message}`);
+  throw new LabError(r.issue.code, `vary ${showText(key)}, value '${showText(raw)}': ${r.issue.message}`);
 }

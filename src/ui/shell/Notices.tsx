@@ -8,7 +8,8 @@ export function Notices() {
   return (
     <div className="notices" role="status" data-testid="notices">
       {notices.map((n, i) => (
-        <div className="notice" key={n}>
+        // By position, as dismissing is: two notices with the same text must not share a React key.
+        <div className="notice" key={i}>
           <span>{n}</span>
           <button aria-label="Dismiss" onClick={() => dismiss(i)}>
             ×

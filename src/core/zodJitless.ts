@@ -1,0 +1,10 @@
+// zod without compiled validators: it never calls `new Function`, which the app's Content-Security-Policy refuses.
+//
+// zod 4 probes `new Function("")` on its first object parse to decide whether to compile a fast validator;
+// under a CSP without 'unsafe-eval' the probe is refused (zod catches it) but the browser still reports a
+// `securitypolicyviolation`. jitless skips the probe; the configs parsed here are a few fields, so the compiled
+// path bought nothing. Imported by datasetChoice.ts, which every lab's config imports before it parses its
+// defaults, so it is set before the first parse in the page, the worker and Node alike.
+import { z } from 'zod';
+
+z.config({ jitless: true });
