@@ -98,7 +98,7 @@ describe('the lab CLI, end to end', () => {
     writeFileSync(one, 'user,item\nu1,i1\n');
     const r = lab('run', 'pop-vs-mf', '--data', one, '--set', 'epochs=1');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/OL107: .*one-row.csv: 1 user, 1 item, 1 interaction — too few to train and evaluate/);
+    expect(r.stderr).toMatch(/OL107 one-row.csv: the data is too small to train and evaluate on: 1 user, 1 item, 1 interaction/);
     expect(r.stdout).not.toMatch(/undefined|NaN/);
   });
 

@@ -1,8 +1,6 @@
 // Checks made before the first step, so a run that cannot be used fails at once (exit 2) instead of after hours.
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Dataset } from '../core/data/dataset';
-import { ErrorCode, LabError } from '../core/errors';
 import { UsageError } from './args';
 
 /**
@@ -56,22 +54,5 @@ function access(flag: string, path: string, p: string, why: string): void {
     accessSync(p, constants.W_OK);
   } catch {
     throw new UsageError(`${flag} ${path}: ${why}`);
-  }
-}
-
-/**
- * The smallest data any lab can train on and then score: 2 users (one can be held out for testing) and 2 items
- * (a ranking of one item measures nothing). With less, every ranking metric would come out undefined.
- * TODO(issue 11): when core/data grows its own "too small to train/evaluate" check, call it from here — this
- * is the CLI's one place for it.
- */
-export function checkDataset(dataset: Dataset, from: string): void {
-  const { numUsers, numItems } = dataset.interactions;
-  const interactions = dataset.interactions.indices.length;
-  if (numUsers < 2 || numItems < 2) {
-    throw new LabError(
-      ErrorCode.DataUnsuitable,
-      `${from}: ${numUsers} user${numUsers === 1 ? '' : 's'}, ${numItems} item${numItems === 1 ? '' : 's'}, ${interactions} interaction${interactions === 1 ? '' : 's'} — too few to train and evaluate; a lab needs at least 2 users and 2 items (a held-out user to score, and more than one item to rank)`,
-    );
   }
 }

@@ -1,9 +1,8 @@
 // The `lab run` command: resolve the config, pick the backend, run with a progress bar, write the files.
 import type { Dataset } from '../core/data/dataset';
 import { IMPORTED } from '../core/data/datasetChoice';
-import { DEFAULT_MAX_BYTES, formatIssue } from '../core/data/import';
-import { importWithFilter, type ImportWithFilterOptions } from '../core/data/import/importWithFilter';
-import { readDataPath } from './dataFiles';
+import type { ImportWithFilterOptions } from '../core/data/import/importWithFilter';
+import { loadDataPath } from './dataFiles';
 import { StepGate } from '../core/experiment/stepGate';
 import type { ProgressEvent, RunResult } from '../core/experiment/types';
 import { getLab } from '../core/labs/registry';
@@ -13,7 +12,7 @@ import { UsageError } from './args';
 import { readConfigFile } from './configFile';
 import type { Interrupt } from './interrupt';
 import { epochsToCsv, formatSummary, runRecord, writeOutputs } from './output';
-import { checkDataset, checkOutputPaths } from './preflight';
+import { checkOutputPaths } from './preflight';
 import { ProgressBar } from './progressBar';
 import { buildRunConfig } from './runConfig';
 
@@ -23,16 +22,13 @@ type RunCommand = Extract<Command, { kind: 'run' }>;
 
 /** Reads and imports --data; import problems are bad input (exit 2), each naming its file and line. */
 async function importData(path: string, opts: ImportWithFilterOptions): Promise<Dataset> {
-  const r = importWithFilter(await readDataPath(path, { maxBytes: DEFAULT_MAX_BYTES }), opts);
-  if (!r.ok) throw new UsageError(`could not import ${path}:\n${r.errors.map(formatIssue).join('\n')}`);
-  checkDataset(r.dataset, path);
-  const rep = r.report;
+  const { dataset, report: rep } = await loadDataPath(path, opts);
   process.stderr.write(
     `imported ${rep.format} from ${path}: ${rep.users} users, ${rep.items} items, ${rep.kept} interactions` +
       `${rep.ratingThreshold !== undefined ? ` (ratings ≥ ${rep.ratingThreshold})` : ''}\n`,
   );
   for (const w of rep.warnings) process.stderr.write(`warning: ${w}\n`);
-  return r.dataset;
+  return dataset;
 }
 
 /** What a run has produced so far, as a result stopped at its last step: what Ctrl-C saves at once. */
