@@ -189,6 +189,25 @@ describe('a catalogue too large for the backend', () => {
   });
 });
 
+describe('data too small for the strong split', () => {
+  it('is refused with OL107 naming the split, rather than completing with an empty table', async () => {
+    const lists = [[0, 1, 2], [0, 1, 3]];
+    const dataset: Dataset = {
+      name: 'two-users',
+      source: { kind: 'import', format: 'generic', files: ['two-users.csv'] },
+      userIds: ['u1', 'u2'],
+      itemIds: ['i1', 'i2', 'i3', 'i4'],
+      interactions: { numUsers: 2, numItems: 4, indptr: Int32Array.from([0, 3, 6]), indices: Int32Array.from(lists.flat()) },
+      genreNames: [],
+      itemGenres: new Uint8Array(0),
+    };
+    const before = tf.memory().numTensors;
+    await expect(runMultVae(tiny({ dataset: 'imported' }), { dataset })).rejects.toMatchObject({ code: ErrorCode.DataUnsuitable });
+    await expect(runMultVae(tiny({ dataset: 'imported' }), { dataset })).rejects.toThrow(/two-users \(2 users\) split into 2 training, 0 validation and 0 test users/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
 describe('the lab', () => {
   it('is declared with its paper, defaults that pass its schema and a lazy run', () => {
     expect(multVaeLab.id).toBe('mult-vae');

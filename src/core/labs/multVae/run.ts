@@ -3,6 +3,7 @@
 import { resolveDataset } from '../../data/datasetChoice';
 import { nnz, userItems } from '../../data/dataset';
 import { strongSplit } from '../../data/split';
+import { ErrorCode, LabError } from '../../errors';
 import { runTraining } from '../../experiment/trainingLoop';
 import type { ReportTable, RunContext, RunResult } from '../../experiment/types';
 import { genreCosineDistance } from '../../metrics';
@@ -41,6 +42,14 @@ export function runMultVae(config: MultVaeConfig, ctx: RunContext = {}): Promise
     const trainIndex = Int32Array.from(trainRows, (_, i) => i);
     const valUsers = scorableUsers(split.validation);
     const testUsers = scorableUsers(split.test);
+    // A split that leaves nobody to train on or to score would "complete" with an empty table.
+    if (trainRows.length === 0 || valUsers.length === 0 || testUsers.length === 0) {
+      throw new LabError(
+        ErrorCode.DataUnsuitable,
+        `'dataset': ${data.name} (${data.interactions.numUsers} users) split into ${trainRows.length} training, ${valUsers.length} validation and ` +
+          `${testUsers.length} test users with a held-out item; this lab needs at least one of each — use more users, or raise heldOutUsers / validationUsers`,
+      );
+    }
     const stepsPerVariant = Math.ceil(trainRows.length / config.batchSize);
 
     const pop = createPopularity(split.train);
