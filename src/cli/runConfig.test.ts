@@ -35,6 +35,15 @@ describe('buildRunConfig', () => {
     expect(r.errors[1]).toMatch(/--set epochs=0: 'epochs' = 0 is not valid/);
   });
 
+  it('cuts a long --set value in its message rather than repeating it whole', () => {
+    const r = buildRunConfig(lab, { sets: [['optimizer', 'x'.repeat(100_000)]] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0].length).toBeLessThan(1_000);
+    expect(r.errors[0]).toMatch(/^--set optimizer=x+… \(100010 characters\): 'optimizer' = "x+…" \(100000 characters\) is not valid/);
+  });
+
   it('names the file and the key of a bad config file, and the file when it is not JSON', () => {
     const bad = buildRunConfig(lab, { file: file({ epochs: 2, nonsense: true }), sets: [] });
     expect(bad).toEqual({ ok: false, errors: [expect.stringMatching(/config file my\.json: 'nonsense' is not a setting/)] });

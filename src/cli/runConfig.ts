@@ -1,5 +1,5 @@
 // Builds a run's config from its layers: defaults < config file < --set < --seed, each validated per key.
-import { coerceText, parseConfig, parseField, resolveConfig } from '../core/experiment/config';
+import { parseConfig, parseField, parseFieldText, resolveConfig, showText } from '../core/experiment/config';
 import type { Lab } from '../core/experiment/types';
 
 export interface ConfigSources {
@@ -31,9 +31,10 @@ export function buildRunConfig(
   }
 
   for (const [key, raw] of src.sets) {
-    const r = parseField(lab, key, coerceText(raw));
+    // Read as the URL reads it (JSON if that parses and fits, else text), so a link and --set agree.
+    const r = parseFieldText(lab, key, raw);
     if (r.ok) config[key] = r.value;
-    else errors.push(`--set ${key}=${raw}: ${r.issue.message}`);
+    else errors.push(`--set ${showText(`${key}=${raw}`)}: ${r.issue.message}`);
   }
 
   if (src.seed !== undefined) {
