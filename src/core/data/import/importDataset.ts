@@ -92,7 +92,8 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
   }
   if (log.failed) return { ok: false, errors: log.errors() };
 
-  const encodings: Record<string, TextEncoding> = {};
+  // File names come from outside: a Map, so a file called '__proto__' is just a name.
+  const encodings = new Map<string, TextEncoding>();
   const text: Record<string, TextFile> = {};
   const roles = Object.entries(plan.roles);
   for (const [k, [role, f]] of roles.entries()) {
@@ -101,11 +102,11 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
     if (plan.format === 'ml-100k' && role === 'item') {
       const legacy = decodeLegacy(f.bytes);
       decoded = legacy.text;
-      encodings[baseName(f.name)] = legacy.encoding;
+      encodings.set(baseName(f.name), legacy.encoding);
     } else {
       const d = decodeText(f.name, f.bytes, log);
       decoded = d?.text ?? null;
-      encodings[baseName(f.name)] = d?.encoding ?? 'utf-8';
+      encodings.set(baseName(f.name), d?.encoding ?? 'utf-8');
     }
     if (decoded === null) continue;
     if (decoded.trim() === '') log.error(ImportErrorCode.EmptyFile, f.name, undefined, 'the file is empty.');
@@ -177,7 +178,7 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
       format: plan.format,
       files: dataset.source.kind === 'import' ? dataset.source.files : used,
       ignoredFiles: plan.ignored,
-      encodings,
+      encodings: Object.fromEntries(encodings),
       rowsRead: stats.rowsRead,
       duplicatesMerged: stats.duplicatesMerged,
       kept: stats.rowsKept,
