@@ -35,7 +35,7 @@ describe('the URL state', () => {
   });
 
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('treats %s as an unknown parameter, as lab and backend values too', (name) => {
-    const s = readUrl(`?${name}=1&lab=${name}&backend=${name}&lab=weighting&epochs=3`);
+    const s = readUrl(`?${name}=1&lab=${name}&backend=${name}&epochs=3`);
     expect(s.labId).toBe('pop-vs-mf');
     expect(s.backend).toBe('auto');
     expect(s.config).toEqual({ ...popVsMfDefaults, epochs: 3 });
@@ -55,6 +55,16 @@ describe('the URL state', () => {
   it('says "tfjsflags" was ignored, like any other parameter that is not a setting', () => {
     expect(readUrl('?tfjsflags=DEBUG:true,WEBGL_PACK:false').notices).toEqual([
       "OL105: URL parameter 'tfjsflags' is not a setting of 'pop-vs-mf' and was ignored.",
+    ]);
+  });
+
+  it('takes the last of a parameter given twice, lab and backend as every setting, and says so when they differ', () => {
+    const s = readUrl('?lab=weighting&lab=pop-vs-mf&backend=cpu&backend=wasm&epochs=5&epochs=7&seed=3&seed=3');
+    expect(s).toMatchObject({ labId: 'pop-vs-mf', backend: 'wasm', config: { epochs: 7, seed: 3 } });
+    expect(s.notices).toEqual([
+      `OL101: URL parameter 'lab' is given 2 times with different values; using the last, "pop-vs-mf".`,
+      `OL101: URL parameter 'backend' is given 2 times with different values; using the last, "wasm".`,
+      `OL101: URL parameter 'epochs' is given 2 times with different values; using the last, "7".`,
     ]);
   });
 

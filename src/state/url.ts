@@ -23,15 +23,17 @@ const BACKEND_CHOICES: readonly string[] = ['auto', ...BACKENDS];
 export function readUrl(search: string): UrlState {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
+  // A key given more than once: the last one wins for every key (lab and backend as every setting).
+  const last = (key: string) => params.getAll(key).at(-1) ?? null;
   let lab = LABS[0];
-  const labParam = params.get('lab');
+  const labParam = last('lab');
   if (labParam !== null) {
     const found = findLab(labParam);
     if (found) lab = found;
     else notices.push(`${ErrorCode.UnknownLab}: URL parameter 'lab' = ${showValue(labParam)} is not a lab (labs: ${LABS.map((l) => l.id).join(', ')}); opened '${lab.id}'.`);
   }
   let backend: BackendChoice = 'auto';
-  const backendParam = params.get('backend');
+  const backendParam = last('backend');
   if (backendParam !== null) {
     if (BACKEND_CHOICES.includes(backendParam)) backend = backendParam as BackendChoice;
     else notices.push(`${ErrorCode.InvalidConfigValue}: URL parameter 'backend' = ${showValue(backendParam)} is not one of ${BACKEND_CHOICES.join(', ')}; using auto.`);
@@ -40,6 +42,14 @@ export function readUrl(search: string): UrlState {
   const { config, issues, unknownKeys } = configFromText(lab, rest);
   for (const i of issues) notices.push(`${i.code}: URL parameter ${i.message}.`);
   for (const k of unknownKeys) notices.push(`${ErrorCode.UnknownUrlParameter}: URL parameter '${showText(k)}' is not a setting of '${lab.id}' and was ignored.`);
+  // Given more than once with different values, and not already named for another reason: say which one counts.
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    const named = `'${showText(key)}'`;
+    if (new Set(all).size > 1 && !notices.some((n) => n.includes(`parameter ${named}`))) {
+      notices.push(`${ErrorCode.InvalidConfigValue}: URL parameter ${named} is given ${all.length} times with different values; using the last, ${showValue(last(key))}.`);
+    }
+  }
   return { labId: lab.id, backend, config, notices: [...new Set(notices)] };
 }
 
