@@ -101,7 +101,7 @@ const LONG_VALUES: Case[] = [
 ];
 
 const DUPLICATES: Case[] = [
-  { name: 'a setting given twice', search: 'epochs=5&epochs=7', notices: ["'epochs' is given 2 times with different values; using the last, 7"], config: { epochs: 7 } },
+  { name: 'a setting given twice', search: 'epochs=5&epochs=7', notices: ["'epochs' is given 2 times with different values; using the last, \"7\""], config: { epochs: 7 } },
   { name: 'a setting given twice alike', search: 'epochs=5&epochs=5', notices: [], config: { epochs: 5 } },
   { name: 'a setting given twice, the last bad', search: 'epochs=5&epochs=abc', notices: ['"abc"', 'using the default 20'], config: { epochs: 20 } },
   { name: 'the lab given twice', search: 'lab=weighting&lab=pop-vs-mf', notices: ["'lab' is given 2 times", 'using the last, "pop-vs-mf"'], lab: 'pop-vs-mf' },
