@@ -7,22 +7,31 @@ export interface SignalSource {
 }
 
 /**
+ * How close together two SIGINTs must come to be one key press: a terminal's Ctrl-C reaches every process of
+ * the job, and npm relays it to its child once more, so one press can arrive twice. When the CLI is busy in a
+ * step both copies wait and are handled back to back; a person pressing twice takes far longer than this.
+ */
+export const SAME_PRESS_MS = 500;
+
+/**
  * Turns SIGINT into a stop request. The first one aborts `signal` (the run ends after its current step and
- * the command writes its files as usual) and also calls the saver at once; a later one saves again and exits
- * with `exitCode`.
+ * the command writes its files as usual) and also calls the saver at once. A copy of that press (within
+ * `SAME_PRESS_MS`) only saves again; a later one saves again and exits with `exitCode`.
  *
- * Why save at once, synchronously: a Ctrl-C in a terminal reaches every process of the job, and whatever
- * launched the CLI may relay it once more (npm to its child, tsx's CLI to its child, which it then SIGKILLs if
- * the child does not answer within 60 ms). A second SIGINT may therefore come from the same key press, and a
- * SIGKILL can follow; writing the files synchronously inside the handler means whatever comes next, the
- * files on disk hold every step that finished.
+ * Why save at once, synchronously: whatever launched the CLI may relay the signal and then kill the child if
+ * it does not answer (tsx's CLI SIGKILLs it after 60 ms; `npm run lab` runs `node --import tsx` to avoid
+ * that relay). Writing the files synchronously inside the handler means whatever comes next, the files on
+ * disk hold every step that finished.
  */
 export class Interrupt {
   private readonly controller = new AbortController();
   private saver: (() => void) | undefined;
-  private count = 0;
+  private firstAt: number | undefined;
 
-  constructor(private readonly notice: (first: boolean) => string) {}
+  constructor(
+    private readonly notice: (first: boolean) => string,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Aborted on the first Ctrl-C. */
   get signal(): AbortSignal {
@@ -37,11 +46,18 @@ export class Interrupt {
   /** Handles SIGINT from now on. */
   listen(source: SignalSource, write: (text: string) => void, exitCode: number): void {
     source.on('SIGINT', () => {
-      this.count++;
-      write(this.notice(this.count === 1));
-      this.controller.abort();
+      const t = this.now();
+      if (this.firstAt === undefined) {
+        this.firstAt = t;
+        write(this.notice(true));
+        this.controller.abort();
+        this.save(write);
+        return;
+      }
       this.save(write);
-      if (this.count > 1) source.exit(exitCode);
+      if (t - this.firstAt < SAME_PRESS_MS) return; // the same key press, relayed: keep stopping after the step
+      write(this.notice(false));
+      source.exit(exitCode);
     });
   }
 
