@@ -68,6 +68,12 @@ describe('the URL state', () => {
     ]);
   });
 
+  it('judges only the value that counts: an earlier bad value replaced by a good one gets no notice of its own', () => {
+    const s = readUrl('?epochs=abc&epochs=3');
+    expect(s.config.epochs).toBe(3);
+    expect(s.notices).toEqual([`OL101: URL parameter 'epochs' is given 2 times with different values; using the last, "3".`]);
+  });
+
   it('names a parameter given twice once, so every notice is different', () => {
     const s = readUrl('?color=red&color=blue&epochs=abc&epochs=abc');
     expect(s.notices).toHaveLength(2);

@@ -140,7 +140,14 @@ export function configFromText(
   const config: Record<string, unknown> = { ...lab.defaults };
   const issues: ConfigIssue[] = [];
   const unknownKeys: string[] = [];
+  // A key given more than once: only its last value counts, so only that one is judged (an earlier bad value
+  // that a later one replaces must not produce a notice about a value the run does not use).
+  const lastValue = new Map<string, string>();
   for (const [key, raw] of entries) {
+    lastValue.delete(key);
+    lastValue.set(key, raw);
+  }
+  for (const [key, raw] of lastValue) {
     if (!settingField(lab, key)) {
       unknownKeys.push(key);
       continue;
