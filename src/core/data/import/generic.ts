@@ -116,8 +116,8 @@ function layoutOf(rows: Rows, wanted: readonly Role[], required: readonly Role[]
 
 /** How many rows after the first are looked at to decide whether the first is a header. */
 const HEADER_SAMPLE = 200;
-/** A header-like cell: letters, spaces, `_`, `-`, `.`, no digit (customer_code, "Item name"). */
-const WORD = /^[A-Za-z][A-Za-z _.-]*$/;
+/** A header-like cell: letters of any script, spaces, `_`, `-`, `.`, no digit (customer_code, "Item name", Käufer). */
+const WORD = /^\p{L}[\p{L}\p{M} _.-]*$/u;
 const hasDigit = (s: string) => /\d/.test(s);
 
 /** Does any of row 0's id values appear again in its column among the sampled rows? */
