@@ -1,5 +1,6 @@
 // Builds a run's config from its layers: defaults < config file < --set < --seed, each validated per key.
-import { parseConfig, parseField, parseFieldText, resolveConfig, showText } from '../core/experiment/config';
+import { parseConfig, parseField, parseFieldText, resolveConfig } from '../core/experiment/config';
+import { showText } from '../core/showText';
 import type { Lab } from '../core/experiment/types';
 
 export interface ConfigSources {

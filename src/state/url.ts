@@ -1,5 +1,6 @@
 // Mirrors the serialisable config (lab, backend, every lab setting) to and from the URL query string.
-import { configFromText, configToText, showText, showValue } from '../core/experiment/config';
+import { configFromText, configToText } from '../core/experiment/config';
+import { showText, showValue } from '../core/showText';
 import { findLab, LABS } from '../core/labs/registry';
 import { BACKENDS, type BackendChoice } from '../core/tf/backendNames';
 import { ErrorCode } from '../core/errors';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ErrorCode, LabError } from '../errors';
 import { popVsMfLab } from '../labs/popVsMf';
-import { coerceText, configFromText, configToText, parseConfig, parseField, resolveConfig, showText } from './config';
+import { coerceText, configFromText, configToText, parseConfig, parseField, resolveConfig } from './config';
+import { showText } from '../showText';
 import { gridFromVary } from './sweep';
 import type { Lab } from './types';
 

@@ -1,6 +1,7 @@
 // Validates lab configs at the edges (URL, config file, CLI flags) with messages that name the bad value.
 import { z } from 'zod';
 import { ErrorCode, LabError } from '../errors';
+import { showText, showValue } from '../showText';
 import type { Lab } from './types';
 
 export interface ConfigIssue {
@@ -18,33 +19,6 @@ export function coerceText(raw: string): unknown {
   } catch {
     return t;
   }
-}
-
-/** Longest piece of an outside value or key that a message repeats; the rest is counted, not shown. */
-const SHOWN_CHARS = 60;
-
-/**
- * Text from outside (a value, a key) as a message shows it: whole up to 60 characters, else its first 60 and
- * its length, "xxx… (100000 characters)". A 100 kB URL value must not become a 100 kB notice.
- */
-export function showText(text: string): string {
-  return text.length <= SHOWN_CHARS ? text : `${text.slice(0, SHOWN_CHARS)}… (${text.length} characters)`;
-}
-
-/** A value as a message shows it: JSON (strings quoted), long ones cut as `showText` does: "xxx…" (100000 characters). */
-export function showValue(value: unknown): string {
-  if (typeof value === 'string') {
-    return value.length <= SHOWN_CHARS ? JSON.stringify(value) : `${JSON.stringify(`${value.slice(0, SHOWN_CHARS)}…`)} (${value.length} characters)`;
-  }
-  // JSON has no Infinity or NaN (it writes null): say the number as it is.
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch {
-    // A cycle or a BigInt: say what it is rather than fail while reporting another failure.
-  }
-  return showText(json ?? String(value));
 }
 
 /**

@@ -1,7 +1,8 @@
 // Runs one lab over a grid of settings, one run after another, keeping every run's outcome.
 import type { Dataset } from '../data/dataset';
 import { ErrorCode, errorMessage, LabError } from '../errors';
-import { parseFieldText, resolveConfig, showText } from './config';
+import { parseFieldText, resolveConfig } from './config';
+import { showText } from '../showText';
 import { RunCache } from './runCache';
 import type { Lab, ProgressEvent, RunResult, StepControl } from './types';
 

@@ -1,7 +1,7 @@
 // Parsed rows → Dataset: item catalogue, duplicate check or merge, rating threshold, id ordering, CSR via fromPairs.
 import { fromPairs, type Dataset, type DatasetSource, type UserFeatures } from '../dataset';
 import { ImportErrorCode, type IssueLog } from './importErrors';
-import { shown } from './splitRows';
+import { showText } from '../../showText';
 
 /** Interaction rows as read from one file, before indexing: entry r came from line `lines[r]`. */
 export interface RawInteractions {
@@ -65,7 +65,7 @@ function catalogueIndex(cat: RawCatalogue, log: IssueLog): Map<string, number> |
   for (let k = 0; k < cat.ids.length; k++) {
     const first = seen.get(cat.ids[k]);
     if (first !== undefined) {
-      log.error(ImportErrorCode.DuplicateId, cat.file, cat.lines[k], `item ${shown(cat.ids[k])} is listed again (first on line ${cat.lines[first]}).`);
+      log.error(ImportErrorCode.DuplicateId, cat.file, cat.lines[k], `item ${showText(cat.ids[k])} is listed again (first on line ${cat.lines[first]}).`);
     } else seen.set(cat.ids[k], k);
   }
   return log.failed ? null : seen;
@@ -115,7 +115,7 @@ export function assemble(
         ImportErrorCode.UnknownItem,
         x.file,
         x.lines[r],
-        `item ${shown(x.items[r])} is not in ${catalogue?.file ?? 'the items file'}; add it there or remove this row.`,
+        `item ${showText(x.items[r])} is not in ${catalogue?.file ?? 'the items file'}; add it there or remove this row.`,
       );
       itemOf[r] = -1;
     } else itemOf[r] = rank[pos];
@@ -134,7 +134,7 @@ export function assemble(
     for (let r = 0; r < n; r++) {
       if (userFeatureRow.has(x.users[r]) || reported.has(x.users[r])) continue;
       reported.add(x.users[r]);
-      log.error(ImportErrorCode.UnknownUser, x.file, x.lines[r], `user ${shown(x.users[r])} is not in ${userTable.file}.`);
+      log.error(ImportErrorCode.UnknownUser, x.file, x.lines[r], `user ${showText(x.users[r])} is not in ${userTable.file}.`);
     }
   }
   if (log.failed) return null;
@@ -150,7 +150,7 @@ export function assemble(
         ImportErrorCode.DuplicateRow,
         x.file,
         x.lines[r],
-        `user ${shown(x.users[r])} and item ${shown(x.items[r])} appear again (first on line ${x.lines[prev]}); each pair may appear once.`,
+        `user ${showText(x.users[r])} and item ${showText(x.items[r])} appear again (first on line ${x.lines[prev]}); each pair may appear once.`,
       );
     } else duplicatesMerged++;
   }

@@ -3,6 +3,7 @@
 import Papa from 'papaparse';
 import type { RawCatalogue, RawInteractions } from './assemble';
 import { baseName } from './detectFormat';
+import { showText } from '../../showText';
 import { ImportErrorCode, type IssueLog } from './importErrors';
 import { catalogueFromGenreLists } from './movieLensLatest';
 import {
@@ -14,7 +15,6 @@ import {
   numberCell,
   previewRows,
   separatorName,
-  shown,
   splitRows,
   textId,
   timestampCell,
@@ -75,7 +75,7 @@ function layoutOf(rows: Rows, wanted: readonly Role[], required: readonly Role[]
     headRoles.forEach((r, k) => r !== null && columns[r] === undefined && (columns[r] = k));
     const unused = head.filter((_, k) => !Object.values(columns).includes(k));
     if (unused.length > 0) {
-      const list = unused.slice(0, 8).map((c) => `"${shown(c)}"`).join(', ') + (unused.length > 8 ? ` and ${unused.length - 8} more` : '');
+      const list = unused.slice(0, 8).map((c) => `"${showText(c)}"`).join(', ') + (unused.length > 8 ? ` and ${unused.length - 8} more` : '');
       log.warn(ImportErrorCode.UnusedColumns, rows.file, `ignored column${unused.length > 1 ? 's' : ''} ${list}.`);
     }
     if (rows.fields.length === 1) {
@@ -97,7 +97,7 @@ function layoutOf(rows: Rows, wanted: readonly Role[], required: readonly Role[]
   }
   roles.forEach((r, k) => (columns[r] = k));
   const header = headerByContent(rows, columns);
-  const cells = head.map((c) => `"${shown(c.trim())}"`).join(', ');
+  const cells = head.map((c) => `"${showText(c.trim())}"`).join(', ');
   if (header) {
     const problem = `line ${rows.lines[0]} (${cells}) is read as a header row and skipped, because ${header}; columns are taken by position as ${roles.join(', ')}.`;
     log.warn(ImportErrorCode.HeaderByPosition, rows.file, problem);
@@ -159,14 +159,14 @@ export function headerByContent(rows: Rows, columns: Partial<Record<Role, number
     const test = role === 'timestamp' ? isTimestamp : isNumber;
     const v = head[k].trim();
     // A word ("stars", "when"), not a broken number ("1e400", "4,5,"): that is an error on line 1, not a header.
-    if (v !== '' && !hasDigit(v) && !test(v) && below(k, test)) return `its ${role} "${shown(head[k].trim())}" is not a number while the rows below hold numbers`;
+    if (v !== '' && !hasDigit(v) && !test(v) && below(k, test)) return `its ${role} "${showText(head[k].trim())}" is not a number while the rows below hold numbers`;
   }
   if (recurs(rows, columns)) return null;
   for (const role of ['user', 'item'] as Role[]) {
     const k = columns[role];
     if (k === undefined) continue;
     const v = head[k].trim();
-    if (v !== '' && !hasDigit(v) && below(k, hasDigit)) return `its ${role} id "${shown(v)}" has no digit while every ${role} id below has one, and its ids do not recur`;
+    if (v !== '' && !hasDigit(v) && below(k, hasDigit)) return `its ${role} id "${showText(v)}" has no digit while every ${role} id below has one, and its ids do not recur`;
   }
   return null;
 }

@@ -3,7 +3,8 @@
 import type { RawCatalogue, RawInteractions, RawUserTable } from './assemble';
 import { ImportErrorCode, type IssueLog } from './importErrors';
 import { readRatingRows } from './ratingRows';
-import { checkWidth, shown, splitRows, wholeId, type TextFile } from './splitRows';
+import { showText } from '../../showText';
+import { checkWidth, splitRows, wholeId, type TextFile } from './splitRows';
 
 /** The 19 genres of u.genre, in flag order; used when u.genre is not given. */
 export const ML100K_GENRES = [
@@ -75,7 +76,7 @@ export function readUItem(file: TextFile, genreNames: string[], log: IssueLog): 
     const itemFlags = row.slice(5).map((f, k) => {
       const s = f.trim();
       if (s === '0' || s === '1') return Number(s);
-      log.error(ImportErrorCode.NotANumber, file.name, rows.lines[r], `the ${shown(genreNames[k])} flag "${shown(s)}" is not 0 or 1.`);
+      log.error(ImportErrorCode.NotANumber, file.name, rows.lines[r], `the ${showText(genreNames[k])} flag "${showText(s)}" is not 0 or 1.`);
       ok = false;
       return 0;
     });

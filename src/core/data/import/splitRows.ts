@@ -1,5 +1,6 @@
 // Text → rows with their line numbers (papaparse does the splitting), plus the per-cell checks every format shares.
 import Papa from 'papaparse';
+import { showText } from '../../showText';
 import { ImportErrorCode, IssueLog } from './importErrors';
 
 /** Non-empty rows of a file; `lines[r]` is the 1-based line on which row r starts. */
@@ -137,7 +138,7 @@ export function guessDelimiter(text: string, candidates: string[]): string | nul
 
 /** Column names for a message: the first 6, then how many more. */
 function columnList(columns: readonly string[]): string {
-  const named = columns.slice(0, 6).map(shown).join(', ');
+  const named = columns.slice(0, 6).map((c) => showText(c)).join(', ');
   return columns.length > 6 ? `${named}, … ${columns.length - 6} more` : named;
 }
 
@@ -184,12 +185,6 @@ export function checkWidth(rows: Rows, r: number, columns: readonly string[], lo
 /** Control characters (C0, DEL) and a stray byte-order mark: invisible, they would make "u1" and "u1\0" two users. */
 const CONTROL = /[\u0000-\u001f\u007f\ufeff]/;
 
-/** A cell's value for a message: control characters written as \uXXXX, long values cut to 60 characters. */
-export function shown(s: string): string {
-  const escaped = s.replace(/[\u0000-\u001f\u007f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
-  return escaped.length > 60 ? `${escaped.slice(0, 57)}…` : escaped;
-}
-
 /** Logs OL522 and returns false when an id holds a control character (refused, not stripped: the file is wrong). */
 function noControl(rows: Rows, r: number, s: string, what: string, log: IssueLog): boolean {
   const at = s.search(CONTROL);
@@ -199,7 +194,7 @@ function noControl(rows: Rows, r: number, s: string, what: string, log: IssueLog
     ImportErrorCode.ControlCharacter,
     rows.file,
     rows.lines[r],
-    `the ${what} "${shown(s)}" contains the control character ${code} (character ${at + 1}); remove it from the file.`,
+    `the ${what} "${showText(s)}" contains the control character ${code} (character ${at + 1}); remove it from the file.`,
   );
   return false;
 }
@@ -208,7 +203,7 @@ function noControl(rows: Rows, r: number, s: string, what: string, log: IssueLog
 export function wholeId(rows: Rows, r: number, raw: string, what: string, log: IssueLog): string | null {
   const s = raw.trim();
   if (/^\d{1,15}$/.test(s)) return String(Number(s));
-  log.error(ImportErrorCode.NotANumber, rows.file, rows.lines[r], `the ${what} "${shown(s)}" is not a whole number (this format's ids are numbers).`);
+  log.error(ImportErrorCode.NotANumber, rows.file, rows.lines[r], `the ${what} "${showText(s)}" is not a whole number (this format's ids are numbers).`);
   return null;
 }
 
@@ -235,7 +230,7 @@ export function numberCell(rows: Rows, r: number, raw: string, what: string, log
   const v = s === '' ? NaN : Number(decimalComma && rows.delimiter !== ',' ? s.replace(',', '.') : s);
   if (Number.isFinite(v)) return v;
   const fix = decimalComma ? '; in a comma-separated file write it with a decimal point (4.5), or separate the columns with semicolons' : '';
-  log.error(ImportErrorCode.NotANumber, rows.file, rows.lines[r], `the ${what} "${shown(s)}" is not a number${fix}.`);
+  log.error(ImportErrorCode.NotANumber, rows.file, rows.lines[r], `the ${what} "${showText(s)}" is not a number${fix}.`);
   return NaN;
 }
 
@@ -278,6 +273,6 @@ export function timestampCell(rows: Rows, r: number, raw: string, what: string, 
   const how = /^\d{4}-\d{2}-\d{2}/.test(s)
     ? 'is not a real ISO-8601 date and time'
     : 'is neither a number nor an ISO-8601 date; write dates as 2024-03-01 or 2024-03-01T12:00:00Z, or as seconds since 1970';
-  log.error(ImportErrorCode.NotANumber, rows.file, rows.lines[r], `the ${what} "${shown(s)}" ${how}.`);
+  log.error(ImportErrorCode.NotANumber, rows.file, rows.lines[r], `the ${what} "${showText(s)}" ${how}.`);
   return NaN;
 }
