@@ -3,7 +3,7 @@
 import type { RawCatalogue, RawInteractions } from './assemble';
 import { ImportErrorCode, type IssueLog } from './importErrors';
 import { readRatingRows } from './ratingRows';
-import { checkWidth, splitRows, wholeId, type Rows, type TextFile } from './splitRows';
+import { checkWidth, isNamedHeader, splitRows, wholeId, type Rows, type TextFile } from './splitRows';
 
 const RATING_COLUMNS = ['userId', 'movieId', 'rating', 'timestamp'];
 const MOVIE_COLUMNS = ['movieId', 'title', 'genres'];
@@ -20,7 +20,7 @@ export function firstDataRow(rows: Rows, log: IssueLog): number | null {
     log.error(ImportErrorCode.EmptyFile, rows.file, undefined, 'the file has no rows.');
     return null;
   }
-  const start = /^\s*\d+\s*$/.test(rows.fields[0][0]) ? 0 : 1;
+  const start = isNamedHeader(rows.fields[0]) ? 1 : 0;
   if (start === rows.fields.length) {
     log.error(ImportErrorCode.HeaderOnly, rows.file, rows.lines[0], 'the file has a header but no data rows.');
     return null;

@@ -1,7 +1,7 @@
 // Reads `user, item, rating, timestamp` rows with whole-number ids (both MovieLens formats share this).
 import type { RawInteractions } from './assemble';
 import { ImportErrorCode, type IssueLog } from './importErrors';
-import { checkWidth, forEachRow, Interner, numberCell, timestampCell, wholeId, type Rows, type TextFile } from './splitRows';
+import { checkWidth, forEachRow, Interner, isNamedHeader, numberCell, timestampCell, wholeId, type Rows, type TextFile } from './splitRows';
 
 /**
  * Streams the rows of `file` (split on `delimiter`), each checked for its width and its four cells; a bad row
@@ -26,7 +26,7 @@ export function readRatingRows(
   const rows = forEachRow(file, delimiter, quotes, log, (row: Rows) => {
     if (first) {
       first = false;
-      if (header === 'optional' && !/^\s*\d+\s*$/.test(row.fields[0][0])) {
+      if (header === 'optional' && isNamedHeader(row.fields[0])) {
         headerLine = row.lines[0];
         checkWidth(row, 0, columns, log);
         return;

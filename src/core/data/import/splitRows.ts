@@ -199,6 +199,11 @@ function noControl(rows: Rows, r: number, s: string, what: string, log: IssueLog
   return false;
 }
 
+/** Is this row a MovieLens-style header ("userId,…", "movieId,…")? Its first field is not a whole number. */
+export function isNamedHeader(fields: readonly string[]): boolean {
+  return !/^\s*\d+\s*$/.test(fields[0] ?? '');
+}
+
 /** A whole-number id (MovieLens ids), canonicalised ("007" → "7"), or null after logging OL509. */
 export function wholeId(rows: Rows, r: number, raw: string, what: string, log: IssueLog): string | null {
   const s = raw.trim();
