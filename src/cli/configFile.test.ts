@@ -13,12 +13,18 @@ describe('decodeConfigText', () => {
     expect(decodeConfigText('c.json', bytes('{"dataset":"tiny","note":"café"}'))).toBe('{"dataset":"tiny","note":"café"}');
   });
 
-  it('refuses UTF-16 (either byte order), naming the file and the fix', () => {
-    expect(() => decodeConfigText('c.json', bytes([0xff, 0xfe], [0x7b, 0]))).toThrow(/config file c.json: is UTF-16 text; save it as UTF-8/);
-    expect(() => decodeConfigText('c.json', bytes([0xfe, 0xff], [0, 0x7b]))).toThrow(/UTF-16/);
+  it('reads UTF-16 with a byte-order mark (either order), as the data importer does', () => {
+    const utf16le = Uint8Array.from(Buffer.from('\uFEFF{"epochs":2}', 'utf16le'));
+    expect(JSON.parse(decodeConfigText('c.json', utf16le))).toEqual({ epochs: 2 });
+    const be = Uint8Array.from(utf16le, (_, k) => utf16le[k ^ 1]);
+    expect(JSON.parse(decodeConfigText('c.json', be))).toEqual({ epochs: 2 });
   });
 
-  it('refuses bytes that are not UTF-8 (Latin-1 é)', () => {
-    expect(() => decodeConfigText('c.json', bytes('{"note":"caf', [0xe9], '"}'))).toThrow(/config file c.json: is not UTF-8 text/);
+  it('refuses bytes that are not UTF-8 (Latin-1 é), naming the file, the line and the fix', () => {
+    expect(() => decodeConfigText('c.json', bytes('{"note":"caf', [0xe9], '"}'))).toThrow(/could not read the config file: OL504 c.json, line 1: byte 0xE9 .* is not valid UTF-8; save the file as UTF-8/);
+  });
+
+  it('refuses UTF-16 without a byte-order mark, saying how to fix it', () => {
+    expect(() => decodeConfigText('c.json', Uint8Array.from(Buffer.from('{"epochs": 2, "seed": 7}', 'utf16le')))).toThrow(/c.json, line 1: the file looks like UTF-16 without a byte-order mark/);
   });
 });

@@ -1,11 +1,14 @@
-// Reads a `--config` file as text: UTF-8 with or without a byte-order mark; anything else is named and refused.
+// Reads a `--config` file as text, decoded as imported data files are: UTF-8 with or without a byte-order mark,
+// UTF-16 with one (Windows' "Unicode"); anything else is named and refused with how to fix it.
 import { readFileSync } from 'node:fs';
+import { decodeText } from '../core/data/import/decodeText';
+import { formatIssue, IssueLog } from '../core/data/import/importErrors';
 import { errorMessage } from '../core/errors';
 import { UsageError } from './args';
 
 /**
- * The text of a config file. A UTF-8 byte-order mark (what Windows editors save) is dropped; UTF-16 and bytes
- * that are not UTF-8 throw a UsageError that says how to fix the file. JSON and its keys are checked later,
+ * The text of a config file (see `decodeConfigText`); bytes that cannot be read as text throw a UsageError
+ * that says how to fix the file. JSON and its keys are checked later,
  * by `buildRunConfig`, with every other setting.
  */
 export function readConfigFile(path: string): { path: string; text: string } {
@@ -18,16 +21,11 @@ export function readConfigFile(path: string): { path: string; text: string } {
   return { path, text: decodeConfigText(path, bytes) };
 }
 
+/** Bytes → text as the data importer decodes its files (one decoder for every file from outside). */
 export function decodeConfigText(path: string, bytes: Uint8Array): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new UsageError(`config file ${path}: is UTF-16 text; save it as UTF-8 (JSON files are UTF-8)`);
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`config file ${path}: is not UTF-8 text (e.g. saved as Latin-1 or binary); save it as UTF-8`);
-  }
-  // The decoder keeps the BOM (ignoreBOM), so it is dropped here, visibly: JSON.parse refuses it.
-  return text.replace(/^\uFEFF/, '');
+  const log = new IssueLog();
+  const decoded = decodeText(path, bytes, log);
+  if (!decoded) throw new UsageError(`could not read the config file: ${log.errors().map(formatIssue).join("; ")}`);
+  // TextDecoder drops a UTF-8 mark, and a UTF-16 one; a mark left inside the text (a file saved twice) goes too.
+  return decoded.text.replace(/^\uFEFF/, '');
 }

@@ -111,12 +111,17 @@ describe('the lab CLI, end to end', () => {
     expect(r.stderr).toMatch(/dataset=tiny seed=42 epochs=1 /);
   });
 
-  it('refuses a --config file that is UTF-16, or JSON that is not an object, naming the file (exit 2)', () => {
+  it('reads a UTF-16 --config file with its mark; refuses Latin-1 bytes and JSON that is not an object, naming the file (exit 2)', () => {
     const utf16 = join(dir, 'utf16.json');
-    writeFileSync(utf16, Buffer.from('\uFEFF{"epochs":1}', 'utf16le'));
-    const r = lab('run', 'pop-vs-mf', '--config', utf16);
+    writeFileSync(utf16, Buffer.from('\uFEFF{"dataset":"tiny","epochs":1}', 'utf16le'));
+    const u = lab('run', 'pop-vs-mf', '--config', utf16);
+    expect(u.code).toBe(0);
+    expect(u.stderr).toMatch(/dataset=tiny seed=42 epochs=1 /);
+    const latin1 = join(dir, 'latin1.json');
+    writeFileSync(latin1, Buffer.from('{"dataset":"tiny","note":"caf\xe9"}', 'latin1'));
+    const r = lab('run', 'pop-vs-mf', '--config', latin1);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/utf16.json: is UTF-16 text; save it as UTF-8/);
+    expect(r.stderr).toMatch(/latin1.json, line 1: byte 0xE9 .*save the file as UTF-8/);
     const list = join(dir, 'list.json');
     writeFileSync(list, '[1, 2]');
     const l = lab('run', 'pop-vs-mf', '--config', list);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLegacy, decodeUtf8, firstInvalidUtf8, lineOfByte } from './decodeText';
+import { decodeLegacy, decodeText, firstInvalidUtf8, lineOfByte } from './decodeText';
 import { IssueLog } from './importErrors';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
@@ -25,7 +25,7 @@ describe('decoding', () => {
   });
 
   it('drops a UTF-8 byte-order mark', () => {
-    expect(decodeUtf8('f', bytes(0xef, 0xbb, 0xbf, 0x61), new IssueLog())).toBe('a');
+    expect(decodeText('f', bytes(0xef, 0xbb, 0xbf, 0x61), new IssueLog())).toEqual({ text: 'a', encoding: 'utf-8' });
   });
 
   it('reads Latin-1 bytes as Latin-1 and UTF-8 bytes as UTF-8 in a legacy file', () => {

@@ -70,11 +70,6 @@ export function lineOfByte(b: Uint8Array, offset: number): number {
   return line;
 }
 
-/** Strict UTF-8 (a leading byte-order mark is dropped). On bad bytes, logs OL504 with the line and returns null. */
-export function decodeUtf8(file: string, bytes: Uint8Array, log: IssueLog): string | null {
-  return decodeText(file, bytes, log)?.text ?? null;
-}
-
 /**
  * Text of a data file: UTF-16 when it starts with a UTF-16 byte-order mark, else strict UTF-8 (a UTF-8 mark
  * is dropped). UTF-16 without a mark is refused with how to fix it (it cannot be told from binary for sure).
