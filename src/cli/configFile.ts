@@ -25,7 +25,7 @@ export function readConfigFile(path: string): { path: string; text: string } {
 export function decodeConfigText(path: string, bytes: Uint8Array): string {
   const log = new IssueLog();
   const decoded = decodeText(path, bytes, log);
-  if (!decoded) throw new UsageError(`could not read the config file: ${log.errors().map(formatIssue).join("; ")}`);
+  if (!decoded) throw new UsageError(`could not read the config file: ${log.errors().map(formatIssue).join('; ')}`);
   // TextDecoder drops a UTF-8 mark, and a UTF-16 one; a mark left inside the text (a file saved twice) goes too.
   return decoded.text.replace(/^\uFEFF/, '');
 }
