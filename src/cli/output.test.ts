@@ -1,6 +1,9 @@
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent, RunResult } from '../core/experiment/types';
-import { describeOutcome, epochsToCsv, formatMetric, formatSummary, NA_NOTE, nestValues, runRecord, TOOL } from './output';
+import { describeOutcome, epochsToCsv, formatMetric, formatSummary, NA_NOTE, nestValues, runRecord, TOOL, writeTextFile } from './output';
 
 const events: ProgressEvent[] = [
   { kind: 'started', totalSteps: 4, stepsPerEpoch: 2, info: {} },
@@ -84,5 +87,30 @@ describe('metrics the run could not measure', () => {
   it('are an empty CSV cell, not the text "undefined"', () => {
     const csv = epochsToCsv([{ kind: 'epoch', step: 1, epoch: 1, values: { a: undefined as unknown as number, b: 2 } }]);
     expect(csv.split('\n')[1]).toBe('1,1,,2');
+  });
+});
+
+describe('writeTextFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'objective-lab-output-'));
+
+  it('writes through a link to its target, keeping the link', () => {
+    const target = join(dir, 'target.json');
+    const link = join(dir, 'link.json');
+    writeFileSync(target, 'old');
+    symlinkSync(target, link);
+    writeTextFile(link, 'new');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('new');
+  });
+
+  it('replaces a plain file whole and leaves no temporary file, also when the write fails', () => {
+    const file = join(dir, 'run.json');
+    writeTextFile(file, 'one');
+    writeTextFile(file, 'two');
+    expect(readFileSync(file, 'utf8')).toBe('two');
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder);
+    expect(() => writeTextFile(folder, 'x')).toThrow();
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // What a CLI run leaves behind: the JSON record, the per-epoch CSV and the summary table on stdout.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ProgressEvent, RunOutcome, RunResult } from '../core/experiment/types';
 import { formatNumber, formatTable } from './table';
@@ -100,13 +100,33 @@ export function formatSummary(result: RunResult<unknown>): string {
 
 /**
  * Writes a file, creating its folder: synchronously (so a Ctrl-C handler can call it and nothing runs
- * in between), to a temporary name first and then renamed, so the path never holds half a file.
+ * in between), to a temporary name first and then renamed, so the path never holds half a file. A path that
+ * is not a plain file (`/dev/stdout`, a pipe) or is a link is written in place: renaming would replace the
+ * device or the link itself. A failed write leaves no temporary file behind.
  */
 export function writeTextFile(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
+  const st = lstatOrNull(path);
+  if (st && !st.isFile()) {
+    writeFileSync(path, text, 'utf8');
+    return;
+  }
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, 'utf8');
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, text, 'utf8');
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function lstatOrNull(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /**
