@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LabError } from '../errors';
-import { fromUserLists, type Dataset } from './dataset';
-import { assertTrainable, trainabilityProblem } from './trainable';
+import { fromUserLists } from './dataset';
+import { trainabilityProblem } from './trainable';
 
 const data = (lists: number[][], numItems: number) => fromUserLists(lists, numItems);
 
@@ -23,11 +22,5 @@ describe('trainabilityProblem', () => {
 
   it('takes a stricter minimum from a lab that needs one', () => {
     expect(trainabilityProblem(data([[0, 1], [0]], 2), { users: 10, items: 2, usersWithTwoOrMore: 1 })).toMatch(/at least 10 users/);
-  });
-
-  it('assertTrainable throws OL107 naming the dataset', () => {
-    const d = { name: 'clicks', interactions: data([[0]], 1) } as Dataset;
-    expect(() => assertTrainable(d)).toThrow(LabError);
-    expect(() => assertTrainable(d)).toThrow(/^OL107: 'dataset': clicks: the data is too small/);
   });
 });

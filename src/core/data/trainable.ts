@@ -1,12 +1,11 @@
 // Is a dataset big enough to train on and evaluate? One rule for the importer, the app and the CLI's pre-flight.
-import { ErrorCode, LabError } from '../errors';
-import type { Dataset, Interactions } from './dataset';
+import type { Interactions } from './dataset';
 
 /**
  * The least data a held-out evaluation can be run on: 2 users, 2 items, and a user with at least 2
  * interactions (one held out, one to train on). Below this a run "completes" with undefined metrics (NDCG
- * over no held-out items: the CLI printed `undefined`). Labs that hold out whole users (Mult-VAE) need more;
- * they pass their own minimum.
+ * over no held-out items: the CLI printed `undefined`). A lab that needs more checks its own split (Mult-VAE
+ * holds out whole users and refuses a split that leaves a group empty).
  */
 export const MIN_TRAINABLE: TrainableMinimum = { users: 2, items: 2, usersWithTwoOrMore: 1 };
 
@@ -33,10 +32,4 @@ export function trainabilityProblem(x: Interactions, min: TrainableMinimum = MIN
     `${min.users} users, ${min.items} items and ${plural(min.usersWithTwoOrMore, 'user')} with 2 or more ` +
     'interactions (one to hold out, one to train on) — add rows, or lower the rating threshold or the filter minimums.'
   );
-}
-
-/** Throws LabError OL107 (DataUnsuitable) naming the dataset when `trainabilityProblem` finds one. */
-export function assertTrainable(d: Dataset, min: TrainableMinimum = MIN_TRAINABLE): void {
-  const problem = trainabilityProblem(d.interactions, min);
-  if (problem) throw new LabError(ErrorCode.DataUnsuitable, `'dataset': ${d.name}: ${problem}`);
 }
