@@ -47,7 +47,7 @@ export function formatMetric(v: unknown): string {
 }
 export const NA = 'n/a';
 /** The line under a table that shows n/a, saying why. */
-export const NA_NOTE = 'n/a: not measured in this run (with this data no test user had a held-out item to score)';
+export const NA_NOTE = 'n/a: not measured in this run (for instance, no test user had a held-out item to score)';
 
 /** A metric for a CSV cell: full precision (NaN and Infinity as text), or empty where there is no number. */
 export function csvNumber(v: unknown): string {
