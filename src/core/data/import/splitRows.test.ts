@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IssueLog } from './importErrors';
-import { checkWidth, guessDelimiter, splitRows } from './splitRows';
+import { checkWidth, guessDelimiter, isoSeconds, splitRows } from './splitRows';
 
 describe('splitRows', () => {
   it('drops blank lines but keeps each row’s own line number, with CR LF line ends', () => {
@@ -37,5 +37,27 @@ describe('separators', () => {
       ['OL508', 2],
       ['OL507', 3],
     ]);
+  });
+});
+
+
+describe('isoSeconds (ISO-8601 timestamps → seconds since 1970, UTC)', () => {
+  it('reads dates, date-times, fractions and zones', () => {
+    expect(isoSeconds('1970-01-02')).toBe(86_400);
+    expect(isoSeconds('2024-03-01T12:00:00Z')).toBe(Date.UTC(2024, 2, 1, 12) / 1000);
+    expect(isoSeconds('2024-03-01 12:00:00')).toBe(Date.UTC(2024, 2, 1, 12) / 1000); // no zone: UTC
+    expect(isoSeconds('2024-03-01T12:00:00+01:00')).toBe(Date.UTC(2024, 2, 1, 11) / 1000);
+    expect(isoSeconds('2024-03-01T12:00:00.250Z')).toBe(Date.UTC(2024, 2, 1, 12) / 1000 + 0.25);
+  });
+
+  it('takes years 0000–0099 as written, not as 1900–1999', () => {
+    expect(new Date(isoSeconds('0050-06-01') * 1000).getUTCFullYear()).toBe(50);
+  });
+
+  it('refuses impossible dates and times', () => {
+    for (const s of ['2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '2024-03-01T24:00:00', '2024-03-01T12:60:00', 'yesterday']) {
+      expect(isoSeconds(s), s).toBeNaN();
+    }
+    expect(isoSeconds('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 1000);
   });
 });

@@ -251,8 +251,12 @@ export function isoSeconds(s: string): number {
   if (!m) return NaN;
   const [y, mo, d, h = 0, mi = 0, sec = 0] = m.slice(1, 7).map((x) => (x === undefined ? 0 : Number(x)));
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return NaN;
-  const ms = Date.UTC(y, mo - 1, d, h, mi, sec);
-  if (new Date(ms).getUTCDate() !== d) return NaN; // 2024-02-30 rolls over into March
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, sec, 0);
+  const ms = date.getTime();
+  if (date.getUTCDate() !== d) return NaN; // 2024-02-30 rolls over into March
   let offset = 0;
   const zone = m[8];
   if (zone && zone.toUpperCase() !== 'Z') {
