@@ -71,7 +71,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' blob:",
   "style-src 'self'",
   "object-src 'none'",
-  "base-uri 'self'",
+  "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
 
