@@ -2,6 +2,7 @@
 import type { Dataset } from '../data/dataset';
 import { ErrorCode, errorMessage, LabError } from '../errors';
 import { parseFieldText, resolveConfig, showText } from './config';
+import { heartbeat } from '../heartbeat';
 import { RunCache } from './runCache';
 import type { Lab, ProgressEvent, RunResult, StepControl } from './types';
 
@@ -71,6 +72,7 @@ export async function runSweep(
   for (let i = 0; i < configs.length; i++) {
     if (ctx.signal?.aborted) return { runs, cancelled: true };
     const config = configs[i];
+    heartbeat();
     ctx.onRunStart?.(i, config);
     let run: SweepRun;
     try {
