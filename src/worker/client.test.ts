@@ -243,6 +243,28 @@ describe('TrainingClient: a worker that stops responding', () => {
     });
   });
 
+  it('a busy worker that never answers a ping but posts heartbeats is alive for as long as it beats; silent after, it is dead', () => {
+    withFakeTimers(() => {
+      const { client, made, messages } = setup({ timings });
+      const runId = client.start('pop-vs-mf', {}, 'auto');
+      made[0].reply({ type: 'ready' });
+      made[0].reply(step(runId, 1));
+      made[0].answersPings = false; // a 25-second evaluation on big data: the pings wait in its queue
+      for (let t = 0; t < 25_000; t += 500) {
+        vi.advanceTimersByTime(500);
+        made[0].reply({ type: 'pong' }); // the heartbeat, posted from inside the evaluation
+      }
+      expect(made[0].terminated).toBe(false);
+      expect(messages.map((m) => m.type)).toEqual(['progress']);
+      // Then it dies mid-evaluation (self.close()): no more heartbeats, and it is found out within the limit.
+      vi.advanceTimersByTime(9_000);
+      expect(made[0].terminated).toBe(false);
+      vi.advanceTimersByTime(2_000);
+      expect(made[0].terminated).toBe(true);
+      expect(messages.at(-1)).toMatchObject({ type: 'error', runId, code: 'OL404' });
+    });
+  });
+
   it('a sweep whose worker dies is told where it was stopped', () => {
     withFakeTimers(() => {
       const { client, made, messages } = setup({ timings });

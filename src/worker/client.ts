@@ -22,14 +22,15 @@ export type FallbackFactory = (post: (msg: FromWorker) => void) => Promise<(msg:
 export interface ClientTimings {
   /** How long a new worker may take to load tfjs and say `ready` before we give up on workers. */
   readyTimeoutMs: number;
-  /** How often a worker with a run open is pinged (it answers between steps, so a busy step delays the answer). */
+  /** How often a worker with a run open is pinged (it answers between steps; inside long work it sends heartbeats instead). */
   pingEveryMs: number;
   /**
-   * A worker that has sent nothing at all (no progress, no answer to a ping) for this long while pinged is taken
-   * for dead. It must exceed the longest stretch a run spends without yielding: ~1 s for Mult-VAE's evaluation and
-   * ~4 s for the weighting lab's setup on workshop on a loaded 2-core server; 30 s leaves room for a machine
-   * several times slower. Silence is counted in ping intervals, not by the clock, so a laptop waking from sleep
-   * or a throttled background tab (its timers fire late) is not mistaken for a dead worker.
+   * A worker that has sent nothing at all (no progress, no pong, no heartbeat) for this long while pinged is taken
+   * for dead. Long work posts heartbeats (core/experiment/heartbeat.ts) at most ~500 ms apart, so what must fit in
+   * this limit is only the longest stretch between two heartbeat sites — a single tf call such as one training step;
+   * 30 s leaves room for a machine many times slower than ours. Silence is counted in ping intervals, not by the
+   * clock, so a laptop waking from sleep or a throttled background tab (its timers fire late) is not mistaken for
+   * a dead worker.
    */
   silentLimitMs: number;
 }

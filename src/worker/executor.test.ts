@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createExecutor } from './executor';
+import { createExecutor, throttledHeartbeat } from './executor';
 import type { FromWorker } from './protocol';
 
 /** An executor whose posts land in an array, with a helper to wait for a message. */
@@ -190,5 +190,23 @@ describe('the worker protocol (sweeps)', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ type: 'error', runId: 's6', code: 'OL101' });
     expect((out[0] as { message: string }).message).toMatch(/sweep run 2 .*wDiversity/);
+  });
+});
+
+describe('the worker heartbeat', () => {
+  it('posts an unasked pong at most once per interval, however often long work calls it', () => {
+    const posted: FromWorker[] = [];
+    let now = 1_000;
+    const beat = throttledHeartbeat((m) => posted.push(m), 500, () => now);
+    beat();
+    expect(posted).toEqual([{ type: 'pong' }]);
+    for (let i = 0; i < 1_000; i++) beat(); // a tight loop: the clock has not moved
+    expect(posted).toHaveLength(1);
+    now += 499;
+    beat();
+    expect(posted).toHaveLength(1);
+    now += 1;
+    beat();
+    expect(posted).toHaveLength(2);
   });
 });

@@ -27,6 +27,21 @@ export interface ExecutorOptions {
   yieldEveryMs?: number;
 }
 
+/**
+ * The worker's heartbeat (installed with `setHeartbeat`): an unasked 'pong' at most once per `everyMs`, so a worker
+ * busy in a long setup or evaluation — whose pings wait in its queue — still tells the page it is alive (a message
+ * posted from busy code reaches the page, whose thread is free). Called often, it is one clock read when quiet.
+ */
+export function throttledHeartbeat(post: (msg: FromWorker) => void, everyMs = 500, now: () => number = () => performance.now()): () => void {
+  let last = -Infinity;
+  return () => {
+    const t = now();
+    if (t - last < everyMs) return;
+    last = t;
+    post({ type: 'pong' });
+  };
+}
+
 /** Handles ToWorker messages: one run (or sweep) at a time; a new start or sweep stops the previous one. */
 export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
   let active: ActiveRun | null = null;

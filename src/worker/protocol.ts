@@ -33,7 +33,7 @@ export type ToWorker =
   | { type: 'stop'; runId: string }
   /** Settings changed mid-run (a lab's `liveKeys`): the run applies them from its next step. */
   | { type: 'update'; runId: string; patch: Record<string, unknown> }
-  /** Are you there? Answered with 'pong' as soon as the worker's event loop is free (between steps). */
+  /** Are you there? Answered with 'pong' as soon as the worker's event loop is free (between steps); long work also sends unasked pongs. */
   | { type: 'ping' };
 
 /** How one run of a sweep ended: the run's own outcome, or 'failed' when it threw (its message says why). */
@@ -46,7 +46,10 @@ export interface SweepEnd {
   cancelled: boolean;
 }
 
-/** Worker → page. `ready` is sent once when the worker has loaded; `pong` answers each `ping`. */
+/**
+ * Worker → page. `ready` is sent once when the worker has loaded; `pong` answers each `ping`, and is also sent unasked
+ * (at most every ~500 ms) from inside long work that cannot answer pings: the worker's heartbeat.
+ */
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'pong' }

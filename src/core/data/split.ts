@@ -1,5 +1,6 @@
 // Seeded train / held-out splits of interactions: weak generalisation, strong generalisation, leave-one-out.
 import { ErrorCode, LabError } from '../errors';
+import { heartbeat } from '../heartbeat';
 import type { Rng } from '../random/rng';
 import { fromUserLists, userItems, type Interactions } from './dataset';
 
@@ -17,6 +18,7 @@ export function weakSplit(x: Interactions, rng: Rng, testFraction = 0.2): Split 
   const train: number[][] = [];
   const held: number[][] = [];
   for (let u = 0; u < x.numUsers; u++) {
+    heartbeat(); // a lab's setup: ~1 s per million rows
     const items = rng.shuffle(Array.from(userItems(x, u)));
     const nTest = items.length < 2 ? 0 : Math.min(items.length - 1, Math.max(1, Math.round(items.length * testFraction)));
     held.push(items.slice(0, nTest));
@@ -118,6 +120,7 @@ export function strongSplit(x: Interactions, rng: Rng, options: StrongSplitOptio
   const members: number[][] = [[], [], []];
   // Users in id order, so the draws for user u do not depend on which group another user fell in.
   for (let u = 0; u < numUsers; u++) {
+    heartbeat();
     const g = group[u];
     members[g].push(u);
     const start = x.indptr[u];
@@ -159,6 +162,7 @@ export function leaveOneOut(x: Interactions, rng: Rng, timestamps?: Float64Array
   }
   const held = new Uint8Array(nnzAll);
   for (let u = 0; u < x.numUsers; u++) {
+    heartbeat();
     const start = x.indptr[u];
     const n = x.indptr[u + 1] - start;
     if (n < 2) continue;

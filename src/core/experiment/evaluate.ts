@@ -22,6 +22,7 @@ import {
   tasteDistance,
   type ItemDistance,
 } from '../metrics';
+import { heartbeat } from '../heartbeat';
 
 /** What every list is judged against: training popularity, genres, and each user's history. */
 export interface EvalContext {
@@ -115,6 +116,7 @@ export function evaluateLists(users: Int32Array, lists: ArrayLike<number>[], hel
   const add = (name: string, v: number) => (sums[name] = (sums[name] ?? 0) + v);
   const judged: ArrayLike<number>[] = [];
   for (let r = 0; r < users.length; r++) {
+    heartbeat();
     const u = users[r];
     const target = userItems(heldOut, u);
     if (target.length === 0) continue;

@@ -2,6 +2,7 @@
 import type { Dataset } from '../data/dataset';
 import { ErrorCode, errorMessage, LabError } from '../errors';
 import { parseFieldText, resolveConfig } from './config';
+import { heartbeat } from '../heartbeat';
 import { showText } from '../showText';
 import { RunCache } from './runCache';
 import type { Lab, ProgressEvent, RunResult, StepControl } from './types';
@@ -72,6 +73,7 @@ export async function runSweep(
   for (let i = 0; i < configs.length; i++) {
     if (ctx.signal?.aborted) return { runs, cancelled: true };
     const config = configs[i];
+    heartbeat();
     ctx.onRunStart?.(i, config);
     let run: SweepRun;
     try {

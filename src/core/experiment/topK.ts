@@ -1,5 +1,6 @@
 // Top-k selection over a block of scores, excluding each user's seen items: model-agnostic and in plain JS.
 import { userItems, type Interactions } from '../data/dataset';
+import { heartbeat } from '../heartbeat';
 
 /**
  * For each row r (user `users[r]`) of the row-major `scores` (users.length × numItems), the k highest-scoring
@@ -12,6 +13,7 @@ export function topKFromScores(scores: Float32Array, users: Int32Array, numItems
   const heapScore = new Float64Array(k);
   const seen = new Uint8Array(numItems);
   for (let r = 0; r < users.length; r++) {
+    heartbeat(); // a row scans the whole catalogue: microseconds at least
     const excluded = userItems(exclude, users[r]);
     for (const i of excluded) seen[i] = 1;
     const base = r * numItems;

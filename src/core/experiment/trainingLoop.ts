@@ -2,6 +2,7 @@
 // +1 step, drain, abort), divergence, the outcome and the summary. A lab supplies its state, steps and scores.
 import * as tf from '@tensorflow/tfjs';
 import { activeBackend } from '../tf/backends';
+import { heartbeat } from '../heartbeat';
 import { gateStep } from './stepGate';
 import type { ArtifactMap, ProgressEvent, ReportTable, RunContext, RunOutcome, RunResult } from './types';
 
@@ -91,7 +92,10 @@ export async function runTraining<C, A extends ArtifactMap = ArtifactMap>(
     events.push(e);
     ctx.onProgress?.(e);
   };
+  // Signs of life around each long stretch (see heartbeat.ts): the setup, scoring and steps run without yielding.
+  heartbeat();
   const t = await setup({ artifact: (name, data) => emit({ kind: 'artifact', name, data }) });
+  heartbeat();
   const totalSteps = t.epochs * t.stepsPerEpoch;
   emit({ kind: 'started', totalSteps, stepsPerEpoch: t.stepsPerEpoch, info: t.info });
 
@@ -126,6 +130,7 @@ export async function runTraining<C, A extends ArtifactMap = ArtifactMap>(
   let tables: ReportTable[] | undefined;
   try {
     await t.prepare?.();
+    heartbeat();
     emit({ kind: 'epoch', step: 0, epoch: 0, values: await t.evaluate(0, []) });
     training: for (let epoch = 1; epoch <= t.epochs; epoch++) {
       t.beginEpoch?.(epoch);
@@ -137,6 +142,7 @@ export async function runTraining<C, A extends ArtifactMap = ArtifactMap>(
           break training;
         }
         const at = { step: step + 1, epoch, index };
+        heartbeat();
         const report = await t.step(at);
         if (!report) {
           outcome = { status: 'stopped', atStep: step };
@@ -151,12 +157,15 @@ export async function runTraining<C, A extends ArtifactMap = ArtifactMap>(
       }
       if (!(await drain())) break;
       t.endEpoch?.(epoch);
+      heartbeat();
       const values = await t.evaluate(epoch, epochSteps);
+      heartbeat();
       epochSteps = [];
       emit({ kind: 'epoch', step, epoch, values });
     }
     if (outcome.status === 'stopped') await drain();
     for (const e of events) if (e.kind === 'epoch') Object.assign(summary, e.values);
+    heartbeat();
     const end = await t.finish?.({ outcome, summary });
     if (end?.summary) summary = end.summary;
     tables = end?.tables;

@@ -6,6 +6,7 @@ import { multinomialNll, type SoftmaxPolicy } from '../models/softmaxPolicy';
 import { Rng } from '../random/rng';
 import { activeBackend } from '../tf/backends';
 import { makeOptimizer } from '../tf/ops';
+import { heartbeat } from '../heartbeat';
 import type { RunCache } from './runCache';
 
 /** How a warm start trains. */
@@ -57,6 +58,7 @@ export async function warmStart(
       const order = rng.shuffle(Int32Array.from({ length: numUsers }, (_, u) => u));
       const losses: tf.Scalar[] = [];
       for (let s = 0; s < numUsers && !signal?.aborted; s += opts.batchUsers) {
+        heartbeat();
         const users = order.subarray(s, s + opts.batchUsers);
         const target = new Float32Array(users.length * policy.numItems);
         users.forEach((u, r) => {

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { sortedHas, userItems, type Interactions } from '../data/dataset';
 import type { Rng } from '../random/rng';
 import { gatherRows, makeOptimizer, variableFrom, type OptimizerName } from '../tf/ops';
+import { heartbeat } from '../heartbeat';
 import { topKFromScores } from '../experiment/topK';
 import { restoreVariables, snapshotVariables, type TrainableModel } from './model';
 import type { Recommender } from './recommender';
@@ -63,6 +64,7 @@ export function createBprMf(numUsers: number, numItems: number, opts: BprMfOptio
     async recommend(users, k, exclude) {
       const out: Int32Array[] = [];
       for (let s = 0; s < users.length; s += EVAL_BATCH) {
+        heartbeat();
         const batch = users.subarray(s, s + EVAL_BATCH);
         const scores = tf.tidy(() => tf.matMul(gatherRows(U, tf.tensor1d(batch, 'int32')), V, false, true));
         const flat = (await scores.data()) as Float32Array;

@@ -1,5 +1,6 @@
 // The popularity baseline: recommend the most-interacted items the user has not seen yet.
 import { itemCounts, userItems, type Interactions } from '../data/dataset';
+import { heartbeat } from '../heartbeat';
 import type { Recommender } from './recommender';
 
 /** Ranks items by training interaction count (ties by lower id), the same list for everyone minus seen items. */
@@ -11,6 +12,7 @@ export function createPopularity(train: Interactions): Recommender {
     label: 'Popularity',
     async recommend(users, k, exclude) {
       return Array.from(users, (u) => {
+        heartbeat();
         const seen = new Set(userItems(exclude, u));
         const out = new Int32Array(Math.min(k, train.numItems - seen.size));
         let n = 0;

@@ -1,5 +1,6 @@
 // A recommender as a policy: per user, a softmax over the whole catalogue (the weighting lab's backbones, the shared warm start).
 import * as tf from '@tensorflow/tfjs';
+import { heartbeat } from '../heartbeat';
 import type { TrainableModel } from './model';
 
 /** What a policy may read besides the user id: the items the user shows now, and whether it is training. */
@@ -42,6 +43,7 @@ export function multinomialNll(logits: tf.Tensor2D, target: tf.Tensor2D): tf.Sca
  */
 export async function forEachScoreBlock(policy: SoftmaxPolicy, users: Int32Array, trainRows: readonly Int32Array[], each: (scores: Float32Array, block: Int32Array) => void): Promise<void> {
   for (let s = 0; s < users.length; s += 256) {
+    heartbeat();
     const block = users.subarray(s, s + 256);
     const inputs = policy.readsInputs ? Array.from(block, (u) => trainRows[u]) : undefined;
     const t = tf.tidy(() => policy.logits(tf.tensor1d(block, 'int32'), { inputs }));

@@ -1,6 +1,7 @@
 // Builds the lists a model recommends from a block of its scores: the top N, or the consumption-aware re-ranking.
 import { userItems, type Interactions } from '../data/dataset';
 import { ErrorCode, LabError } from '../errors';
+import { heartbeat } from '../heartbeat';
 import { topKFromScores } from '../experiment/topK';
 import { candidatesFromScores, catalogueTastes, consumptionRerank, genreLists, historyTastes, liftTastes, modelTastes } from './consumptionRerank';
 
@@ -75,6 +76,7 @@ export function buildLists(scores: Float32Array, users: Int32Array, numItems: nu
   let keptTopN = 0;
   let expectedHits = 0;
   for (let r = 0; r < users.length; r++) {
+    heartbeat();
     const row = scores.subarray(r * numItems, (r + 1) * numItems);
     const seen = userItems(ctx.history, users[r]);
     const p = userTastes(ctx, users[r], row, opts.tastes);

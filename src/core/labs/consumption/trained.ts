@@ -8,6 +8,7 @@ import { evalContext, evaluateLists } from '../../experiment/evaluate';
 import type { RunCache } from '../../experiment/runCache';
 import { cachedWarmStart, policyRunStreams } from '../../experiment/warmStart';
 import { WARM_START_DEFAULTS } from '../../experiment/warmStartDefaults';
+import { heartbeat } from '../../heartbeat';
 import { genreDistribution, jensenShannon } from '../../metrics';
 import { POLICIES } from '../../models/registry';
 import { forEachScoreBlock } from '../../models/softmaxPolicy';
@@ -58,6 +59,7 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
       }
       if (truth) {
         block.forEach((u, r) => {
+          heartbeat();
           const p = userTastes(ctx, u, scores.subarray(r * train.numItems, (r + 1) * train.numItems), s.tasteSource);
           estimateJs += jensenShannon(p, truth.subarray(u * numGenres, (u + 1) * numGenres));
         });

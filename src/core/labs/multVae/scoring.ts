@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { userItems, type Interactions } from '../../data/dataset';
 import type { HeldOutUsers } from '../../data/split';
+import { heartbeat } from '../../heartbeat';
 import { topKFromScores } from '../../experiment/topK';
 import { cappedRecallAtK, ndcgAtK } from '../../metrics';
 import { EVAL_BLOCK } from '../../models/multVae/memory';
@@ -36,6 +37,7 @@ export function scorableUsers(group: HeldOutUsers): Int32Array {
 export async function rankWithModel(model: MultVae, users: Int32Array, foldIn: Interactions, k = LIST_LENGTH): Promise<Int32Array[]> {
   const lists: Int32Array[] = [];
   for (let s = 0; s < users.length; s += EVAL_BLOCK) {
+    heartbeat();
     const block = users.subarray(s, s + EVAL_BLOCK);
     const t = tf.tidy(() => model.logitsFromRows(Array.from(block, (u) => userItems(foldIn, u)), { training: false }));
     const scores = (await t.data()) as Float32Array;
@@ -50,6 +52,7 @@ export function scoreLists(users: Int32Array, lists: Int32Array[], target: Inter
   const n = users.length;
   const out: UserScores = { users, lists, ndcg100: new Float64Array(n), recall20: new Float64Array(n), recall50: new Float64Array(n) };
   for (let r = 0; r < n; r++) {
+    heartbeat();
     const relevant = new Set(userItems(target, users[r]));
     out.ndcg100[r] = ndcgAtK(lists[r], relevant, 100);
     out.recall20[r] = cappedRecallAtK(lists[r], relevant, 20);
