@@ -40,3 +40,57 @@ test('files dropped on the drop zone are imported too', async ({ page }) => {
   await expect(page.getByTestId('import-report')).toContainText('2 users');
   await expect(page.locator('select[name="dataset"]')).toHaveValue('imported');
 });
+
+type Lab = { store: { getState(): any } };
+const SMALL = { name: 'clicks.csv', mimeType: 'text/csv', buffer: Buffer.from('user,item\na,x\na,y\nb,x\n') };
+
+test("the import worker's script cannot load (blocked, as a 404, a CSP without worker-src or file:// would): the files are parsed on the page, with a note", async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  let blocked = 0;
+  await page.route('**/import.worker*', (r) => {
+    blocked++;
+    return r.abort();
+  });
+  await openLab(page, '/?dataset=tiny');
+  await expect(page.getByTestId('data-stats')).toBeVisible();
+  await page.getByTestId('file-input').setInputFiles([SMALL]);
+  await expect(page.getByTestId('import-report')).toContainText('2 users, 2 items, 3 interactions kept');
+  await expect(page.locator('select[name="dataset"]')).toHaveValue('imported');
+  await expect(page.getByTestId('notices')).toContainText('parsed on this page');
+  expect(blocked).toBeGreaterThan(0); // the worker really was asked for, and refused
+  await expect(page.getByTestId('import-errors')).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});
+
+test('Cancel during a big import: the dataset in use stays, the message says so, and a new small import then works', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await openLab(page, '/?dataset=tiny');
+  await expect(page.getByTestId('data-stats')).toBeVisible();
+  // ~16 MB of user,item,rating,timestamp rows: seconds of parsing in the worker.
+  const rows: string[] = ['user,item,rating,timestamp'];
+  for (let k = 0; rows.length < 640_000; k++) rows.push(`u${k % 5000},i${(k * 7919) % 9000},${1 + (k % 5)},${1_600_000_000 + k}`);
+  const big = Buffer.from(rows.join('\n') + '\n');
+  expect(big.length).toBeGreaterThan(15e6);
+  await page.getByTestId('file-input').setInputFiles([{ name: 'big.csv', mimeType: 'text/csv', buffer: big }]);
+  // Cancel once the worker is parsing (the drop zone is disabled meanwhile).
+  await expect(page.getByTestId('import-progress')).toHaveAttribute('data-phase', 'parse');
+  await expect(page.getByTestId('file-input')).toBeDisabled();
+  await page.getByTestId('import-cancel').click();
+  await expect(page.getByTestId('import-errors')).toContainText('You cancelled the import');
+  await expect(page.getByTestId('import-errors')).toContainText('the current dataset stays in use');
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  await expect(page.getByTestId('import-cancel')).toHaveCount(0);
+  await expect(page.locator('select[name="dataset"]')).toHaveValue('tiny');
+  await expect(page.getByTestId('data-source')).toContainText("Synthetic world 'tiny'");
+  expect(await page.evaluate(() => (window as unknown as { __objectiveLab: Lab }).__objectiveLab.store.getState().datasets.imported)).toBeUndefined();
+  // The drop zone works again: a small import is accepted.
+  await expect(page.getByTestId('file-input')).toBeEnabled();
+  await page.getByTestId('file-input').setInputFiles([SMALL]);
+  await expect(page.getByTestId('import-report')).toContainText('2 users, 2 items, 3 interactions kept');
+  await expect(page.locator('select[name="dataset"]')).toHaveValue('imported');
+  const users = await page.evaluate(() => (window as unknown as { __objectiveLab: Lab }).__objectiveLab.store.getState().datasets.imported.userIds.length);
+  expect(users).toBe(2);
+  expect(pageErrors).toEqual([]);
+});

@@ -4,6 +4,7 @@ import { isPreset } from '../core/data/datasetChoice';
 import { TrainingClient } from '../worker/client';
 import type { ClientHandlers } from '../worker/client';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
+import type { ImportRunner } from '../worker/importClient';
 import { createDataSlice, type DataSlice, type PresetLoader } from './dataSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createRunSlice, type RunClient, type RunSlice } from './runSlice';
@@ -18,8 +19,15 @@ const generatePreset: PresetLoader = async (name) => {
   return (await import('../core/data/synthetic')).builtinDataset(name);
 };
 
-/** Builds a store; tests pass a fake client, the app uses the worker-backed one and its static-file loader. */
-export function createLabStore(makeClient: (h: ClientHandlers) => RunClient = (h) => new TrainingClient(h), loadPreset: PresetLoader = generatePreset) {
+/**
+ * Builds a store; tests pass a fake client (and may pass an import runner), the app uses the worker-backed
+ * ones and its static-file loader.
+ */
+export function createLabStore(
+  makeClient: (h: ClientHandlers) => RunClient = (h) => new TrainingClient(h),
+  loadPreset: PresetLoader = generatePreset,
+  runImport?: ImportRunner,
+) {
   return create<LabState>()((...a) => {
     const get = a[1];
     // One client, one worker: messages of the sweep on record go to the sweep slice, the rest to the run slice.
@@ -33,7 +41,7 @@ export function createLabStore(makeClient: (h: ClientHandlers) => RunClient = (h
     });
     return {
       ...createConfigSlice(...a),
-      ...createDataSlice(loadPreset)(...a),
+      ...createDataSlice(loadPreset, runImport)(...a),
       ...createResultsSlice(...a),
       ...createRunSlice(client)(...a),
       ...createSweepSlice(client)(...a),

@@ -9,3 +9,6 @@ self.onmessage = (e: MessageEvent<ToImportWorker>) => {
   const result = importWithFilter(files, { ...settings, onProgress: (progress) => post({ type: 'progress', id, progress }) });
   post({ type: 'done', id, result }, result.ok ? datasetBuffers(result.dataset) : []);
 };
+
+// Loaded (a module worker runs this only after its imports have): the page may now hand over the files.
+post({ type: 'ready' });

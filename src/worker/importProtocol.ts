@@ -8,7 +8,9 @@ export type ImportSettings = Omit<ImportWithFilterOptions, 'onProgress'>;
 
 export type ToImportWorker = { type: 'import'; id: number; files: ImportFile[]; settings: ImportSettings };
 
+/** `ready` is posted once the worker's script (and everything it imports) has loaded: only then are files sent. */
 export type FromImportWorker =
+  | { type: 'ready' }
   | { type: 'progress'; id: number; progress: ImportProgress }
   | { type: 'done'; id: number; result: ImportResult };
 

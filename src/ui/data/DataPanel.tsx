@@ -18,6 +18,7 @@ export function DataPanel() {
   const importing = useLabStore((s) => s.importing);
   const startImport = useLabStore((s) => s.startImport);
   const importReadFailed = useLabStore((s) => s.importReadFailed);
+  const cancelImport = useLabStore((s) => s.cancelImport);
   const threshold = useLabStore((s) => s.ratingThreshold);
   const setThreshold = useLabStore((s) => s.setRatingThreshold);
   const minPerUser = useLabStore((s) => s.minPerUser);
@@ -98,7 +99,14 @@ export function DataPanel() {
       </label>
       <p className="field-help">The threshold and filters apply to the next import.</p>
       <DropZone onFiles={(f) => void importFiles(f)} onStart={startImport} onReadError={importReadFailed} disabled={busy || importing} />
-      {importing ? <ImportProgressLine /> : null}
+      {importing ? (
+        <div className="import-progress-row">
+          <ImportProgressLine />
+          <button type="button" onClick={cancelImport} data-testid="import-cancel" title="Stop this import; the dataset in use stays">
+            Cancel import
+          </button>
+        </div>
+      ) : null}
       <ImportMessages />
     </section>
   );

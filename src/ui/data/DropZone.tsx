@@ -1,5 +1,5 @@
 // A file picker that also takes files dropped on it; hands their bytes to `onFiles`.
-import { useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { DEFAULT_MAX_BYTES } from '../../core/data/import';
 import type { ImportFile } from '../../core/data/import/detectFormat';
 
@@ -44,14 +44,18 @@ export interface DropZoneProps {
 }
 
 export function DropZone({ onFiles, onStart, onReadError, disabled }: DropZoneProps) {
+  // Each pick gets a number: files still being read when a newer pick starts (after a Cancel) are dropped.
+  const picks = useRef(0);
   const take = async (pick: () => Promise<File[]> | File[]) => {
+    const n = ++picks.current;
     try {
       const files = await pick();
       if (!files.length) return;
       onStart?.();
-      onFiles(await read(files));
+      const bytes = await read(files);
+      if (n === picks.current) onFiles(bytes);
     } catch (e) {
-      onReadError?.(e instanceof Error ? e.message : String(e));
+      if (n === picks.current) onReadError?.(e instanceof Error ? e.message : String(e));
     }
   };
   const [over, setOver] = useState(false);
