@@ -78,7 +78,7 @@ test('Cancel during a big import: the dataset in use stays, the message says so,
   await expect(page.getByTestId('import-progress')).toHaveAttribute('data-phase', 'parse');
   await expect(page.getByTestId('file-input')).toBeDisabled();
   await page.getByTestId('import-cancel').click();
-  await expect(page.getByTestId('import-errors')).toContainText('You cancelled the import');
+  await expect(page.getByTestId('import-cancelled')).toContainText('Import cancelled; nothing was imported');
   await expect(page.getByTestId('import-errors')).toContainText('the current dataset stays in use');
   await expect(page.getByTestId('import-progress')).toHaveCount(0);
   await expect(page.getByTestId('import-cancel')).toHaveCount(0);

@@ -5,7 +5,7 @@ import type { Dataset } from '../core/data/dataset';
 import { IMPORTED } from '../core/data/datasetChoice';
 import { DEFAULT_RATING_THRESHOLD, ImportErrorCode, type ImportIssue, type ImportProgress, type ImportReport } from '../core/data/import';
 import type { ImportFile } from '../core/data/import/detectFormat';
-import { cancelledImport, workerImportRunner, type ImportRunner } from '../worker/importClient';
+import { workerImportRunner, type ImportRunner } from '../worker/importClient';
 import type { LabState } from './store';
 
 export interface DataSlice {
@@ -25,6 +25,8 @@ export interface DataSlice {
   /** How far the import is (reading, decoding, parsing with its fraction, assembling); null when idle. */
   importProgress: ImportProgress | null;
   importErrors: ImportIssue[] | null;
+  /** The last import was cancelled by the person (not an error: the page says so plainly). */
+  importCancelled: boolean;
   setRatingThreshold(t: number): void;
   setImportFilter(f: { minPerUser?: number; minPerItem?: number }): void;
   /** Loads a built-in preset once (no-op when loaded or loading). */
@@ -69,6 +71,7 @@ export function createDataSlice(loadPreset: PresetLoader, runImport: ImportRunne
       importing: false,
       importProgress: null,
       importErrors: null,
+      importCancelled: false,
       setRatingThreshold: (t) => set({ ratingThreshold: t }),
       setImportFilter: (f) => set(f),
       ensurePreset: async (name) => {
@@ -89,7 +92,7 @@ export function createDataSlice(loadPreset: PresetLoader, runImport: ImportRunne
       startImport: () => {
         active?.abort();
         active = reading = new AbortController();
-        set({ importing: true, importProgress: { phase: 'read', fraction: 0 } });
+        set({ importing: true, importProgress: { phase: 'read', fraction: 0 }, importCancelled: false });
       },
       importReadFailed: (why) => {
         active = reading = null;
@@ -111,7 +114,7 @@ export function createDataSlice(loadPreset: PresetLoader, runImport: ImportRunne
           ctl = active = new AbortController();
         }
         const { signal } = ctl;
-        set({ importing: true, importProgress: { phase: 'decode', fraction: 0 } });
+        set({ importing: true, importProgress: { phase: 'decode', fraction: 0 }, importCancelled: false });
         const { ratingThreshold, minPerUser, minPerItem } = get();
         let r: Awaited<ReturnType<ImportRunner>>;
         try {
@@ -139,7 +142,7 @@ export function createDataSlice(loadPreset: PresetLoader, runImport: ImportRunne
         // `reading` stays (aborted): the files still being read for this import are then dropped on arrival.
         active?.abort();
         active = null;
-        set({ importing: false, importProgress: null, importErrors: cancelledImport([]).errors });
+        set({ importing: false, importProgress: null, importErrors: null, importCancelled: true });
       },
     };
   };

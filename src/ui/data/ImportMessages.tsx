@@ -28,6 +28,13 @@ export function ImportProgressLine() {
 export function ImportMessages() {
   const report = useLabStore((s) => s.importReport);
   const errors = useLabStore((s) => s.importErrors);
+  const cancelled = useLabStore((s) => s.importCancelled);
+  if (cancelled)
+    return (
+      <p className="small muted" role="status" data-testid="import-cancelled">
+        Import cancelled; nothing was imported and the dataset in use stays.
+      </p>
+    );
   if (errors?.length)
     return (
       <div className="import-errors" role="alert" data-testid="import-errors">
