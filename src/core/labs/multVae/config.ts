@@ -6,7 +6,7 @@ import { LIKELIHOODS, MODEL_KINDS, variantOf, type Variant } from './variants';
 
 export const COMPARE_MODES = ['none', 'likelihoods', 'models'] as const;
 
-const share = (d: number, what: string) => z.number().min(0.02).max(0.4).default(d).describe(`Share of users held out for ${what}: 80% of each one's clicks are fed in, the other 20% ranked`);
+const share = (d: number, what: string) => z.number().min(0.02).max(0.4).default(d).describe(`Share of users (of those with at least 5 clicks) held out for ${what}: of each one's clicks on items seen in training, 20% (rounded down) are ranked and the rest fed in`);
 
 export const multVaeSchema = z.object({
   dataset: datasetSetting('workshop'),

@@ -203,7 +203,7 @@ describe('data too small for the strong split', () => {
     };
     const before = tf.memory().numTensors;
     await expect(runMultVae(tiny({ dataset: 'imported' }), { dataset })).rejects.toMatchObject({ code: ErrorCode.DataUnsuitable });
-    await expect(runMultVae(tiny({ dataset: 'imported' }), { dataset })).rejects.toThrow(/two-users \(2 users\) split into 2 training, 0 validation and 0 test users/);
+    await expect(runMultVae(tiny({ dataset: 'imported' }), { dataset })).rejects.toThrow(/two-users \(2 users, 2 with fewer than 5 clicks left out\) split into 0 training, 0 validation and 0 test users/);
     expect(tf.memory().numTensors).toBe(before);
   });
 });
