@@ -37,6 +37,12 @@ export const multVaeSchema = z.object({
     .max(1000)
     .default(3)
     .describe('Gaussian likelihood only: weight c₁ of a click’s squared error against c₀ = 1 for a non-click (the paper takes c₁ > c₀ after Hu et al. 2008; 3 scored best on workshop validation of 1, 3, 10, 30, 100)'),
+  daeReference: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Mult-DAE as in the authors' code: tanh on its code layer and L2 weight decay λ = 0.01 / batchSize on the weight matrices. Off: the VAE's network without the KL term (linear code, no decay)",
+    ),
   heldOutUsers: share(0.1, 'the final test'),
   validationUsers: share(0.1, 'validation (the per-epoch curves)'),
   firstLayer: z

@@ -76,7 +76,7 @@ const charts: ChartSpec[] = [
   },
   {
     id: 'loss',
-    title: 'Training loss per step: −log-likelihood + β·KL',
+    title: 'Training loss per step: −log-likelihood + β·KL (+ λ‖W‖² for the reference Mult-DAE)',
     source: 'step',
     xLabel: 'training step (all models, in turn)',
     yLabel: 'loss',

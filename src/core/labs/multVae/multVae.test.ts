@@ -120,6 +120,16 @@ describe('the Mult-VAE variants are independent', () => {
     expect(lossesOf(alone, 'vae-multinomial')).toEqual(lossesOf(a, 'vae-multinomial'));
     expect(alone.summary['test/ndcg@100/vae-multinomial']).toBe(a.summary['test/ndcg@100/vae-multinomial']);
   });
+
+  it('with daeReference changes only the DAE (tanh code, λ = 0.01 / batch size), and says so in its info', async () => {
+    const lab = await runMultVae(tiny({ epochs: 2, seed: 5 }));
+    const ref = await runMultVae(tiny({ epochs: 2, seed: 5, daeReference: true }));
+    expect(lossesOf(ref, 'vae-multinomial')).toEqual(lossesOf(lab, 'vae-multinomial'));
+    expect(ref.summary['test/ndcg@100/vae-multinomial']).toBe(lab.summary['test/ndcg@100/vae-multinomial']);
+    expect(lossesOf(ref, 'dae-multinomial')).not.toEqual(lossesOf(lab, 'dae-multinomial'));
+    expect(lab.events[0]).toMatchObject({ info: { dae: 'linear code, no weight decay' } });
+    expect(ref.events[0]).toMatchObject({ info: { dae: 'reference: tanh code, λ = 0.0005' } });
+  });
 });
 
 describe('the Mult-VAE run owns its tensors', () => {

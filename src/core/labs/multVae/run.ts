@@ -16,7 +16,7 @@ import { accuracyDiversity, activityBuckets, betaPeak, type BetaPeak, type MultV
 import { variantsOf, type MultVaeConfig } from './config';
 import { LIST_LENGTH, meanScores, rankWithModel, scorableUsers, scoreLists, type UserScores } from './scoring';
 import { testTables } from './tables';
-import { createTrainer, type Trainer } from './trainer';
+import { createTrainer, referenceDae, type Trainer } from './trainer';
 import { POPULARITY, variantLabel } from './variants';
 
 /**
@@ -65,6 +65,7 @@ export function runMultVae(config: MultVaeConfig, ctx: RunContext = {}): Promise
         firstLayer,
         beta: { anneal: config.anneal, cap: config.betaCap, annealSteps: config.annealSteps },
         likelihood: { gaussianConfidence: config.gaussianConfidence },
+        daeReference: config.daeReference ? referenceDae(config.batchSize) : undefined,
       }),
     );
     const history: Record<string, { epoch: number; beta: number; ndcg100: number }[]> = {};
@@ -88,6 +89,7 @@ export function runMultVae(config: MultVaeConfig, ctx: RunContext = {}): Promise
         variants: variants.map((v) => v.id).join(', '),
         layers: `${numItems}→${sizes.hidden}→${sizes.latent}→${sizes.hidden}→${numItems}`,
         firstLayer,
+        ...(variants.some((v) => v.model === 'dae') ? { dae: config.daeReference ? `reference: tanh code, λ = ${referenceDae(config.batchSize).lambda}` : 'linear code, no weight decay' } : {}),
       },
       readbackEvery: 10,
       beginEpoch: () => void (orders = trainers.map((t) => t.shuffle(trainIndex))),
