@@ -30,10 +30,12 @@ describe('strongSplit (Mult-VAE strong generalisation)', () => {
     expect(s.train.numItems).toBe(x.numItems);
   });
 
-  it('splits each held-out user’s items into disjoint fold-in and target, about 80/20, both non-empty', () => {
+  it('splits each held-out user’s items seen in training into disjoint fold-in and target, about 80/20, both non-empty', () => {
     const s = strongSplit(x, new Rng(7), { heldOutUsers: 0.2 });
+    const seen = new Set(s.train.indices);
     let target = 0;
     let total = 0;
+    let dropped = 0;
     for (const part of [s.validation, s.test]) {
       const members = new Set(part.users);
       for (let u = 0; u < x.numUsers; u++) {
@@ -43,14 +45,18 @@ describe('strongSplit (Mult-VAE strong generalisation)', () => {
           expect(f.length + t.length).toBe(0);
           continue;
         }
-        expect(sorted([...f, ...t])).toEqual(Array.from(userItems(x, u)));
+        const all = Array.from(userItems(x, u));
+        const kept = all.filter((i) => seen.has(i));
+        dropped += all.length - kept.length;
+        expect(sorted([...f, ...t])).toEqual(kept);
         expect(f.filter((i) => t.includes(i))).toEqual([]);
         expect(f.length).toBeGreaterThanOrEqual(1);
-        expect(t.length).toBeGreaterThanOrEqual(1);
+        expect(t.length).toBe(kept.length >= 5 ? Math.floor(kept.length * 0.2 + 1e-9) : 0);
         target += t.length;
         total += f.length + t.length;
       }
     }
+    expect(s.unseenDropped).toBe(dropped);
     expect(target / total).toBeCloseTo(0.2, 1);
   });
 
@@ -75,19 +81,93 @@ describe('strongSplit (Mult-VAE strong generalisation)', () => {
     expect(nnz(c.validation.foldIn)).toBe(0);
   });
 
-  it('gives a held-out user with one item that item as fold-in and an empty target', () => {
-    const small = fromUserLists([[4], [1, 2], []], 5);
-    const s = strongSplit(small, new Rng(1), { heldOutUsers: 3, validationUsers: 0 });
-    expect(rows(s.test.foldIn)[0]).toEqual([4]);
-    expect(rows(s.test.target)[0]).toEqual([]);
-    expect(rows(s.test.foldIn)[1].length).toBe(1);
-    expect(rows(s.test.target)[1].length).toBe(1);
-    expect(rows(s.test.foldIn)[2]).toEqual([]);
-    expect(nnz(s.train)).toBe(0);
+  // Three users take part (u3 has 4 < 5 items, u4 none); one trains, one validates, one is tested. Whichever
+  // user trains decides which items are "seen", and by hand:
+  //   train u0 (items 0–9):           u1 keeps 0–4 (drops 10, 11): 5 kept → ⌊5 · 0.2⌋ = 1 target, 4 fold-in;
+  //                                   u2 keeps 5–9 (drops 10): 5 kept → 1 target, 4 fold-in.
+  //   train u1 (items 0–4, 10, 11):   u0 keeps 0–4 → 1 target, 4 fold-in; u2 keeps only 10 → fold-in [10], no target.
+  //   train u2 (items 5–10):          u0 keeps 5–9 → 1 target, 4 fold-in; u1 keeps only 10 → fold-in [10], no target.
+  const invented = fromUserLists(
+    [
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      [0, 1, 2, 3, 4, 10, 11],
+      [5, 6, 7, 8, 9, 10],
+      [0, 1, 2, 3],
+      [],
+    ],
+    12,
+  );
+  const byHand: Record<number, Record<number, { kept: number[]; target: number; dropped: number }>> = {
+    0: { 1: { kept: [0, 1, 2, 3, 4], target: 1, dropped: 2 }, 2: { kept: [5, 6, 7, 8, 9], target: 1, dropped: 1 } },
+    1: { 0: { kept: [0, 1, 2, 3, 4], target: 1, dropped: 5 }, 2: { kept: [10], target: 0, dropped: 5 } },
+    2: { 0: { kept: [5, 6, 7, 8, 9], target: 1, dropped: 5 }, 1: { kept: [10], target: 0, dropped: 6 } },
+  };
+
+  it('leaves out users with fewer than 5 items, drops items no training user clicked, and gives a target only to users with 5 kept items', () => {
+    const trainedBy = new Set<number>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const s = strongSplit(invented, new Rng(seed), { heldOutUsers: 1, validationUsers: 1 });
+      expect(Array.from(s.excludedUsers)).toEqual([3, 4]);
+      expect(s.trainUsers.length).toBe(1);
+      const trainer = s.trainUsers[0];
+      trainedBy.add(trainer);
+      expect(rows(s.train)[trainer]).toEqual(rows(invented)[trainer]);
+      expect(nnz(s.train)).toBe(nnz(fromUserLists([rows(invented)[trainer]], 12)));
+      let dropped = 0;
+      for (const part of [s.validation, s.test]) {
+        expect(part.users.length).toBe(1);
+        const u = part.users[0];
+        const want = byHand[trainer][u];
+        const f = rows(part.foldIn)[u];
+        const t = rows(part.target)[u];
+        expect(sorted([...f, ...t])).toEqual(want.kept);
+        expect(t.length).toBe(want.target);
+        dropped += want.dropped;
+        for (const v of [3, 4]) expect(rows(part.foldIn)[v].length + rows(part.target)[v].length).toBe(0);
+      }
+      expect(s.unseenDropped).toBe(dropped);
+    }
+    // The 40 seeds drew each of the three possible training users at least once.
+    expect([...trainedBy].sort()).toEqual([0, 1, 2]);
+  });
+
+  // Every user clicks the same n items, so whoever trains has seen them all; the target is the reference's
+  // int(0.2 · n): 5 → 1, 8 → 1 (rounding would give 2), 9 → 1, 10 → 2, 14 → 2 (rounding: 3), 15 → 3.
+  it.each([
+    [5, 1],
+    [8, 1],
+    [9, 1],
+    [10, 2],
+    [14, 2],
+    [15, 3],
+  ])('holds out ⌊0.2 · n⌋ of a held-out user’s n = %i items: %i', (n, want) => {
+    const same = fromUserLists(Array.from({ length: 3 }, () => Array.from({ length: n }, (_, i) => i)), n);
+    const s = strongSplit(same, new Rng(1), { heldOutUsers: 1, validationUsers: 1 });
+    for (const part of [s.validation, s.test]) {
+      const u = part.users[0];
+      expect(rows(part.target)[u].length).toBe(want);
+      expect(rows(part.foldIn)[u].length).toBe(n - want);
+    }
+  });
+
+  it('with minItems 1 keeps a one-item user: held out, it gets the item as fold-in and no target', () => {
+    // Users 1 and 2 click 1, 2, 4; when user 0 (item 4 only) is the test user, both others train and 4 is seen.
+    const small = fromUserLists([[4], [1, 2, 4], [1, 2, 4], []], 5);
+    let cases = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const s = strongSplit(small, new Rng(seed), { heldOutUsers: 1, validationUsers: 0, minItems: 1 });
+      expect(Array.from(s.excludedUsers)).toEqual([3]);
+      if (s.test.users[0] !== 0) continue;
+      cases++;
+      expect(rows(s.test.foldIn)[0]).toEqual([4]);
+      expect(rows(s.test.target)[0]).toEqual([]);
+    }
+    expect(cases).toBeGreaterThan(0);
   });
 
   it('rejects sizes it cannot honour, naming the value', () => {
-    expect(() => strongSplit(x, new Rng(1), { heldOutUsers: 60 })).toThrow(/^OL107: 60 test \+ 60 validation/);
+    expect(() => strongSplit(x, new Rng(1), { heldOutUsers: 60 })).toThrow(/^OL107: 60 test \+ 60 validation users exceed the 100 users of the data with at least 5 items/);
+    expect(() => strongSplit(x, new Rng(1), { heldOutUsers: 0.1, minItems: 0 })).toThrow(/minItems/);
     expect(() => strongSplit(x, new Rng(1), { heldOutUsers: 2.5 })).toThrow(/2\.5/);
     expect(() => strongSplit(x, new Rng(1), { heldOutUsers: -0.1 })).toThrow(/-0\.1/);
     expect(() => strongSplit(x, new Rng(1), { heldOutUsers: 0.1, foldInFraction: 1 })).toThrow(/foldInFraction/);

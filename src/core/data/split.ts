@@ -54,23 +54,33 @@ function userCount(value: number, numUsers: number, name: string): number {
 
 export interface StrongSplitOptions {
   /**
-   * Test users: a value in [0, 1) is a share of all users (rounded to the nearest whole user), a whole
-   * number ≥ 1 is a count (Mult-VAE holds out 10,000 users of ML-20M). So `0.1` = 10% and `1` = one user.
+   * Test users: a value in [0, 1) is a share of the users who take part (those with at least `minItems`
+   * items; rounded to the nearest whole user), a whole number ≥ 1 is a count (Mult-VAE holds out 10,000 users
+   * of ML-20M). So `0.1` = 10% and `1` = one user.
    */
   heldOutUsers: number;
   /** Validation users, read the same way. Defaults to `heldOutUsers` (Mult-VAE uses equal sizes); 0 = none. */
   validationUsers?: number;
   /** Share of each held-out user's items fed to the model as input (fold-in); the rest are ranked. Default 0.8. */
   foldInFraction?: number;
+  /**
+   * Default 5, the reference's threshold. A user with fewer items takes no part at all (Mult-VAE's preprocessing
+   * keeps only users with ≥ 5 clicks, `min_uc = 5`, before splitting users); a held-out user left with fewer
+   * items once unseen items are dropped gets them all as fold-in and no target (its `n_items_u >= 5` rule).
+   */
+  minItems?: number;
 }
 
 /** One group of held-out users: their ids and their items split into model input and ranking target. */
 export interface HeldOutUsers {
   /** User ids of the group, ascending. */
   users: Int32Array;
-  /** Over ALL users (rows of other users empty), so metrics index by user id: the items fed in. */
+  /**
+   * Over ALL users (rows of other users empty), so metrics index by user id: the items fed in. Only items some
+   * training user clicked (the others are dropped from both rows).
+   */
   foldIn: Interactions;
-  /** Over ALL users (rows of other users empty): the items to rank. Empty for users with fewer than 2 items. */
+  /** Over ALL users (rows of other users empty): the items to rank. Empty for users with fewer than `minItems` kept items. */
   target: Interactions;
 }
 
@@ -81,18 +91,25 @@ export interface StrongSplit {
   train: Interactions;
   validation: HeldOutUsers;
   test: HeldOutUsers;
+  /** Users with fewer than `minItems` items: in no group, their rows empty everywhere. Ascending. */
+  excludedUsers: Int32Array;
+  /** Held-out interactions dropped because no training user clicked the item (counted over validation and test). */
+  unseenDropped: number;
 }
 
 /**
  * Strong generalisation — the protocol of Mult-VAE (Liang, Krishnan, Hoffman & Jebara, "Variational
- * Autoencoders for Collaborative Filtering", WWW 2018): users are split into disjoint train / validation / test
- * groups; the model trains on every interaction of the training users; for each held-out user a random
- * `foldInFraction` of their items is fed in (fold-in) and the other items are ranked (target).
+ * Autoencoders for Collaborative Filtering", WWW 2018), with the rules of its official preprocessing
+ * (github.com/dawenl/vae_cf):
  *
- * Sizes: n_target = round(n · (1 − foldInFraction)) clamped to [1, n − 1] for a user with n ≥ 2 items (so each
- * side gets at least one item). A held-out user with 1 item gets it as fold-in and an empty target (as in the
- * Mult-VAE preprocessing, which keeps all of a small user's items as input); a user with 0 items has both
- * rows empty. Aggregate metrics should skip held-out users whose target row is empty.
+ * 1. Users with fewer than `minItems` (5) items are left out entirely (`excludedUsers`).
+ * 2. The remaining users are split into disjoint train / validation / test groups; the model trains on every
+ *    interaction of the training users.
+ * 3. A held-out user's interactions with items no training user clicked are dropped (the reference keeps only
+ *    items in `unique_sid`, the items of the training users: a model cannot have learned anything about them).
+ * 4. A held-out user with m ≥ `minItems` kept items gets n_target = ⌊m · (1 − foldInFraction)⌋ of them, drawn at
+ *    random, as target (the reference's `int(0.2 · n)`), clamped to [1, m − 1]; the rest are fed in (fold-in).
+ *    With fewer than `minItems` kept items, all are fold-in and the target is empty: metrics skip such users.
  *
  * Randomness: the user groups come from `rng.fork('users')` and the item split from `rng.fork('items')`, so
  * changing `foldInFraction` leaves the groups unchanged. Test users are drawn first, then validation users,
@@ -100,45 +117,81 @@ export interface StrongSplit {
  */
 export function strongSplit(x: Interactions, rng: Rng, options: StrongSplitOptions): StrongSplit {
   const { numUsers } = x;
-  const nTest = userCount(options.heldOutUsers, numUsers, 'heldOutUsers');
-  const nVal = userCount(options.validationUsers ?? options.heldOutUsers, numUsers, 'validationUsers');
+  const minItems = options.minItems ?? 5;
+  if (!Number.isInteger(minItems) || minItems < 1) throw new RangeError(`minItems must be a whole number ≥ 1, got ${minItems}`);
+  const count = (u: number) => x.indptr[u + 1] - x.indptr[u];
+  const eligible: number[] = [];
+  const excluded: number[] = [];
+  for (let u = 0; u < numUsers; u++) (count(u) >= minItems ? eligible : excluded).push(u);
+
+  const nTest = userCount(options.heldOutUsers, eligible.length, 'heldOutUsers');
+  const nVal = userCount(options.validationUsers ?? options.heldOutUsers, eligible.length, 'validationUsers');
   const foldInFraction = options.foldInFraction ?? 0.8;
   if (!(foldInFraction > 0 && foldInFraction < 1)) throw new RangeError(`foldInFraction must be in (0, 1), got ${foldInFraction}`);
-  if (nTest + nVal > numUsers) throw new LabError(ErrorCode.DataUnsuitable, `${nTest} test + ${nVal} validation users exceed the ${numUsers} users of the data`);
+  if (nTest + nVal > eligible.length) {
+    throw new LabError(
+      ErrorCode.DataUnsuitable,
+      `${nTest} test + ${nVal} validation users exceed the ${eligible.length} users of the data with at least ${minItems} items`,
+    );
+  }
 
   const userRng = rng.fork('users');
   const itemRng = rng.fork('items');
-  const order = userRng.shuffle(Int32Array.from({ length: numUsers }, (_, u) => u));
-  const group = new Uint8Array(numUsers); // 0 train, 1 validation, 2 test
+  const order = userRng.shuffle(Int32Array.from(eligible));
+  const group = new Uint8Array(numUsers); // 0 train, 1 validation, 2 test, 3 excluded
+  for (const u of excluded) group[u] = 3;
   for (let r = 0; r < nTest; r++) group[order[r]] = 2;
   for (let r = nTest; r < nTest + nVal; r++) group[order[r]] = 1;
 
   const nnzAll = x.indices.length;
   const inTrain = new Uint8Array(nnzAll);
+  const seen = new Uint8Array(x.numItems);
+  for (let u = 0; u < numUsers; u++) {
+    if (group[u] !== 0) continue;
+    inTrain.fill(1, x.indptr[u], x.indptr[u + 1]);
+    for (let p = x.indptr[u]; p < x.indptr[u + 1]; p++) seen[x.indices[p]] = 1;
+  }
+
   const foldIn = [new Uint8Array(nnzAll), new Uint8Array(nnzAll), new Uint8Array(nnzAll)];
   const target = [new Uint8Array(nnzAll), new Uint8Array(nnzAll), new Uint8Array(nnzAll)];
   const members: number[][] = [[], [], []];
+  const targetShare = 1 - foldInFraction;
+  let unseenDropped = 0;
   // Users in id order, so the draws for user u do not depend on which group another user fell in.
   for (let u = 0; u < numUsers; u++) {
     heartbeat();
     const g = group[u];
+    if (g === 3) continue;
     members[g].push(u);
-    const start = x.indptr[u];
-    const n = x.indptr[u + 1] - start;
-    if (g === 0) {
-      inTrain.fill(1, start, start + n);
+    if (g === 0) continue;
+    const kept: number[] = [];
+    for (let p = x.indptr[u]; p < x.indptr[u + 1]; p++) {
+      if (seen[x.indices[p]]) kept.push(p);
+      else unseenDropped++;
+    }
+    const m = kept.length;
+    if (m < Math.max(minItems, 2)) {
+      for (const p of kept) foldIn[g][p] = 1;
       continue;
     }
-    const positions = itemRng.shuffle(Int32Array.from({ length: n }, (_, j) => start + j));
-    const nTarget = n < 2 ? 0 : Math.min(n - 1, Math.max(1, Math.round(n * (1 - foldInFraction))));
-    for (let j = 0; j < n; j++) (j < nTarget ? target[g] : foldIn[g])[positions[j]] = 1;
+    const positions = itemRng.shuffle(Int32Array.from(kept));
+    // + 1e-9: 1 − 0.8 is 0.19999999999999996 in floating point, and ⌊10 · that⌋ must still be 2.
+    const nTarget = Math.min(m - 1, Math.max(1, Math.floor(m * targetShare + 1e-9)));
+    for (let j = 0; j < m; j++) (j < nTarget ? target[g] : foldIn[g])[positions[j]] = 1;
   }
   const part = (g: 1 | 2): HeldOutUsers => ({
     users: Int32Array.from(members[g]),
     foldIn: keepPositions(x, foldIn[g]),
     target: keepPositions(x, target[g]),
   });
-  return { trainUsers: Int32Array.from(members[0]), train: keepPositions(x, inTrain), validation: part(1), test: part(2) };
+  return {
+    trainUsers: Int32Array.from(members[0]),
+    train: keepPositions(x, inTrain),
+    validation: part(1),
+    test: part(2),
+    excludedUsers: Int32Array.from(excluded),
+    unseenDropped,
+  };
 }
 
 export interface LeaveOneOutSplit extends Split {

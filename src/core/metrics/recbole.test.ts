@@ -131,16 +131,24 @@ describe("RecBole's beyond-accuracy vectors", () => {
     expect(Math.abs(giniIndex(itemMatrix, numItems) - want)).toBeLessThanOrEqual(1e-12);
   });
 
-  // Definition difference: RecBole's ShannonEntropy returns the *mean* of −p ln p over the distinct
-  // recommended items (−np.mean(...), i.e. divided by 7 here), not the entropy −Σ p ln p. We return the
-  // true entropy, so we check the sum by hand and RecBole's value only after dividing by the item count.
-  const p = [1, 2, 3, 2, 4, 1, 2].map((c) => c / 15); // counts of items 1..7 over 15 recommendations
-  const entropy = -p.reduce((s, q) => s + q * Math.log(q), 0);
+  // Definition difference. RecBole's ShannonEntropy.get_entropy sums −p ln p over the distinct recommended
+  // items and then divides by their number (`result / len(item_count)`); its test expects
+  // −mean([1/15 ln 1/15, 2/15 ln 2/15, 3/15 ln 3/15, 2/15 ln 2/15, 4/15 ln 4/15, 1/15 ln 1/15, 2/15 ln 2/15]).
+  // We return the entropy itself. The counts of items 1..7 in item_matrix are 1, 2, 3, 2, 4, 1, 2 (15 slots), so
+  //   H = −Σ (c/15) ln(c/15) = ln 15 − (Σ c ln c) / 15 = ln 15 − (2 ln 2 + 3 ln 3 + 2 ln 2 + 4 ln 4 + 2 ln 2) / 15
+  //     = ln 15 − (14 ln 2 + 3 ln 3) / 15 = 1.8413903748459726…
+  // and RecBole's value is H / 7 = 0.26305576783513895… (both evaluated outside this project, in Python).
+  const handEntropy = Math.log(15) - (14 * Math.log(2) + 3 * Math.log(3)) / 15;
 
-  it('differ for Shannon entropy only by RecBole dividing by the number of distinct items', () => {
-    expect(Math.abs(shannonEntropy(itemMatrix) - entropy)).toBeLessThanOrEqual(1e-12);
-    const recboleValue = entropy / 7;
-    expect(Math.abs(shannonEntropy(itemMatrix) / 7 - recboleValue)).toBeLessThanOrEqual(1e-12);
+  it('give the entropy −Σ p ln p, worked out by hand from the item counts', () => {
+    expect(Math.abs(handEntropy - 1.8413903748459726)).toBeLessThanOrEqual(1e-12);
+    expect(Math.abs(shannonEntropy(itemMatrix) - 1.8413903748459726)).toBeLessThanOrEqual(1e-12);
+  });
+
+  it("differ from RecBole's Shannon entropy, which is that sum divided by the 7 distinct items", () => {
+    const recboleExpected = 0.26305576783513895;
+    expect(Math.abs(shannonEntropy(itemMatrix) - recboleExpected)).toBeGreaterThan(1);
+    expect(Math.abs(shannonEntropy(itemMatrix) / 7 - recboleExpected)).toBeLessThanOrEqual(1e-12);
   });
 });
 

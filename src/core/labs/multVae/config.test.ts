@@ -21,6 +21,7 @@ describe('the Mult-VAE settings', () => {
       dropout: 0.5,
       heldOutUsers: 0.1,
       validationUsers: 0.1,
+      daeReference: false,
     });
     expect(multVaeSchema.parse(multVaeDefaults)).toEqual(multVaeDefaults);
   });

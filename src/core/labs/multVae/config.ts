@@ -6,7 +6,7 @@ import { LIKELIHOODS, MODEL_KINDS, variantOf, type Variant } from './variants';
 
 export const COMPARE_MODES = ['none', 'likelihoods', 'models'] as const;
 
-const share = (d: number, what: string) => z.number().min(0.02).max(0.4).default(d).describe(`Share of users held out for ${what}: 80% of each one's clicks are fed in, the other 20% ranked`);
+const share = (d: number, what: string) => z.number().min(0.02).max(0.4).default(d).describe(`Share of users (of those with at least 5 clicks) held out for ${what}: of each one's clicks on items seen in training, 20% (rounded down) are ranked and the rest fed in`);
 
 export const multVaeSchema = z.object({
   dataset: datasetSetting('workshop'),
@@ -37,6 +37,12 @@ export const multVaeSchema = z.object({
     .max(1000)
     .default(3)
     .describe('Gaussian likelihood only: weight c₁ of a click’s squared error against c₀ = 1 for a non-click (the paper takes c₁ > c₀ after Hu et al. 2008; 3 scored best on workshop validation of 1, 3, 10, 30, 100)'),
+  daeReference: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Mult-DAE as in the authors' code: tanh on its code layer and L2 weight decay λ = 0.01 / batchSize on the weight matrices. Off: the VAE's network without the KL term (linear code, no decay)",
+    ),
   heldOutUsers: share(0.1, 'the final test'),
   validationUsers: share(0.1, 'validation (the per-epoch curves)'),
   firstLayer: z

@@ -120,6 +120,16 @@ describe('the Mult-VAE variants are independent', () => {
     expect(lossesOf(alone, 'vae-multinomial')).toEqual(lossesOf(a, 'vae-multinomial'));
     expect(alone.summary['test/ndcg@100/vae-multinomial']).toBe(a.summary['test/ndcg@100/vae-multinomial']);
   });
+
+  it('with daeReference changes only the DAE (tanh code, λ = 0.01 / batch size), and says so in its info', async () => {
+    const lab = await runMultVae(tiny({ epochs: 2, seed: 5 }));
+    const ref = await runMultVae(tiny({ epochs: 2, seed: 5, daeReference: true }));
+    expect(lossesOf(ref, 'vae-multinomial')).toEqual(lossesOf(lab, 'vae-multinomial'));
+    expect(ref.summary['test/ndcg@100/vae-multinomial']).toBe(lab.summary['test/ndcg@100/vae-multinomial']);
+    expect(lossesOf(ref, 'dae-multinomial')).not.toEqual(lossesOf(lab, 'dae-multinomial'));
+    expect(lab.events[0]).toMatchObject({ info: { dae: 'linear code, no weight decay' } });
+    expect(ref.events[0]).toMatchObject({ info: { dae: 'reference: tanh code, λ = 0.0005' } });
+  });
 });
 
 describe('the Mult-VAE run owns its tensors', () => {
@@ -203,7 +213,7 @@ describe('data too small for the strong split', () => {
     };
     const before = tf.memory().numTensors;
     await expect(runMultVae(tiny({ dataset: 'imported' }), { dataset })).rejects.toMatchObject({ code: ErrorCode.DataUnsuitable });
-    await expect(runMultVae(tiny({ dataset: 'imported' }), { dataset })).rejects.toThrow(/two-users \(2 users\) split into 2 training, 0 validation and 0 test users/);
+    await expect(runMultVae(tiny({ dataset: 'imported' }), { dataset })).rejects.toThrow(/two-users \(2 users, 2 with fewer than 5 clicks left out\) split into 0 training, 0 validation and 0 test users/);
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -16,13 +16,15 @@ import { accuracyDiversity, activityBuckets, betaPeak, type BetaPeak, type MultV
 import { variantsOf, type MultVaeConfig } from './config';
 import { LIST_LENGTH, meanScores, rankWithModel, scorableUsers, scoreLists, type UserScores } from './scoring';
 import { testTables } from './tables';
-import { createTrainer, type Trainer } from './trainer';
+import { createTrainer, referenceDae, type Trainer } from './trainer';
 import { POPULARITY, variantLabel } from './variants';
 
 /**
- * The experiment. Strong generalisation (Liang et al. 2018): users split into train / validation / test; models
- * train on all clicks of the training users; a held-out user's fold-in (80% of their clicks) is fed in and every
- * other item ranked, scored on the remaining 20%. Each epoch, every variant makes one pass over the training
+ * The experiment. Strong generalisation (Liang et al. 2018, with the rules of their official preprocessing; see
+ * strongSplit): users with fewer than 5 clicks take no part; the rest split into train / validation / test;
+ * models train on all clicks of the training users; a held-out user's clicks on items some training user clicked
+ * are kept, ⌊20%⌋ of them ranked and the rest fed in (fold-in), and users with fewer than 5 kept clicks are not
+ * scored. Each epoch, every variant makes one pass over the training
  * users in turn (so their curves fill side by side), then all are scored on the validation users (epoch 0 =
  * untrained). At the end, test-user scores and three views: accuracy by activity, accuracy vs diversity, β at
  * the peak. A non-finite loss stops the run as 'diverged' with everything before it kept.
@@ -46,8 +48,9 @@ export function runMultVae(config: MultVaeConfig, ctx: RunContext = {}): Promise
     if (trainRows.length === 0 || valUsers.length === 0 || testUsers.length === 0) {
       throw new LabError(
         ErrorCode.DataUnsuitable,
-        `'dataset': ${data.name} (${data.interactions.numUsers} users) split into ${trainRows.length} training, ${valUsers.length} validation and ` +
-          `${testUsers.length} test users with a held-out item; this lab needs at least one of each — use more users, or raise heldOutUsers / validationUsers`,
+        `'dataset': ${data.name} (${data.interactions.numUsers} users, ${split.excludedUsers.length} with fewer than 5 clicks left out) split into ` +
+          `${trainRows.length} training, ${valUsers.length} validation and ${testUsers.length} test users with a held-out item (5 clicks on items seen in training); ` +
+          `this lab needs at least one of each — use more users, or raise heldOutUsers / validationUsers`,
       );
     }
     const stepsPerVariant = Math.ceil(trainRows.length / config.batchSize);
@@ -62,6 +65,7 @@ export function runMultVae(config: MultVaeConfig, ctx: RunContext = {}): Promise
         firstLayer,
         beta: { anneal: config.anneal, cap: config.betaCap, annealSteps: config.annealSteps },
         likelihood: { gaussianConfidence: config.gaussianConfidence },
+        daeReference: config.daeReference ? referenceDae(config.batchSize) : undefined,
       }),
     );
     const history: Record<string, { epoch: number; beta: number; ndcg100: number }[]> = {};
@@ -80,9 +84,12 @@ export function runMultVae(config: MultVaeConfig, ctx: RunContext = {}): Promise
         validationUsers: valUsers.length,
         testUsers: testUsers.length,
         trainClicks: nnz(split.train),
+        excludedUsers: split.excludedUsers.length,
+        unseenHeldOutClicks: split.unseenDropped,
         variants: variants.map((v) => v.id).join(', '),
         layers: `${numItems}→${sizes.hidden}→${sizes.latent}→${sizes.hidden}→${numItems}`,
         firstLayer,
+        ...(variants.some((v) => v.model === 'dae') ? { dae: config.daeReference ? `reference: tanh code, λ = ${referenceDae(config.batchSize).lambda}` : 'linear code, no weight decay' } : {}),
       },
       readbackEvery: 10,
       beginEpoch: () => void (orders = trainers.map((t) => t.shuffle(trainIndex))),

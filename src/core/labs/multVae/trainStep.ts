@@ -8,7 +8,7 @@ import type { LikelihoodName } from './variants';
 
 /** What one step leaves on the device for a later, batched read-back (the caller owns both). */
 export interface StepTensors {
-  /** The minimised objective, mean over the batch: −log p(x_u | z_u) + β · KL_u, per user (nats for mult./logistic). */
+  /** The minimised objective, mean over the batch: −log p(x_u | z_u) + β · KL_u, per user (nats for mult./logistic), + λ Σ ‖W‖². */
   loss: tf.Scalar;
   /** Mean KL(q(z|x_u) ‖ N(0, I)) over the batch in nats; null for the DAE. */
   kl: tf.Scalar | null;
@@ -38,12 +38,23 @@ export interface TrainStepArgs {
   rng: Rng;
   /** Scratch for the B × I targets. */
   scratch?: Float32Array;
+  /** λ of the L2 weight decay λ · Σ_W ‖W‖²_F over the weight matrices (no biases); 0 or absent = none. */
+  weightDecay?: number;
+}
+
+/**
+ * The reference's weight decay, λ · Σ_W ‖W‖²_F summed over the weight matrices (biases are not penalised).
+ * dawenl/vae_cf adds 2 · l2_regularizer(λ) to the batch-mean loss, and TensorFlow's l2 loss is ½‖W‖², so the
+ * factor 2 leaves exactly λ · Σ ‖W‖².
+ */
+export function l2Penalty(weights: readonly tf.Tensor[], lambda: number): tf.Scalar {
+  return tf.tidy(() => tf.mul(lambda, tf.addN(weights.map((w) => tf.sum(tf.square(w))))) as tf.Scalar);
 }
 
 /**
  * One Adam (or any optimiser) update of the model's variables on a batch. The loss is the negative of the
  * Mult-VAE objective, per user averaged over the batch: L = mean_u [−log p(x_u | f(z_u)) + β · KL_u]
- * (the DAE has no KL term). Nothing is read back here.
+ * (the DAE has no KL term), plus λ · Σ_W ‖W‖² when `weightDecay` = λ > 0. Nothing is read back here.
  */
 export function trainStep(a: TrainStepArgs): StepTensors {
   const { model, rows } = a;
@@ -61,7 +72,8 @@ export function trainStep(a: TrainStepArgs): StepTensors {
             kept.kl = tf.keep(tf.mean(kl)) as tf.Scalar;
             perUser = tf.add(perUser, tf.mul(a.beta, kl));
           }
-          return tf.mean(perUser) as tf.Scalar;
+          const objective = tf.mean(perUser) as tf.Scalar;
+          return a.weightDecay ? (tf.add(objective, l2Penalty(model.weightMatrices(), a.weightDecay)) as tf.Scalar) : objective;
         },
         true,
         model.variables(),

@@ -18,6 +18,17 @@ export interface TrainerSettings {
   firstLayer: FirstLayerMode;
   beta: BetaSchedule;
   likelihood: LikelihoodOptions;
+  /** The reference Mult-DAE (see {@link referenceDae}): tanh on the DAE's code and this λ of weight decay. Absent = the lab's DAE. */
+  daeReference?: { lambda: number };
+}
+
+/**
+ * The official Mult-DAE's settings (dawenl/vae_cf, VAE_ML20M_WWW2018.ipynb): tanh on the code layer and L2 weight
+ * decay λ = 0.01 / batch size on the weight matrices (2 · 10⁻⁵ at the paper's batch of 500). The reference's
+ * Mult-VAE has λ = 0, so only the DAE changes.
+ */
+export function referenceDae(batchSize: number): { lambda: number } {
+  return { lambda: 0.01 / batchSize };
 }
 
 export interface Trainer {
@@ -47,7 +58,8 @@ export function createTrainer(variant: Variant, seed: number, s: TrainerSettings
   const init = root.fork('init');
   const train = root.fork('train');
   const order = root.fork('order');
-  const model = createMultVae({ numItems: s.numItems, hidden: s.hidden, latent: s.latent, variant: variant.model, rng: init, dropout: s.dropout, firstLayer: s.firstLayer });
+  const model = createMultVae({ numItems: s.numItems, hidden: s.hidden, latent: s.latent, variant: variant.model, rng: init, dropout: s.dropout, firstLayer: s.firstLayer, tanhCode: !!s.daeReference });
+  const weightDecay = variant.model === 'dae' && s.daeReference ? s.daeReference.lambda : 0;
   const optimizer = makeOptimizer('adam', s.learningRate);
   let kls: tf.Scalar[] = [];
   let updates = 0;
@@ -64,7 +76,7 @@ export function createTrainer(variant: Variant, seed: number, s: TrainerSettings
     shuffle: (users) => order.shuffle(Int32Array.from(users)),
     step(rows) {
       if (scratchBuf.length < rows.length * s.numItems) scratchBuf = new Float32Array(rows.length * s.numItems);
-      const out = trainStep({ model, optimizer, likelihood: variant.likelihood, likelihoodOptions: s.likelihood, rows, beta: beta(updates), rng: train, scratch: scratchBuf });
+      const out = trainStep({ model, optimizer, likelihood: variant.likelihood, likelihoodOptions: s.likelihood, rows, beta: beta(updates), rng: train, scratch: scratchBuf, weightDecay });
       updates++;
       if (out.kl) kls.push(out.kl);
       return out.loss;

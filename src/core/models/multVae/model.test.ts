@@ -83,6 +83,51 @@ describe('createMultVae', () => {
     b.dispose();
   });
 
+  // A 2-item, 1-wide network with weights set by hand: W₁ = [0.5, 0.2]ᵀ, b₁ = 0, W₂ = 2, b₂ = 0.1, W₃ = 1, b₃ = 0,
+  // W₄ = [1, −1], b₄ = 0. User clicks item 0 only, so the L2-normalised input is [1, 0] and
+  //   h₁ = tanh(0.5) = 0.46211715726…, pre-code = 2 h₁ + 0.1 = 1.02423431452…
+  //   linear code (the lab's DAE): z = 1.0242343145…, logits = ±tanh(z) = ±0.7715855815…
+  //   tanh code (the reference):   z = tanh(1.0242…) = 0.7715855815…, logits = ±tanh(z) = ±0.6478504924…
+  it('puts tanh on the DAE’s code only when asked (the reference Mult-DAE), and never on the VAE’s μ', async () => {
+    const weights = [[0.5, 0.2], [0], [2], [0.1], [1], [0], [1, -1], [0, 0]].map((w) => Float32Array.from(w));
+    const run = async (tanhCode: boolean) => {
+      const m = createMultVae({ numItems: 2, hidden: 1, latent: 1, variant: 'dae', rng: new Rng(1), tanhCode });
+      m.restore(weights);
+      const f = m.forward([Int32Array.of(0)], { training: false });
+      const out = { tanhCode: m.tanhCode, mu: await read(f.mu), logits: await read(f.logits) };
+      m.dispose();
+      return out;
+    };
+    const linear = await run(false);
+    const reference = await run(true);
+    expect(linear.tanhCode).toBe(false);
+    expect(reference.tanhCode).toBe(true);
+    expect(linear.mu[0]).toBeCloseTo(1.0242343145200195, 6);
+    expect(linear.logits[0]).toBeCloseTo(0.771585581456574, 6);
+    expect(linear.logits[1]).toBeCloseTo(-0.771585581456574, 6);
+    expect(reference.mu[0]).toBeCloseTo(0.771585581456574, 6);
+    expect(reference.logits[0]).toBeCloseTo(0.6478504924327348, 6);
+    expect(reference.logits[1]).toBeCloseTo(-0.6478504924327348, 6);
+    // The VAE ignores the option: its μ / log σ² heads stay linear, as in the reference.
+    const vae = make({ tanhCode: true });
+    expect(vae.tanhCode).toBe(false);
+    const plain = make();
+    expect(await read(vae.logitsFromRows(ROWS, { training: false }))).toEqual(await read(plain.logitsFromRows(ROWS, { training: false })));
+    vae.dispose();
+    plain.dispose();
+  });
+
+  it('lists the four weight matrices, without biases, for weight decay', () => {
+    const m = make({ variant: 'dae' });
+    expect(m.weightMatrices().map((w) => w.shape)).toEqual([
+      [10, 8],
+      [8, 4],
+      [4, 8],
+      [8, 10],
+    ]);
+    m.dispose();
+  });
+
   it('frees every tensor it made on dispose', () => {
     const before = tf.memory().numTensors;
     const m = make();

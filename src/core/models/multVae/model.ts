@@ -32,6 +32,12 @@ export interface MultVaeOptions {
   /** Input dropout rate p while training (the paper's 0.5). */
   dropout?: number;
   firstLayer?: FirstLayerMode;
+  /**
+   * DAE only: tanh on the code layer, z = tanh(h₁W₂ + b₂), as the official Mult-DAE (dawenl/vae_cf applies tanh
+   * after every layer but the output). Default false: a linear code, the VAE's network without its σ head.
+   * The VAE's μ / log σ² heads are linear in the reference too, so this does not apply to it.
+   */
+  tanhCode?: boolean;
 }
 
 export interface ForwardOptions {
@@ -67,6 +73,10 @@ export interface MultVae extends TrainableModel {
   logitsFromRows(rows: readonly ArrayLike<number>[], opts: ForwardOptions): tf.Tensor2D;
   /** W₁, b₁, W₂, b₂, W₃, b₃, W₄, b₄ (encoder then decoder). */
   variables(): tf.Variable[];
+  /** The weight matrices W₁ … W₄ alone, no biases: what the reference's L2 weight decay penalises. */
+  weightMatrices(): tf.Variable[];
+  /** Whether the DAE's code layer goes through tanh (always false for the VAE). */
+  readonly tanhCode: boolean;
   readonly numParams: number;
 }
 
@@ -84,13 +94,15 @@ function bias(width: number): tf.Variable<tf.Rank.R2> {
  * and linear output logits. The encoder input is the L2-normalised click vector with dropout (firstLayer.ts).
  *
  * VAE: [μ, log σ²] = h₁W₂ + b₂ (W₂ is hidden × 2·latent), z = μ + exp(½ log σ²) ⊙ ε with ε ~ N(0, I) drawn
- * from our Rng while training, z = μ in evaluation. DAE: the same network with only the μ head, z = μ(x̃) always.
+ * from our Rng while training, z = μ in evaluation. DAE: the same network with only the μ head, z = μ(x̃) always,
+ * or z = tanh(h₁W₂ + b₂) with `tanhCode` (the reference Mult-DAE).
  */
 export function createMultVae(opts: MultVaeOptions): MultVae {
   const { numItems, hidden, latent, variant, rng } = opts;
   const dropout = opts.dropout ?? 0.5;
   const mode = opts.firstLayer ?? DEFAULT_FIRST_LAYER;
   const heads = variant === 'vae' ? 2 : 1;
+  const tanhCode = variant === 'dae' && (opts.tanhCode ?? false);
   const W1 = dense(rng, numItems, hidden);
   const b1 = bias(hidden);
   const W2 = dense(rng, hidden, heads * latent);
@@ -105,7 +117,8 @@ export function createMultVae(opts: MultVaeOptions): MultVae {
     if (f.training && !f.rng) throw new Error('a training forward pass needs an Rng (dropout mask, ε)');
     const batch = buildInputBatch(rows, { training: f.training, dropout, rng: f.rng });
     const h1 = tf.tanh(tf.add(firstLayer(mode, W1, batch), b1)) as tf.Tensor2D;
-    const code = tf.add(matMulFast(h1, W2), b2) as tf.Tensor2D;
+    const pre = tf.add(matMulFast(h1, W2), b2) as tf.Tensor2D;
+    const code = tanhCode ? tf.tanh(pre) : pre;
     let mu = code;
     let logVar: tf.Tensor2D | null = null;
     let z = code;
@@ -131,6 +144,8 @@ export function createMultVae(opts: MultVaeOptions): MultVae {
     forward,
     logitsFromRows: (rows, f) => forward(rows, f).logits,
     variables: () => vars,
+    weightMatrices: () => [W1, W2, W3, W4],
+    tanhCode,
     numParams: vars.reduce((n, v) => n + v.size, 0),
     snapshot: () => snapshotVariables(vars),
     restore: (weights) => restoreVariables(vars, weights),
