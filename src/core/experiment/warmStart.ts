@@ -22,6 +22,8 @@ export interface PolicyRunStreams {
   init: Rng;
   slates: Rng;
   warm: Rng;
+  /** The weighting lab's reward targets (held out of its warm start). Forked last, so the others do not move. */
+  targets: Rng;
 }
 
 /**
@@ -35,7 +37,8 @@ export function policyRunStreams(seed: number): PolicyRunStreams {
   const init = root.fork('init');
   const slates = root.fork('slates');
   const warm = root.fork('warm');
-  return { split, init, slates, warm };
+  const targets = root.fork('targets');
+  return { split, init, slates, warm, targets };
 }
 
 /**
