@@ -36,8 +36,8 @@ export function StepScalePanel() {
           <ResponsiveContainer width="100%" height={280}>
             <ScatterChart margin={{ top: 8, right: 24, bottom: 28, left: 8 }}>
               <CartesianGrid stroke="#e5e8ee" />
-              <XAxis type="number" dataKey="agreement" name="agreement ρ" domain={[0, 1]} tickFormatter={(v: number) => v.toFixed(1)} label={{ value: 'agreement ρ = std(Σ b r) / Σ b σ (unitless)', position: 'insideBottom', offset: -16, fontSize: 12 }} />
-              <YAxis type="number" dataKey="scale" name="step scale" domain={[0, 'auto']} tickFormatter={(v: number) => v.toFixed(1)} label={{ value: 'step scale √(mean A²)', angle: -90, position: 'insideLeft', fontSize: 12, style: { textAnchor: 'middle' } }} />
+              <XAxis type="number" dataKey="agreement" name="agreement ρ" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tickFormatter={(v: number) => v.toFixed(1)} label={{ value: 'agreement ρ = std(Σ b r) / Σ b σ (unitless)', position: 'insideBottom', offset: -16, fontSize: 12 }} />
+              <YAxis type="number" dataKey="scale" name="step scale" domain={[0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)} label={{ value: 'step scale √(mean A²)', angle: -90, position: 'insideLeft', fontSize: 12, style: { textAnchor: 'middle' } }} />
               <Tooltip formatter={fmt} isAnimationActive={false} />
               <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
               {SERIES.map((s) => (
