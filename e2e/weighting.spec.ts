@@ -52,6 +52,29 @@ test('dragging the diversity weight mid-run marks the step where the new weights
   await page.getByTestId('reset').click();
 });
 
+test('after a reward-side run the step-scale view is drawn; after a loss-side run, the loss terms and their shares', async ({ page }) => {
+  await openLab(page, '/?lab=weighting&dataset=tiny&epochs=1&warmStartEpochs=2&usersPerStep=32&backend=wasm');
+  await expect(page.getByTestId('applied-weights-note')).toContainText('b_k σ_k / Σ b_j σ_j');
+  await train(page);
+  await waitForStatus(page, 'finished');
+  const chart = page.getByTestId('step-scale-chart');
+  await expect(chart).toBeVisible();
+  expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('loss-scale-panel')).toHaveCount(0);
+
+  await page.getByTestId('method-select').selectOption('fixed');
+  await expect(page.getByTestId('applied-weights-note')).toContainText('multipliers of terms of different sizes');
+  await train(page);
+  await waitForStatus(page, 'finished');
+  await expect(page.getByTestId('loss-scale-panel')).toBeVisible();
+  expect(await chartPointsIn(page, 'chart-loss-terms')).toBeGreaterThan(0);
+  await expect(page.getByTestId('step-scale-chart')).toHaveCount(0);
+});
+
+async function chartPointsIn(page: Page, testId: string): Promise<number> {
+  return Number(await page.getByTestId(testId).getAttribute('data-points'));
+}
+
 test('a small Pareto sweep fills both panels with all 20 runs, a table and CSV / JSON / PNG exports', async ({ page }) => {
   await openLab(page, '/?lab=weighting&dataset=tiny&epochs=1&warmStartEpochs=2&usersPerStep=32&backend=wasm');
   await page.getByTestId('sweep-run').click();

@@ -23,6 +23,8 @@ export interface PolicyRunStreams {
   init: Rng;
   slates: Rng;
   warm: Rng;
+  /** The weighting lab's reward targets (held out of its warm start). Forked last, so the others do not move. */
+  targets: Rng;
 }
 
 /**
@@ -36,7 +38,8 @@ export function policyRunStreams(seed: number): PolicyRunStreams {
   const init = root.fork('init');
   const slates = root.fork('slates');
   const warm = root.fork('warm');
-  return { split, init, slates, warm };
+  const targets = root.fork('targets');
+  return { split, init, slates, warm, targets };
 }
 
 /**

@@ -5,10 +5,11 @@ import { ExplorerPanel } from './consumption/ExplorerPanel';
 import { TrainedPanel } from './consumption/TrainedPanel';
 import { AmpCfPanel } from './ampCf/AmpCfPanel';
 import { MultVaePanel } from './multVae/MultVaePanel';
+import { WeightingViews } from './weighting/WeightingViews';
 import { WeightPanel } from './weighting/WeightPanel';
 
 export const LAB_PANELS: Partial<Record<string, { above?: ComponentType; below?: ComponentType }>> = {
-  weighting: { above: WeightPanel },
+  weighting: { above: WeightPanel, below: WeightingViews },
   consumption: { above: ExplorerPanel, below: TrainedPanel },
   'mult-vae': { below: MultVaePanel },
   'amp-cf': { below: AmpCfPanel },

@@ -6,9 +6,11 @@ import {
   combineAdvantages,
   dvaoAdvantages,
   gdpoAdvantages,
+  groupScale,
   meanSquared,
   meanStd,
   rcAdvantages,
+  zWeights,
 } from './advantages';
 
 /** Row-major G×K from rows. */
@@ -163,13 +165,14 @@ describe('combineAdvantages', () => {
     [0.4, 0.4],
   ]);
 
-  it('reports the sliders as the weights of RC and AC, 1/K for GDPO', () => {
-    expect(combineAdvantages('rc', [R], 3, 2, b).lambdas).toEqual(b);
-    expect(combineAdvantages('ac', [R], 3, 2, b).lambdas).toEqual(b);
-    expect(combineAdvantages('gdpo', [R], 3, 2, b).lambdas).toEqual([0.5, 0.5]);
+  it('reports the z-weights: b σ / Σ b σ for RC and DVAO, b for AC, 1/K for GDPO', () => {
+    close(combineAdvantages('rc', [R], 3, 2, b).zWeights, [0.812387, 0.187613]);
+    close(combineAdvantages('dvao', [R], 3, 2, b).zWeights, [0.812387, 0.187613]);
+    close(combineAdvantages('ac', [R], 3, 2, b).zWeights, [0.75, 0.25]);
+    close(combineAdvantages('gdpo', [R], 3, 2, b).zWeights, [0.5, 0.5]);
   });
 
-  it('averages DVAO’s λ over the groups that carry signal, and the mean squared advantage over all groups', () => {
+  it('averages the z-weights over the groups that carry signal, and the mean squared advantage over all groups', () => {
     const swapped = group([
       [0, 1],
       [0, 0],
@@ -177,15 +180,24 @@ describe('combineAdvantages', () => {
     ]);
     const one = dvaoAdvantages(R, 3, 2, b);
     const two = dvaoAdvantages(swapped, 3, 2, b);
+    for (const method of ['dvao', 'rc'] as const) {
+      const out = combineAdvantages(method, [R, degenerate, swapped], 3, 2, b);
+      close(out.zWeights, [(one.lambdas[0] + two.lambdas[0]) / 2, (one.lambdas[1] + two.lambdas[1]) / 2], 12);
+      expect(out.zWeights[0] + out.zWeights[1]).toBeCloseTo(1, 12);
+      expect(Array.from(out.advantages[1])).toEqual([0, 0, 0]);
+    }
     const out = combineAdvantages('dvao', [R, degenerate, swapped], 3, 2, b);
-    close(out.lambdas, [(one.lambdas[0] + two.lambdas[0]) / 2, (one.lambdas[1] + two.lambdas[1]) / 2], 12);
-    expect(out.lambdas[0] + out.lambdas[1]).toBeCloseTo(1, 12);
     expect(out.meanSqAdvantage).toBeCloseTo((meanSquared(one.advantages) + 0 + meanSquared(two.advantages)) / 3, 12);
-    expect(Array.from(out.advantages[1])).toEqual([0, 0, 0]);
   });
 
-  it('reports λ = 0 for DVAO when no group carries signal', () => {
-    expect(combineAdvantages('dvao', [degenerate], 3, 2, b).lambdas).toEqual([0, 0]);
+  it('reports z-weights of 0 for every method when no group carries signal', () => {
+    for (const m of ['rc', 'ac', 'gdpo', 'dvao'] as const) expect(combineAdvantages(m, [degenerate], 3, 2, b).zWeights, m).toEqual([0, 0]);
+  });
+
+  it('reports each group’s agreement and step scales, skipping a group where nothing varies', () => {
+    const out = combineAdvantages('ac', [R, degenerate], 3, 2, b);
+    expect(out.scales).toHaveLength(1);
+    expect(out.scales[0]).toEqual(groupScale(R, 3, 2, b));
   });
 
   it('returns per-group advantages equal to the single-group estimators', () => {
@@ -255,5 +267,127 @@ describe('DVAO’s bound, over 500 random groups', () => {
       const { G, K, rewards, b: w } = randomGroup(rng);
       expect(meanSquared(acAdvantages(rewards, G, K, w))).toBeLessThanOrEqual(1 + 1e-9);
     }
+  });
+});
+
+describe('the true contrasts (science.md §3, corrected)', () => {
+  it('RC and DVAO point the same way: on the hand group RC = DVAO × Σ b σ / std(Σ b r) = DVAO × 1.199372', () => {
+    const rc = rcAdvantages(R, 3, 2, b);
+    const dvao = dvaoAdvantages(R, 3, 2, b).advantages;
+    const ratio = (0.75 * s0 + 0.25 * s1) / Math.sqrt(0.09875);
+    expect(ratio).toBeCloseTo(1.199372, 6);
+    close(rc, Array.from(dvao, (a) => a * ratio), 7); // RC's ε (1e-8) in its denominator aside
+  });
+
+  it('RC and DVAO have cosine 1 in every one of 200 random groups', () => {
+    const rng = new Rng(12);
+    let compared = 0;
+    for (let n = 0; n < 200; n++) {
+      const G = 2 + rng.int(7);
+      const K = 2 + rng.int(3);
+      const rewards = Float64Array.from({ length: G * K }, () => rng.float());
+      const raw = Array.from({ length: K }, () => 0.05 + rng.float());
+      const w = raw.map((x) => x / raw.reduce((s, y) => s + y, 0));
+      const rc = rcAdvantages(rewards, G, K, w);
+      const dvao = dvaoAdvantages(rewards, G, K, w).advantages;
+      let dot = 0;
+      let nr = 0;
+      let nd = 0;
+      for (let i = 0; i < G; i++) (dot += rc[i] * dvao[i]), (nr += rc[i] * rc[i]), (nd += dvao[i] * dvao[i]);
+      if (nr === 0) continue;
+      compared++;
+      expect(dot / Math.sqrt(nr * nd)).toBeCloseTo(1, 9);
+    }
+    expect(compared).toBe(200);
+  });
+
+  it('RC’s mean A² is exactly 1 (hand: ((0.325² + 0.425² + 0.1²)/3) / 0.09875 = 1), DVAO’s is ρ² and AC’s 0.625', () => {
+    expect(meanSquared(rcAdvantages(R, 3, 2, b))).toBeCloseTo(1, 6);
+    // The two objectives' deviations are uncorrelated here, so AC's variance is 0.75² + 0.25² = 0.625.
+    expect(meanSquared(acAdvantages(R, 3, 2, b))).toBeCloseTo(0.625, 6);
+    const rho = Math.sqrt(0.09875) / (0.75 * s0 + 0.25 * s1);
+    expect(meanSquared(dvaoAdvantages(R, 3, 2, b).advantages)).toBeCloseTo(rho * rho, 9);
+  });
+
+  it('AC adds exactly nothing for an objective with σ = 0, whatever its weight, and reports 0 for it', () => {
+    const saturated = group([
+      [1, 1],
+      [0, 1],
+      [0.5, 1],
+    ]);
+    const withWeight = acAdvantages(saturated, 3, 2, [0.5, 0.9]);
+    expect(Array.from(withWeight)).toEqual(Array.from(acAdvantages(saturated, 3, 2, [0.5, 0])));
+    expect(Array.from(zWeights('ac', saturated, 3, 2, [0.5, 0.5]))).toEqual([0.5 * (s0 / (s0 + 1e-8)), 0]);
+    // RC and DVAO pass the saturated objective's share on: objective 0 gets all of it.
+    expect(Array.from(zWeights('rc', saturated, 3, 2, [0.5, 0.5]))).toEqual([1, 0]);
+    expect(Array.from(zWeights('dvao', saturated, 3, 2, [0.5, 0.5]))).toEqual([1, 0]);
+    close(zWeights('gdpo', saturated, 3, 2, b), [0.5, 0]);
+  });
+
+  it('the z-weights rebuild each estimator: A = s · Σ_k w_k z_k with s = 1/ρ for RC and 1 for DVAO and AC', () => {
+    const z = (i: number) => [(R[i * 2] - 0.5) / s0, (R[i * 2 + 1] - 0.2) / s1];
+    const rho = Math.sqrt(0.09875) / (0.75 * s0 + 0.25 * s1);
+    const rebuild = (w: ArrayLike<number>, s: number) => [0, 1, 2].map((i) => s * (w[0] * z(i)[0] + w[1] * z(i)[1]));
+    close(rcAdvantages(R, 3, 2, b), rebuild(zWeights('rc', R, 3, 2, b), 1 / rho));
+    close(dvaoAdvantages(R, 3, 2, b).advantages, rebuild(zWeights('dvao', R, 3, 2, b), 1));
+    close(acAdvantages(R, 3, 2, b), rebuild(zWeights('ac', R, 3, 2, b), 1));
+  });
+
+  it('a group whose objectives cancel: RC rescales it to unit step, DVAO gives it a third, AC nothing', () => {
+    // b = (½, ½); objective 0: 1, 0 (μ ½, σ ½); objective 1: 0, ½ (μ ¼, σ ¼). Σ b σ = 0.375;
+    // Σ b r = (0.5, 0.25): std 0.125, so ρ = 1/3. RC: (1, −1); DVAO: ±0.125/0.375 = ±1/3; AC: z0 = −z1, so 0.
+    const cancel = group([
+      [1, 0],
+      [0, 0.5],
+    ]);
+    close(rcAdvantages(cancel, 2, 2, [0.5, 0.5]), [1, -1]);
+    close(dvaoAdvantages(cancel, 2, 2, [0.5, 0.5]).advantages, [1 / 3, -1 / 3], 12);
+    close(acAdvantages(cancel, 2, 2, [0.5, 0.5]), [0, 0]);
+    const s = groupScale(cancel, 2, 2, [0.5, 0.5])!;
+    expect(s.agreement).toBeCloseTo(1 / 3, 12);
+    expect(s.rc).toBeCloseTo(1, 6);
+    expect(s.dvao).toBeCloseTo(1 / 3, 12);
+    expect(s.ac).toBeCloseTo(0, 6);
+  });
+
+  it('on the hand group: agreement 0.833769, step scale RC 1, DVAO 0.833769, AC √0.625', () => {
+    const s = groupScale(R, 3, 2, b)!;
+    expect(s.agreement).toBeCloseTo(0.833769, 6);
+    expect(s.rc).toBeCloseTo(1, 6);
+    expect(s.dvao).toBeCloseTo(0.833769, 6);
+    expect(s.ac).toBeCloseTo(Math.sqrt(0.625), 6);
+    expect(groupScale(group([[0.3, 1], [0.3, 1]]), 2, 2, b)).toBeNull();
+  });
+
+  it('GDPO keeps apart what RC collapses: two slates with the same sum but different rewards', () => {
+    // Rows 0 and 1 both sum to ½ with b = (½, ½), so RC ties them. Objective 0: 1,0,0,0,1 (μ 0.4, σ √0.24);
+    // objective 1: 0,1,0,0,0 (μ 0.2, σ 0.4). Per-reward z-scores: row 0 ½(0.6/√0.24 − 0.2/0.4) = 0.362372,
+    // row 1 ½(−0.4/√0.24 + 0.8/0.4) = 0.591752 — the rarer success counts more.
+    const g = group([
+      [1, 0],
+      [0, 1],
+      [0, 0],
+      [0, 0],
+      [1, 0],
+    ]);
+    const rc = rcAdvantages(g, 5, 2, [0.5, 0.5]);
+    expect(rc[0]).toBe(rc[1]);
+    const raw = acAdvantages(g, 5, 2, [0.5, 0.5]);
+    close([raw[0], raw[1]], [0.362372, 0.591752]);
+    const [gdpo] = gdpoAdvantages([g], 5, 2);
+    expect(gdpo[1]).toBeGreaterThan(gdpo[0]);
+  });
+
+  it('GDPO’s whitening multiplies the whole batch by one number: the relative weights stay 1/K', () => {
+    const other = group([
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
+    const out = gdpoAdvantages([R, other], 3, 2);
+    const raw = [acAdvantages(R, 3, 2, [0.5, 0.5]), acAdvantages(other, 3, 2, [0.5, 0.5])];
+    const c = out[0][0] / raw[0][0];
+    expect(c).toBeGreaterThan(0);
+    for (let g = 0; g < 2; g++) close(out[g], Array.from(raw[g], (a) => a * c), 9);
   });
 });

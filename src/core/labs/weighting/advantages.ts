@@ -3,7 +3,7 @@
 /** Default ε of the estimators: guards divisions by a standard deviation that may be 0. */
 export const ADVANTAGE_EPS = 1e-8;
 
-/** The estimators the lab offers: hand weights (RC, AC) and automatic ones (GDPO, DVAO). */
+/** The estimators the lab offers: RC, AC and DVAO weigh the sliders b; GDPO uses equal weights. */
 export type AdvantageMethod = 'rc' | 'ac' | 'gdpo' | 'dvao';
 
 /** DVAO's output for one group: one advantage per slate and the dynamic weights λ it applied. */
@@ -14,14 +14,33 @@ export interface DvaoGroup {
   lambdas: Float64Array;
 }
 
+/**
+ * One group's step scale against how much its objectives agree (the chart where RC and DVAO part).
+ * agreement ρ = std_g(Σ_k b_k r_k) / Σ_k b_k σ_k ∈ [0, 1]: 1 when the objectives move together, towards 0 when
+ * they cancel. Each estimator's step scale is the root mean square of its advantages in the group, √(mean A²):
+ * RC's is 1 whatever ρ (it rescales every group to unit variance), DVAO's is ρ (it divides by Σ b σ ≥ std of the
+ * sum), AC's lies between (the std of a weighted sum of unit-variance z-scores).
+ */
+export interface GroupScale {
+  agreement: number;
+  rc: number;
+  dvao: number;
+  ac: number;
+}
+
 /** A batch's advantages plus what the charts show about them. */
 export interface CombinedAdvantages {
   /** One Float64Array of G advantages per group, in the order of the groups given. */
   advantages: Float64Array[];
-  /** Effective weight per objective (length K), averaged over groups; see {@link combineAdvantages}. */
-  lambdas: number[];
+  /**
+   * The weight each z-scored objective gets, w_k (length K), averaged over the groups whose advantages are not
+   * all 0; see {@link zWeights}. All 0 when no group carries signal.
+   */
+  zWeights: number[];
   /** Mean over groups of each group's mean squared advantage ({@link meanSquared}). */
   meanSqAdvantage: number;
+  /** Per group with Σ_k b_k σ_k > ε and a sum that varies: agreement and each estimator's step scale. */
+  scales: GroupScale[];
 }
 
 /**
@@ -48,7 +67,10 @@ export function meanStd(values: ArrayLike<number>): { mean: number; std: number 
   return { mean, std: Math.sqrt(ss / n) };
 }
 
-/** A group's mean squared advantage: (1/G) Σ_i A_i² (0 for an empty group). DVAO keeps it ≤ 1. */
+/**
+ * A group's mean squared advantage: (1/G) Σ_i A_i² (0 for an empty group). RC's is 1 (0 when the sum does not
+ * vary), DVAO's is ρ² ≤ 1 and AC's ≤ (Σ b)², so ≤ 1 for normalised sliders: a line at 1 does not single out DVAO.
+ */
 export function meanSquared(advantages: ArrayLike<number>): number {
   if (advantages.length === 0) return 0;
   let s = 0;
@@ -89,7 +111,9 @@ function objectiveStats(rewards: ArrayLike<number>, G: number, K: number): { mu:
 
 /**
  * Reward combination (RC), hand weights: r_i = Σ_k b_k r_{i,k}; A_i = (r_i − mean_g r) / (std_g r + ε),
- * population std over the group. A = 0 when all r_i are equal (ties, G = 1).
+ * population std over the group. A = 0 when all r_i are equal (ties, G = 1). Its numerator is DVAO's,
+ * Σ_k b_k (r_{i,k} − μ_k), so in z-score units it weights objective k by b_k σ_k / Σ_j b_j σ_j as DVAO does; what
+ * differs is the step: RC always rescales the group to unit variance (mean A² = 1), even when the objectives cancel.
  * @param rewards row-major G×K, r_{i,k} = rewards[i·K + k], each in [0, 1].
  * @param b base weights b_k ≥ 0 (the sliders; expected to sum to 1).
  * @returns A_i for the G slates (unitless, group-whitened).
@@ -144,8 +168,9 @@ export function acAdvantages(
 /**
  * DVAO (Jiang et al., arXiv:2605.25604, 2026), one group: μ_k, σ_k = within-group mean and population std;
  * λ_k = b_k σ_k / Σ_j b_j σ_j (Σ λ = 1); A_i = Σ_k λ_k (r_{i,k} − μ_k)/σ_k = Σ_k b_k (r_{i,k} − μ_k) / Σ_j b_j σ_j.
- * No whitening afterwards. The group's mean squared advantage is ≤ 1 (the std of a sum is at most the sum of
- * stds); an objective every slate satisfies equally (σ_k = 0) gets λ_k = 0 and switches itself off.
+ * No whitening afterwards. Same direction as RC within a group (same numerator); the step differs: mean A² =
+ * (std(Σ b r) / Σ b σ)² ≤ 1, so a group whose objectives cancel gets a smaller step, where RC rescales it to 1.
+ * An objective every slate satisfies equally (σ_k = 0) gets λ_k = 0 (as under RC) and its share goes to the others.
  * When Σ_j b_j σ_j ≤ ε nothing varies that the sliders care about: A = 0, and λ = 0 for every k — no weight is
  * applied to this group (it gives no gradient), so it is not reported as weighting any objective.
  * @param rewards row-major G×K, r_{i,k} = rewards[i·K + k].
@@ -175,9 +200,14 @@ export function dvaoAdvantages(
 }
 
 /**
- * GDPO over a batch: per group, AC with equal weights, a_i = Σ_k (1/K)(r_{i,k} − μ_k)/(σ_k + ε); then the
- * whole batch (all groups' a together) is whitened: A = (a − mean_batch a) / (std_batch a + ε), population std.
- * All zeros when every a in the batch is equal.
+ * GDPO (Group reward-Decoupled Normalization Policy Optimization; NVIDIA, arXiv:2601.05242, 2026; code
+ * NVlabs/GDPO) over a batch: per group, each reward is z-scored on its own and the z-scores are summed with
+ * equal weights, a_i = Σ_k (1/K)(r_{i,k} − μ_k)/(σ_k + ε) (AC with b = 1/K); then the whole batch (all groups'
+ * a together) is whitened: A = (a − mean_batch a) / (std_batch a + ε), population std. Each group's a already
+ * averages 0, so the whitening only multiplies the whole batch by one positive number: it sets the batch's
+ * step size and leaves every relative weight as it was. All zeros when every a in the batch is equal.
+ * Its argument: normalising the *sum* of the rewards (RC) gives the same advantage to slates whose sums tie but
+ * whose reward combinations differ; normalising each reward first keeps them apart.
  * @param groups one row-major G×K reward array per group.
  * @returns one Float64Array of G advantages per group.
  */
@@ -196,12 +226,70 @@ export function gdpoAdvantages(
   return raw.map((a) => a.map((x) => (std === 0 ? 0 : (x - mean) / (std + eps))));
 }
 
+/** Σ_k b_k σ_k and std_g(Σ_k b_k r_k) of one group: the two denominators of DVAO and RC. */
+function groupSpreads(rewards: ArrayLike<number>, G: number, K: number, b: ArrayLike<number>): { sumOfStds: number; stdOfSum: number; sigma: Float64Array } {
+  const { sigma } = objectiveStats(rewards, G, K);
+  let sumOfStds = 0;
+  for (let k = 0; k < K; k++) sumOfStds += b[k] * sigma[k];
+  const r = new Float64Array(G);
+  for (let i = 0; i < G; i++) for (let k = 0; k < K; k++) r[i] += b[k] * rewards[i * K + k];
+  return { sumOfStds, stdOfSum: meanStd(r).std, sigma };
+}
+
 /**
- * One batch's advantages by `method`, plus the effective weights λ_k and the mean squared advantage the charts
- * show. λ: RC and AC apply the sliders b; GDPO applies 1/K; DVAO applies its per-group λ_k, averaged over the
- * groups that carry signal (Σ_j b_j σ_j > ε) — groups with A = 0 apply no weight — so λ sums to 1 whenever
- * any group does, and is all 0 when none does.
- * meanSqAdvantage = (1/#groups) Σ_groups (1/G) Σ_i A_i² (0 for an empty batch).
+ * The weight w_k each z-scored objective z_k = (r_k − μ_k)/σ_k gets in one group, with A_i = s · Σ_k w_k z_{i,k}
+ * and s the group's step scale (the split is exact; ε aside):
+ * - RC and DVAO: w_k = b_k σ_k / Σ_j b_j σ_j (Σ w = 1). Both numerators are Σ_k b_k (r_k − μ_k), so within a group
+ *   they point the same way; they differ only in s (RC: Σ b σ / std(Σ b r), DVAO: 1). A saturated objective
+ *   (σ_k = 0) gets 0 and its share goes to the others; a noisy one (σ_k up) gets more.
+ * - AC: w_k = b_k σ_k/(σ_k + ε), i.e. b_k — and 0 where σ_k = 0 (its share is not passed on: the step shrinks).
+ * - GDPO: 1/K (0 where σ_k = 0) before whitening; the whitening multiplies every group of the batch by the same
+ *   number, so these are its relative weights too.
+ * All 0 when the group's advantages are all 0 (nothing the weights care about varies; RC: the sum does not vary).
+ */
+export function zWeights(
+  method: AdvantageMethod,
+  rewards: ArrayLike<number>,
+  G: number,
+  K: number,
+  b: ArrayLike<number>,
+  eps = ADVANTAGE_EPS,
+): Float64Array {
+  checkGroup(rewards, G, K, b);
+  const w = new Float64Array(K);
+  if (method === 'rc' || method === 'dvao') {
+    const { sumOfStds, stdOfSum, sigma } = groupSpreads(rewards, G, K, b);
+    if (!(sumOfStds > eps) || (method === 'rc' && stdOfSum === 0)) return w;
+    for (let k = 0; k < K; k++) w[k] = (b[k] * sigma[k]) / sumOfStds;
+    return w;
+  }
+  const { sigma } = objectiveStats(rewards, G, K);
+  for (let k = 0; k < K; k++) w[k] = ((method === 'gdpo' ? 1 / K : b[k]) * sigma[k]) / (sigma[k] + eps);
+  return w;
+}
+
+/**
+ * One group's agreement ρ = std(Σ b r) / Σ b σ and the step scale √(mean A²) of RC, DVAO and AC on it, each
+ * computed by running the estimator; null when Σ_k b_k σ_k ≤ ε (no objective the sliders weigh varies).
+ */
+export function groupScale(rewards: ArrayLike<number>, G: number, K: number, b: ArrayLike<number>, eps = ADVANTAGE_EPS): GroupScale | null {
+  checkGroup(rewards, G, K, b);
+  const { sumOfStds, stdOfSum } = groupSpreads(rewards, G, K, b);
+  if (!(sumOfStds > eps)) return null;
+  const rms = (a: Float64Array) => Math.sqrt(meanSquared(a));
+  return {
+    agreement: stdOfSum / sumOfStds,
+    rc: rms(rcAdvantages(rewards, G, K, b, eps)),
+    dvao: rms(dvaoAdvantages(rewards, G, K, b, eps).advantages),
+    ac: rms(acAdvantages(rewards, G, K, b, eps)),
+  };
+}
+
+/**
+ * One batch's advantages by `method`, plus what the charts show: the z-weights w_k ({@link zWeights}) averaged
+ * over the groups whose advantages are not all 0 (so they sum to 1 for RC and DVAO, to the weights of the
+ * objectives that vary for AC and GDPO; all 0 when no group carries signal), the mean squared advantage
+ * (1/#groups) Σ_groups (1/G) Σ_i A_i² (0 for an empty batch), and each group's agreement and step scales.
  * @param batchRewards one row-major G×K reward array per group (user).
  * @param b base weights b_k ≥ 0 (the sliders; expected to sum to 1). GDPO ignores them.
  */
@@ -215,41 +303,42 @@ export function combineAdvantages(
 ): CombinedAdvantages {
   checkGroup(new Float64Array(G * K), G, K, b);
   let advantages: Float64Array[];
-  let lambdas: number[];
   switch (method) {
     case 'rc':
       advantages = batchRewards.map((r) => rcAdvantages(r, G, K, b, eps));
-      lambdas = Array.from(b);
       break;
     case 'ac':
       advantages = batchRewards.map((r) => acAdvantages(r, G, K, b, eps));
-      lambdas = Array.from(b);
       break;
     case 'gdpo':
       advantages = gdpoAdvantages(batchRewards, G, K, eps);
-      lambdas = new Array<number>(K).fill(1 / K);
       break;
-    case 'dvao': {
-      const groups = batchRewards.map((r) => dvaoAdvantages(r, G, K, b, eps));
-      advantages = groups.map((g) => g.advantages);
-      const sum = new Float64Array(K);
-      let active = 0;
-      for (const g of groups) {
-        let total = 0;
-        for (let k = 0; k < K; k++) total += g.lambdas[k];
-        if (total === 0) continue; // a group without signal applies no weight
-        active++;
-        for (let k = 0; k < K; k++) sum[k] += g.lambdas[k];
-      }
-      lambdas = Array.from(sum, (s) => (active === 0 ? 0 : s / active));
+    case 'dvao':
+      advantages = batchRewards.map((r) => dvaoAdvantages(r, G, K, b, eps).advantages);
       break;
-    }
     default: {
       const never: never = method;
       throw new RangeError(`unknown advantage method '${String(never)}'`);
     }
   }
+  const sum = new Float64Array(K);
+  let active = 0;
+  const scales: GroupScale[] = [];
+  batchRewards.forEach((r) => {
+    const w = zWeights(method, r, G, K, b, eps);
+    if (w.some((x) => x !== 0)) {
+      active++;
+      for (let k = 0; k < K; k++) sum[k] += w[k];
+    }
+    const s = groupScale(r, G, K, b, eps);
+    if (s) scales.push(s);
+  });
   let ms = 0;
   for (const a of advantages) ms += meanSquared(a);
-  return { advantages, lambdas, meanSqAdvantage: advantages.length === 0 ? 0 : ms / advantages.length };
+  return {
+    advantages,
+    zWeights: Array.from(sum, (x) => (active === 0 ? 0 : x / active)),
+    meanSqAdvantage: advantages.length === 0 ? 0 : ms / advantages.length,
+    scales,
+  };
 }

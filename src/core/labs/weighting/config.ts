@@ -72,7 +72,7 @@ export const weightingSchema = z.object({
   diversityReward: z
     .enum(['ild', 'span'])
     .default('ild')
-    .describe("Diversity reward: genre ILD of the slate, or 'span' = 1 if it covers ≥ 2 genres (saturates: shows DVAO switching it off)"),
+    .describe("Diversity reward: genre ILD of the slate, or 'span' = 1 if it covers ≥ 2 genres (saturates: σ = 0, so no method gets anything from it; RC and DVAO pass its share on, AC and GDPO lose it)"),
   noisyObjective: z.enum(['none', 'relevance', 'diversity', 'novelty']).default('none').describe('Teaching toggle: add Gaussian noise to one reward'),
   noiseLevel: z.number().min(0).max(2).default(0.3).describe('Std of that noise'),
 });

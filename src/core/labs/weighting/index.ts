@@ -1,5 +1,6 @@
 // The weighting lab: hand-set objective weights versus automatic, data-driven weighting (DVAO and peers).
 import { defineLab, type ChartSpec } from '../../experiment/types';
+import type { WeightingArtifacts } from './artifacts';
 import { weightingDefaults, weightingSchema } from './config';
 import { OBJECTIVES } from './objectives';
 import { paretoSweep } from './sweeps';
@@ -9,17 +10,26 @@ const color = (id: string) => OBJECTIVES.find((o) => o.id === id)!.color;
 
 const charts: ChartSpec[] = [
   { id: 'rewards', title: 'Reward of each objective per step', source: 'step', xLabel: 'training step', yLabel: 'mean reward', unit: '0–1', better: 'higher', series: perObjective('reward') },
-  { id: 'weights', title: 'Weights actually applied, λ_k(t)', source: 'step', xLabel: 'training step', yLabel: 'weight', unit: 'sums to 1', better: 'none', series: perObjective('weight') },
+  {
+    id: 'weights',
+    title: 'Weight each objective actually gets: on its z-score (reward side) or its loss (loss side)',
+    source: 'step',
+    xLabel: 'training step',
+    yLabel: 'weight',
+    unit: 'mean over groups',
+    better: 'none',
+    series: perObjective('weight'),
+  },
   {
     id: 'msa',
-    title: 'Mean squared advantage per group',
+    title: 'Mean squared advantage per group (the step size; reward-side methods)',
     source: 'step',
     xLabel: 'training step',
     yLabel: 'mean A²',
-    unit: 'reward-side methods',
-    better: 'lower',
+    unit: 'unitless',
+    better: 'none',
     series: [{ key: 'meanSqAdvantage', label: 'mean A²', color: '#7a5af8' }],
-    reference: { y: 1, label: "DVAO's bound" },
+    reference: { y: 1, label: 'RC: always 1' },
   },
   {
     id: 'path',
@@ -75,32 +85,67 @@ const charts: ChartSpec[] = [
   },
 ];
 
-export const weightingLab = defineLab({
+/**
+ * The loss side's scales, drawn by the lab's panel below the charts only for loss-side runs (a reward-side run
+ * has no loss terms): each term's size, and its share of the weighted loss.
+ */
+export const lossScaleCharts: ChartSpec[] = [
+  {
+    id: 'loss-terms',
+    title: 'Size of each loss term (loss-side methods): the weights multiply these',
+    source: 'step',
+    xLabel: 'training step',
+    yLabel: 'L_k',
+    unit: 'relevance nats, others 0–1',
+    better: 'lower',
+    series: perObjective('loss'),
+  },
+  {
+    id: 'loss-shares',
+    title: 'Share of the weighted loss, w_k L_k / Σ w_j L_j (loss-side methods)',
+    source: 'step',
+    xLabel: 'training step',
+    yLabel: 'share',
+    unit: 'sums to 1',
+    better: 'none',
+    series: perObjective('lossShare'),
+  },
+];
+
+export const weightingLab = defineLab<typeof weightingSchema, WeightingArtifacts>({
   id: 'weighting',
   title: 'Weighting objectives',
   tagline: 'Drag objective weights, or let the data set them — and see what "accurate" means.',
   papers: [
     { title: 'DVAO: Dynamic Variance-adaptive Advantage Optimization', authors: 'Jiang et al.', venue: 'arXiv:2605.25604', year: 2026 },
+    { title: 'GDPO: Group reward-Decoupled Normalization Policy Optimization for Multi-reward RL Optimization', authors: 'NVIDIA (code: NVlabs/GDPO)', venue: 'arXiv:2601.05242', year: 2026 },
     { title: 'Multi-Task Learning Using Uncertainty to Weigh Losses', authors: 'Kendall, Gal, Cipolla', venue: 'CVPR', year: 2018 },
     { title: 'GradNorm: Gradient Normalization for Adaptive Loss Balancing', authors: 'Chen, Badrinarayanan, Lee, Rabinovich', venue: 'ICML', year: 2018 },
     { title: 'End-to-End Multi-Task Learning with Attention (DWA)', authors: 'Liu, Johns, Davison', venue: 'CVPR', year: 2019 },
     { title: 'Reconciling the Accuracy-Diversity Trade-off in Recommendations', authors: 'Peng, Raghavan, Pierson, Kleinberg, Garg', venue: 'WWW', year: 2024 },
   ],
   about:
-    'A softmax recommender is first trained for accuracy alone, then on three objectives at once: relevance, ' +
-    'diversity (genre ILD of the slate) and novelty. Reward-side methods sample 8 slates per user and weight ' +
-    "each objective's advantage — by hand (RC, AC), equally and whitened (GDPO), or by the objective's spread " +
-    'inside the group (DVAO: λ_k = b_k σ_k / Σ b_j σ_j). Loss-side methods weight differentiable surrogates: ' +
-    'fixed, uncertainty weighting, DWA, GradNorm. Accuracy is scored twice: as if the user consumed all ten ' +
-    'items (Precision, NDCG) and as if they consumed only a few (HR, U_c).',
+    'A softmax recommender is first trained for accuracy alone, then on three objectives at once: relevance ' +
+    '(hits on 20% of each user’s training items, held out of the warm start), diversity (genre ILD of the slate) ' +
+    'and novelty. Reward-side methods sample 8 slates per user. RC adds the rewards with your weights b and ' +
+    'standardises the sum in the group; DVAO divides the same weighted deviations by Σ b_j σ_j. So RC and DVAO ' +
+    'point the same way in every group, and both weight objective k’s z-score by b_k σ_k / Σ b_j σ_j: an ' +
+    'objective that does not vary gets 0, a noisy one gets more. They differ in the step: RC rescales every group ' +
+    'to unit variance, even one whose objectives cancel; DVAO gives that group a smaller step. AC and GDPO ' +
+    'standardise each reward first and add the z-scores with b (AC) or equal weights (GDPO, then whitened across ' +
+    'the batch) — an objective with σ = 0 still adds nothing. Loss-side methods weight differentiable ' +
+    'surrogates (fixed, uncertainty weighting, DWA, GradNorm); their terms have different sizes, so a weight is ' +
+    'not a share. Accuracy is scored twice: as if the user consumed all ten items (Precision, NDCG) and as if ' +
+    'they consumed only a few (HR, U_c).',
   whatToTry: [
-    'Raise the diversity weight while it trains: a dashed marker shows the step it took effect. On workshop (3 seeds), moving the diversity share from 0 to 0.8 cost Precision@10 24% (0.344 → 0.262) but HR@10 only 6% (0.915 → 0.859), while genre ILD rose from 0.58 to 0.90.',
-    'With DVAO, add noise to novelty: its spread inside each group grows, so DVAO raises its weight (measured: 0.05 → 0.27 on average) — the failure mode of variance-based weighting. AC keeps the weights you set.',
-    'Compare DVAO and AC on the mean-squared-advantage chart: DVAO never crosses the line at 1.',
-    "Set the diversity reward to 'span' (1 if a slate covers two genres): every slate already does, so DVAO's weight on it drops to 0.001 while AC keeps the 0.3 you set — an objective that is already met switches itself off.",
-    'Make objectives conflict: relevance 0.5, novelty 0.5, diversity 0 — popular items are the likely hits, so the two pull apart inside each group and DVAO shrinks the step: mean A² 1.00 with relevance alone, 0.55 here.',
-    "Switch relevance to 'consumption' (the user takes one): at the default step size most slates already hold a hit (reward ≈ 0.83) and the top-10 barely changes (ILD 0.58 either way). Give it room — learning rate 0.03, 16 epochs — and the consumption-trained lists are more diverse (ILD 0.64 vs 0.59 over 3 seeds), though both lose accuracy against the warm start: a score per item is a blunt tool for 'cover several tastes'.",
-    'Try a loss-side method (uncertainty weighting, DWA, GradNorm): their weights move for other reasons — how fast each loss falls, not how much slates differ.',
+    'Raise the diversity weight while it trains: a dashed marker shows the step it took effect. Compare what happens to Precision@10, HR@10 and ILD@10: does Precision fall faster than HR?',
+    'Switch between RC and DVAO: the weights chart shows the same z-weights b σ / Σ b σ for both — they point the same way. The difference is on the mean A² chart and the step-scale view below: RC sits at 1, DVAO below it.',
+    'With RC or DVAO, add noise to novelty: its spread inside each group grows, so its z-weight b σ / Σ b σ rises — the failure mode of variance-based weighting, shared by both. With AC the noisy z-score keeps the weight you set.',
+    "Set the diversity reward to 'span' (1 if a slate covers two genres): nearly every slate does, so σ = 0 and no method gets anything from it. RC and DVAO hand its share to the other objectives; AC and GDPO simply lose it, and their steps shrink.",
+    'Make objectives conflict: relevance 0.5, novelty 0.5, diversity 0 — popular items are the likely hits, so the two pull apart inside each group. In the step-scale view the groups move left: DVAO’s step shrinks with the agreement, RC’s stays at 1 (it amplifies the groups that cancel).',
+    'Try GDPO: it z-scores each reward before adding them, so two slates whose summed reward ties but whose rewards differ get different advantages (under RC they tie). Its whitening rescales the whole batch at once and changes no relative weight.',
+    'Try a loss-side method: the loss-term chart shows the likelihood in nats, several times the [0, 1] diversity and novelty terms, so with fixed weights 0.6 / 0.3 / 0.1 the likelihood takes far more than 60% of the loss (the share chart). UW, DWA and GradNorm move their weights for other reasons: how each loss falls, not how much slates differ.',
+    "Switch relevance to 'consumption' (the user takes one): most slates already hold a hit, so its spread is small, and the top-10 barely changes at the default step size. Give it room (a larger learning rate, more epochs) and compare the ILD of the lists.",
   ],
   schema: weightingSchema,
   defaults: weightingDefaults,

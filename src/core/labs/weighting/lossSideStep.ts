@@ -58,6 +58,8 @@ export function createLossSide(method: LossWeightingMethod, data: Dataset, train
  * One step on L = combine(L_acc, 1 − E_div, 1 − E_nov): the multinomial likelihood of each user's hidden
  * items (those not visible this step), and one minus the policy's expected genre distance and novelty, so
  * every loss is positive and lower is better. `fixed` uses the sliders' base weights b as they are now.
+ * Returns the total, the normalised weights and the three terms L_k themselves (the likelihood in nats per
+ * hidden item, the other two in [0, 1]): a weight multiplies a term, so b_k is not term k's share of the loss.
  */
 export async function lossSideStep(
   s: LossSideState,
@@ -66,7 +68,7 @@ export async function lossSideStep(
   users: Int32Array,
   batch: SlateBatch,
   base: number[],
-): Promise<{ loss: number; weights: number[] }> {
+): Promise<{ loss: number; weights: number[]; terms: number[] }> {
   const I = policy.numItems;
   const B = users.length;
   const mask = new Float32Array(B * I);
@@ -114,7 +116,7 @@ export async function lossSideStep(
   const values = all.slice(0, 4);
   const weights = onDevice ? normaliseWeights(all.slice(4)) : s.weighting.weights();
   if (s.method === 'dwa') (s.weighting as DynamicWeightAverage).recordStep(values.slice(1));
-  return { loss: values[0], weights };
+  return { loss: values[0], weights, terms: values.slice(1) };
 }
 
 /** Fixed weights follow the sliders: a new FixedWeighting when b changed. */

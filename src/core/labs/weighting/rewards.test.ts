@@ -10,6 +10,9 @@ import {
   precisionReward,
 } from './rewards';
 import { baseWeights, OBJECTIVES, type RewardSettings } from './objectives';
+import { fromUserLists, userItems } from '../../data/dataset';
+import { Rng } from '../../random/rng';
+import { rewardTargets } from './slateBatch';
 
 // 5 items × 3 genres: 0 = {A}, 1 = {B}, 2 = {A, B}, 3 = {A}, 4 = {C}.
 const numGenres = 3;
@@ -125,5 +128,21 @@ describe('genreSpanReward', () => {
     const span = genreSpanReward(genres, 2);
     expect(span(Int32Array.from([0, 1]))).toBe(0);
     expect(span(Int32Array.from([0, 2]))).toBe(1);
+  });
+});
+
+describe('the reward targets', () => {
+  it('hide a fixed 20% of each user’s training items (at least one), the same for the same seed, and keep the rest visible', () => {
+    // User 0: 10 items → 2 hidden; user 1: 2 items → 1 hidden; user 2: 1 item → none (not a learner).
+    const train = fromUserLists([[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [3, 4], [5]], 10);
+    const a = rewardTargets(train, new Rng(3));
+    const b = rewardTargets(train, new Rng(3));
+    expect(a.hidden.map((h) => [...h])).toEqual(b.hidden.map((h) => [...h]));
+    expect(a.hidden.map((h) => h.size)).toEqual([2, 1, 0]);
+    for (let u = 0; u < 3; u++) {
+      const all = [...a.visible[u], ...a.hidden[u]].sort((x, y) => x - y);
+      expect(all).toEqual(Array.from(userItems(train, u)));
+      for (const i of a.visible[u]) expect(a.hidden[u].has(i)).toBe(false);
+    }
   });
 });

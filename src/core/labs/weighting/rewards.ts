@@ -134,8 +134,9 @@ export function calibrationReward(
 
 /**
  * A diversity reward that saturates (teaching preset): 1 if the slate spans at least `minGenres` genres, else 0.
- * Nearly every sampled slate of 10 does, so its within-group spread σ is 0 and DVAO's weight on it goes to 0 —
- * the objective switches itself off, while a hand weight would keep claiming a share.
+ * Nearly every sampled slate of 10 does, so its within-group spread σ is 0 and no estimator gets anything from it:
+ * RC and DVAO give it z-weight 0 and pass its share to the other objectives; AC and GDPO give it 0 and lose the
+ * share (their step shrinks).
  */
 export function genreSpanReward(itemGenres: Uint8Array, numGenres: number, minGenres = 2): (slate: ArrayLike<number>) => number {
   return (slate) => {

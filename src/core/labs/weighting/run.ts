@@ -15,14 +15,15 @@ import { forEachScoreBlock, type SoftmaxPolicy } from '../../models/softmaxPolic
 import { Rng } from '../../random/rng';
 import { buildLists, listContext, type ListContext, type ListOptions } from '../../rerank/listBuilder';
 import { makeOptimizer } from '../../tf/ops';
-import { combineAdvantages } from './advantages';
+import { combineAdvantages, type GroupScale } from './advantages';
+import type { WeightingArtifacts } from './artifacts';
 import { REWARD_METHODS, weightingSchema, type WeightingConfig } from './config';
 import { createLossSide, lossSideStep, type LossSideState } from './lossSideStep';
 import type { LossWeightingMethod } from './lossWeighting';
 import { baseWeights, OBJECTIVES, type RewardSettings } from './objectives';
 import { plReinforceGradient, type PlGradientScratch } from './plackettLuce';
 import { genreDiversityReward, genreSpanReward } from './rewards';
-import { sampleBatch, splitVisible } from './slateBatch';
+import { rewardTargets, sampleBatch, splitVisible } from './slateBatch';
 
 /** Top-k of every evaluation metric in this lab. */
 export const EVAL_K = 10;
@@ -66,14 +67,15 @@ function warmSettings(config: WeightingConfig): WarmStartSettings {
 }
 
 /**
- * The experiment: weak 80/20 split; a warm start on the multinomial likelihood (cached in the run context, so every
- * run with the same data, seed and warm-start settings starts from the same policy); then `epochs` passes in which
+ * The experiment: weak 80/20 split; each user's reward targets (20% of their training items, drawn once) held out
+ * of a warm start on the multinomial likelihood (cached in the run context, so every run with the same data, seed
+ * and warm-start settings starts from the same policy); then `epochs` passes in which
  * each step samples G slates per user and updates the policy — REINFORCE on the Plackett–Luce log-probability
  * with the method's advantages (rc, ac, gdpo, dvao), or a weighted sum of differentiable surrogates
  * (fixed, uw, dwa, gradnorm). Base weights may change while it runs (`ctx.live`), from the next step.
  */
 export function runWeighting(config: WeightingConfig, ctx: RunContext = {}): Promise<RunResult<WeightingConfig>> {
-  return runTraining('weighting', config, ctx, () => {
+  return runTraining<WeightingConfig, WeightingArtifacts>('weighting', config, ctx, (io) => {
     let weights = baseWeights(config);
     const streams = policyRunStreams(config.seed);
     const data = resolveDataset(config.dataset, ctx.dataset);
@@ -84,6 +86,8 @@ export function runWeighting(config: WeightingConfig, ctx: RunContext = {}): Pro
       throw new LabError(ErrorCode.InvalidConfigValue, "'rerankTastes': 'truth' needs a synthetic dataset (its true tastes); use 'history-lift' on imported data");
     }
     const trainRows = Array.from({ length: train.numUsers }, (_, u) => userItems(train, u));
+    // The relevance reward's targets, fixed for the run and kept out of the warm start (else it is in-sample).
+    const targets = rewardTargets(train, streams.targets);
     // A learner needs a hidden item and room for a whole slate among the items they have not seen.
     const learners = Int32Array.from({ length: train.numUsers }, (_, u) => u).filter((u) => trainRows[u].length >= 2 && train.numItems - trainRows[u].length >= config.slateSize);
     const evalUsers = Int32Array.from({ length: heldOut.numUsers }, (_, u) => u).filter((u) => heldOut.indptr[u + 1] > heldOut.indptr[u]);
@@ -113,6 +117,7 @@ export function runWeighting(config: WeightingConfig, ctx: RunContext = {}): Pro
     let lossSide: LossSideState | null = null;
     let warm: SoftmaxPolicy | null = null;
     let order = learners;
+    const scaleLog = groupScaleLog(STEP_SCALE_POINTS);
     return {
       epochs: config.epochs,
       stepsPerEpoch: Math.ceil(learners.length / B),
@@ -121,7 +126,7 @@ export function runWeighting(config: WeightingConfig, ctx: RunContext = {}): Pro
       readbackEvery: 1,
       async prepare() {
         const id = { labId: 'weighting', fields: warmStartFields(weightingSchema, config), model: config.backbone, dataName: data.name };
-        await cachedWarmStart(policy, trainRows, warmSettings(config), streams.warm, id, ctx.cache, ctx.signal);
+        await cachedWarmStart(policy, targets.visible, warmSettings(config), streams.warm, id, ctx.cache, ctx.signal);
         if (config.klToWarm > 0 && rewardSide) warm = await frozenCopy(policy, config, trainRows);
         if (!rewardSide) lossSide = createLossSide(config.method as LossWeightingMethod, data, train, policy);
       },
@@ -132,9 +137,9 @@ export function runWeighting(config: WeightingConfig, ctx: RunContext = {}): Pro
         if (live) weights = safeWeights({ ...config, ...live } as WeightingConfig, weights);
         const users = order.subarray(index * B, (index + 1) * B);
         // Sampling slates needs this step's logits on the CPU: the one read-back per step.
-        // A model that reads a user's items must not see the hidden ones: split first, then ask for logits.
-        const split = policy.readsInputs ? splitVisible(users, train, sampler) : undefined;
-        const logitsT = tf.tidy(() => policy.logits(tf.tensor1d(users, 'int32'), { inputs: split?.visible }));
+        // A model that reads a user's items sees only the visible ones, never the reward targets.
+        const split = splitVisible(users, targets);
+        const logitsT = tf.tidy(() => policy.logits(tf.tensor1d(users, 'int32'), { inputs: policy.readsInputs ? split.visible : undefined }));
         const logits = (await logitsT.data()) as Float32Array;
         logitsT.dispose();
         // A non-finite logit means the last update diverged (sampling would throw on it): this step diverges.
@@ -146,26 +151,42 @@ export function runWeighting(config: WeightingConfig, ctx: RunContext = {}): Pro
         let applied: number[];
         let msa: number | null = null;
         let loss: number;
+        let terms: number[] | null = null;
         if (rewardSide) {
           const adv = combineAdvantages(config.method as (typeof REWARD_METHODS)[number], batch.rewards, G, K, weights);
-          applied = adv.lambdas;
+          applied = adv.zWeights;
           msa = adv.meanSqAdvantage;
+          scaleLog.add(adv.scales);
           loss = await reinforceStep(policy, optimizer, users, logits, batch, adv.advantages, config, warm, buffers!);
         } else {
           const r = await lossSideStep(lossSide!, policy, optimizer, users, batch, weights);
           applied = r.weights;
           loss = r.loss;
+          terms = r.terms;
         }
         const values: Record<string, number> = {};
         OBJECTIVES.forEach((o, k) => {
           values[`reward/${o.id}`] = meanReward[k];
           values[`weight/${o.id}`] = applied[k];
           values[`base/${o.id}`] = weights[k];
+          if (terms) {
+            // Each loss term's magnitude and its share of the weighted total: the sliders' "0.6 / 0.3 / 0.1" are
+            // multipliers on terms of very different sizes (nats vs [0, 1]), not shares of the loss.
+            values[`loss/${o.id}`] = terms[k];
+            const total = terms.reduce((a, t, j) => a + applied[j] * t, 0);
+            values[`lossShare/${o.id}`] = total > 0 ? (applied[k] * terms[k]) / total : 0;
+          }
         });
         if (msa !== null) values.meanSqAdvantage = msa;
         return { losses: { loss }, values };
       },
-      endEpoch: () => lossSide?.endEpoch(),
+      endEpoch() {
+        lossSide?.endEpoch();
+        if (rewardSide) io.artifact('stepScale', scaleLog.points());
+      },
+      async finish() {
+        if (rewardSide) io.artifact('stepScale', scaleLog.points());
+      },
       evaluate: async () => epochValues(await evaluatePolicy(policy, evalUsers, evalCtx, heldOut, plan, trainRows)),
       dispose() {
         warm?.dispose();
@@ -175,6 +196,21 @@ export function runWeighting(config: WeightingConfig, ctx: RunContext = {}): Pro
       },
     };
   });
+}
+
+/** Groups kept for the step-scale view (the latest ones). */
+const STEP_SCALE_POINTS = 400;
+
+/** The latest `cap` groups' agreement and step scales, in the order they were sampled. */
+function groupScaleLog(cap: number) {
+  const kept: GroupScale[] = [];
+  return {
+    add(scales: readonly GroupScale[]) {
+      kept.push(...scales);
+      if (kept.length > cap) kept.splice(0, kept.length - cap);
+    },
+    points: (): GroupScale[] => kept.map((p) => ({ agreement: p.agreement, rc: p.rc, dvao: p.dvao, ac: p.ac })),
+  };
 }
 
 /** A frozen copy of the warm-start policy (made once per run), for the KL penalty. */

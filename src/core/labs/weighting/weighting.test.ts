@@ -14,7 +14,7 @@ const steps = (events: ProgressEvent[]) => events.filter((e): e is Extract<Progr
 const objectives = ['relevance', 'diversity', 'novelty'];
 
 describe('the weighting lab', () => {
-  it('trains with DVAO: weights applied sum to 1 and the group mean squared advantage stays under 1', async () => {
+  it('trains with DVAO: z-weights sum to 1 and the group mean squared advantage stays under 1', async () => {
     const r = await runWeighting(tiny({ method: 'dvao' }));
     expect(r.outcome).toEqual({ status: 'completed' });
     const s = steps(r.events);
@@ -36,10 +36,36 @@ describe('the weighting lab', () => {
     }
   });
 
-  it('reports the hand weights themselves as the weights applied under RC', async () => {
+  it('reports under RC the z-weights b σ / Σ b σ, which vary with σ from step to step, not the sliders b', async () => {
     const r = await runWeighting(tiny({ method: 'rc', epochs: 1 }));
     const b = baseWeights(weightingDefaults);
-    for (const e of steps(r.events)) objectives.forEach((o, k) => expect(e.values[`weight/${o}`]).toBeCloseTo(b[k], 12));
+    const s = steps(r.events);
+    for (const e of s) expect(objectives.reduce((a, o) => a + e.values[`weight/${o}`], 0)).toBeCloseTo(1, 9);
+    const off = Math.max(...s.flatMap((e) => objectives.map((o, k) => Math.abs(e.values[`weight/${o}`] - b[k]))));
+    expect(off).toBeGreaterThan(0.01);
+    expect(new Set(s.map((e) => e.values['weight/relevance'])).size).toBeGreaterThan(1);
+  });
+
+  it('reports each loss term and its share of the weighted loss on the loss side, none on the reward side', async () => {
+    const fixed = await runWeighting(tiny({ method: 'fixed', epochs: 1 }));
+    for (const e of steps(fixed.events)) {
+      const shares = objectives.map((o) => e.values[`lossShare/${o}`]);
+      expect(shares.reduce((a, x) => a + x, 0)).toBeCloseTo(1, 9);
+      const total = objectives.reduce((a, o) => a + e.values[`weight/${o}`] * e.values[`loss/${o}`], 0);
+      objectives.forEach((o) => expect(e.values[`lossShare/${o}`]).toBeCloseTo((e.values[`weight/${o}`] * e.values[`loss/${o}`]) / total, 12));
+    }
+    expect(steps((await runWeighting(tiny({ method: 'dvao', epochs: 1 }))).events)[0].values['loss/relevance']).toBeUndefined();
+  });
+
+  it('emits the step-scale view: per group, RC at 1 and DVAO at the agreement ρ', async () => {
+    const r = await runWeighting(tiny({ method: 'dvao', epochs: 1 }));
+    const art = r.events.filter((e) => e.kind === 'artifact' && e.name === 'stepScale').at(-1) as { data: { agreement: number; rc: number; dvao: number }[] };
+    expect(art.data.length).toBeGreaterThan(0);
+    for (const p of art.data) {
+      expect(p.dvao).toBeCloseTo(p.agreement, 9);
+      // RC: std / (std + ε), ε = 1e-8: 1 up to ε / std.
+      if (p.agreement > 1e-6) expect(p.rc).toBeCloseTo(1, 4);
+    }
   });
 
   it('applies weights changed mid-run from the next step', async () => {

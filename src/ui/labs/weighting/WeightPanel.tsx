@@ -5,24 +5,24 @@ import { OBJECTIVES } from '../../../core/labs/weighting/objectives';
 import { selectConfig, selectIsActive } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
 
-/** One-click teaching presets (DVAO in each): what to set, and what to watch for. */
+/** One-click teaching presets (DVAO in each; switch to RC or AC to compare): what to set, and what to watch for. */
 const PRESETS: { id: string; label: string; watch: string; settings: Record<string, unknown> }[] = [
   {
     id: 'noisy',
     label: 'Noisy objective',
-    watch: 'noise on novelty: DVAO turns its weight up',
+    watch: 'noise on novelty: its z-weight b σ / Σ b σ rises under DVAO and RC alike; AC keeps b',
     settings: { method: 'dvao', noisyObjective: 'novelty', noiseLevel: 0.3, diversityReward: 'ild', wRelevance: 0.6, wDiversity: 0.3, wNovelty: 0.1 },
   },
   {
     id: 'saturating',
     label: 'Saturating objective',
-    watch: 'every slate covers two genres: DVAO switches diversity off',
+    watch: 'every slate covers two genres: σ = 0, diversity adds nothing under any method; RC and DVAO pass its share on, AC and GDPO lose it',
     settings: { method: 'dvao', noisyObjective: 'none', diversityReward: 'span', wRelevance: 0.6, wDiversity: 0.3, wNovelty: 0.1 },
   },
   {
     id: 'conflict',
     label: 'Conflicting objectives',
-    watch: 'relevance vs novelty: the mean A² drops',
+    watch: 'relevance vs novelty: groups lose agreement; DVAO’s step shrinks with it, RC’s stays at 1',
     settings: { method: 'dvao', noisyObjective: 'none', diversityReward: 'ild', wRelevance: 0.5, wDiversity: 0, wNovelty: 0.5 },
   },
 ];
@@ -73,6 +73,9 @@ export function WeightPanel() {
         </label>
         <p className="small">
           <b>{info.kind === 'hand' ? 'Hand-set' : 'Automatic'}:</b> {info.line} <span className="muted">({info.paper})</span>
+        </p>
+        <p className="small" data-testid="applied-weights-note">
+          <b>Weights chart:</b> {info.applied}
         </p>
         <div className="presets" role="group" aria-label="Teaching presets">
           {PRESETS.map((p) => (
