@@ -1,5 +1,6 @@
 // Part B of the consumption lab: the same idea on a trained recommender. For each seed, softmax MF is warm-started
-// on the multinomial likelihood (as the weighting lab's warm start, same streams and defaults) on a weak 80/20 split, and its scores become lists
+// on the multinomial likelihood (the weighting lab's warm start procedure and defaults; the weighting lab fits it
+// on fewer rows, as it holds its reward targets out) on a weak 80/20 split, and its scores become lists
 // two ways — the top 10, and consumption-aware re-ranking for users who consume c = 1, 2, 3 — scored on held-out
 // items, and (synthetic data) against each user's true taste mix.
 import { userItems, type Dataset } from '../../data/dataset';
