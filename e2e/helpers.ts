@@ -129,3 +129,10 @@ export async function settledStep(page: Page, gapMs = 300): Promise<number> {
     .toBe(true);
   return settled;
 }
+
+/** ~16 MB of `user,item,rating,timestamp` rows (640,000 lines): seconds of parsing, for import progress and Cancel. */
+export function bigRatingsCsv(): Buffer {
+  const rows: string[] = ['user,item,rating,timestamp'];
+  for (let k = 0; rows.length < 640_000; k++) rows.push(`u${k % 5000},i${(k * 7919) % 9000},${1 + (k % 5)},${1_600_000_000 + k}`);
+  return Buffer.from(rows.join('\n') + '\n');
+}

@@ -3,7 +3,7 @@
 // import worker while the page's own timers keep running.
 import { expect, test, type Page } from '@playwright/test';
 import { HOSTILE_CASES } from '../src/core/data/fixtures/hostileFiles';
-import { openLab } from './helpers';
+import { bigRatingsCsv, openLab } from './helpers';
 
 type Lab = { store: { getState(): any; setState(s: object): void; subscribe(f: (s: any) => void): () => void } };
 
@@ -58,10 +58,7 @@ test('a multi-MB file parses in the import worker: progress arrives, the page ke
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await openLab(page, '/?dataset=tiny');
   await expect(page.getByTestId('data-stats')).toBeVisible();
-  // ~16 MB of user,item,rating,timestamp rows.
-  const rows: string[] = ['user,item,rating,timestamp'];
-  for (let k = 0; rows.length < 640_000; k++) rows.push(`u${k % 5000},i${(k * 7919) % 9000},${1 + (k % 5)},${1_600_000_000 + k}`);
-  const buffer = Buffer.from(rows.join('\n') + '\n');
+  const buffer = bigRatingsCsv();
   expect(buffer.length).toBeGreaterThan(15e6);
   await page.evaluate(() => {
     const w = window as unknown as { __objectiveLab: Lab; __log: { kind: string; phase?: string; dataset?: string }[] };

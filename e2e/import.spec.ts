@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openLab, readStore, train, waitForStatus } from './helpers';
+import { bigRatingsCsv, openLab, readStore, train, waitForStatus } from './helpers';
 
 const fixtures = join(import.meta.dirname, '..', 'src', 'core', 'data', 'fixtures');
 
@@ -68,10 +68,7 @@ test('Cancel during a big import: the dataset in use stays, the message says so,
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await openLab(page, '/?dataset=tiny');
   await expect(page.getByTestId('data-stats')).toBeVisible();
-  // ~16 MB of user,item,rating,timestamp rows: seconds of parsing in the worker.
-  const rows: string[] = ['user,item,rating,timestamp'];
-  for (let k = 0; rows.length < 640_000; k++) rows.push(`u${k % 5000},i${(k * 7919) % 9000},${1 + (k % 5)},${1_600_000_000 + k}`);
-  const big = Buffer.from(rows.join('\n') + '\n');
+  const big = bigRatingsCsv();
   expect(big.length).toBeGreaterThan(15e6);
   await page.getByTestId('file-input').setInputFiles([{ name: 'big.csv', mimeType: 'text/csv', buffer: big }]);
   // Cancel once the worker is parsing (the drop zone is disabled meanwhile).
