@@ -29,16 +29,20 @@ async function points(page: Page, testId: string): Promise<number> {
 }
 
 test('dragging the diversity weight mid-run marks the step where the new weights took effect', async ({ page }) => {
-  // Batches of 4 users give ~30 steps an epoch on tiny (600 in all, a few seconds): time to move the slider
-  // while the run goes; Reset ends it once the marker is seen.
+  // Batches of 4 users give 25 steps an epoch on tiny (500 in all); three single steps, the slider moved, one more
+  // step; Reset ends it once the marker is seen.
   await openLab(page, '/?lab=weighting&dataset=tiny&epochs=20&warmStartEpochs=3&usersPerStep=4&backend=wasm');
   const rewards = page.getByTestId('chart-rewards');
-  await train(page);
-  await waitForStatus(page, 'running');
-  await expect.poll(() => lastStep(page), { intervals: [50] }).toBeGreaterThanOrEqual(3);
+  // +1 Step from idle starts the run paused: three steps under the first weights, whatever the machine's speed.
+  for (let k = 1; k <= 3; k++) {
+    await page.getByTestId('step').click();
+    await expect.poll(() => lastStep(page), { intervals: [50] }).toBe(k);
+  }
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
   await expect(rewards).toHaveAttribute('data-markers', '0');
 
   await page.getByTestId('slider-wDiversity').fill('0.9');
+  await page.getByTestId('step').click(); // one step under the new weights
   await expect.poll(async () => Number(await rewards.getAttribute('data-markers')), { intervals: [50] }).toBeGreaterThanOrEqual(1);
 
   // The marker sits where the applied base weight of diversity changed from 0.3 / 1.0 to 0.9 / 1.6.
