@@ -2,6 +2,7 @@
 import { defineLab, type ChartSpec, type Direction } from '../../experiment/types';
 import type { AmpCfArtifacts } from './artifacts';
 import { ampCfDefaults, ampCfSchema, LIST_SIZE as K } from './config';
+import { ampCfFindings } from './findings';
 
 const MF = '#2f6fdd';
 const AMP = '#8e44ad';
@@ -62,6 +63,7 @@ export const ampCfLab = defineLab<typeof ampCfSchema, AmpCfArtifacts>({
       'purity falls to 0.83 and taste distance rises to 0.25 (seed 42). On this data the term does not help.',
     'Set P to 1: the two curves coincide step for step — AMP-CF with one persona is MF.',
   ],
+  findings: ampCfFindings,
   schema: ampCfSchema,
   defaults: ampCfDefaults,
   quick: { dataset: 'tiny', epochs: 2 },

@@ -2,6 +2,7 @@
 // and run.
 import { defineLab } from '../../experiment/types';
 import { consumptionDefaults, consumptionSchema } from './config';
+import { consumptionFindings } from './findings';
 
 export const consumptionLab = defineLab({
   id: 'consumption',
@@ -38,6 +39,7 @@ export const consumptionLab = defineLab({
     'Look at the genre columns: the re-ranked lists are closer to the users’ true tastes (JS 0.19 vs 0.31) but their genre ILD is lower (0.45 vs 0.58): Peng et al.’s diversity is spread over the tastes a user may have, not over every genre.',
     "Set the taste source to 'history' (the raw genre mix of the history): it is far from the true tastes (JS 0.33, against 0.09 for 'history-lift'), the lists hedge over genres the user only clicked by chance, and re-ranking loses on every accuracy metric (HR@10 0.791 for c = 1). With 'truth' (an oracle) the c = 3 list wins every accuracy metric, Precision included (0.310 vs 0.307): the method is only as good as its taste estimate.",
   ],
+  findings: consumptionFindings,
   schema: consumptionSchema,
   defaults: consumptionDefaults,
   quick: { dataset: 'tiny', trainSeeds: 2, warmStartEpochs: 2, embeddingDim: 8 },

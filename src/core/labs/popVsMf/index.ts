@@ -2,6 +2,7 @@
 import { defineLab, type ChartSpec } from '../../experiment/types';
 import { popVsMfDefaults, popVsMfSchema } from './config';
 import { K } from './k';
+import { popVsMfFindings } from './findings';
 
 const MF = '#2f6fdd';
 const POP = '#d9822b';
@@ -48,6 +49,7 @@ export const popVsMfLab = defineLab({
     'Switch the optimiser to SGD, raise the learning rate to 100 and cut the batch size to 16: the loss explodes and the run stops.',
     'Change the seed: the curves move a little; the ranking of the two methods does not.',
   ],
+  findings: popVsMfFindings,
   schema: popVsMfSchema,
   defaults: popVsMfDefaults,
   quick: { dataset: 'tiny', epochs: 2 },

@@ -4,6 +4,7 @@ import type { WeightingArtifacts } from './artifacts';
 import { weightingDefaults, weightingSchema } from './config';
 import { OBJECTIVES } from './objectives';
 import { paretoSweep } from './sweeps';
+import { weightingFindings } from './findings';
 
 const perObjective = (prefix: string) => OBJECTIVES.map((o) => ({ key: `${prefix}/${o.id}`, label: o.label, color: o.color }));
 const color = (id: string) => OBJECTIVES.find((o) => o.id === id)!.color;
@@ -147,6 +148,7 @@ export const weightingLab = defineLab<typeof weightingSchema, WeightingArtifacts
     'Try a loss-side method: the loss-term chart shows the likelihood in nats, several times the [0, 1] diversity and novelty terms, so with fixed weights 0.6 / 0.3 / 0.1 the likelihood takes far more than 60% of the loss (the share chart). UW, DWA and GradNorm move their weights for other reasons: how each loss falls, not how much slates differ.',
     "Switch relevance to 'consumption' (the user takes one): most slates already hold a hit, so its spread is small, and the top-10 barely changes at the default step size. Give it room (a larger learning rate, more epochs) and compare the ILD of the lists.",
   ],
+  findings: weightingFindings,
   schema: weightingSchema,
   defaults: weightingDefaults,
   quick: { dataset: 'tiny', epochs: 1, warmStartEpochs: 2, usersPerStep: 32 },
