@@ -33,4 +33,19 @@ export const ampCfFindings = defineFindings('amp-cf', [
   },
   ampVsMf('d32-taste-distance', 'With d = 32 (more than the 18 genres), MF is no farther from the users’ genre mix than AMP-CF', 'tasteDistance', '>=', { ...BASE, dim: 32 }),
   ampVsMf('d32-ndcg', 'With d = 32, AMP-CF (three times the user parameters) falls below MF on NDCG@10', 'ndcg', '<', { ...BASE, dim: 32 }),
+  {
+    id: 'amp-cf.entropy',
+    labId: 'amp-cf',
+    claim: "The attention-entropy term (weight 1) moves AMP-CF's lists away from the users' genre mix",
+    config: BASE,
+    arms: { entropy: { entropyWeight: 1 }, off: { entropyWeight: 0 } },
+    seeds: SEEDS,
+    values: {
+      entropy: { arm: 'entropy', reading: fromSummary('tasteDistance/amp') },
+      off: { arm: 'off', reading: fromSummary('tasteDistance/amp') },
+      purityEntropy: { arm: 'entropy', reading: fromSummary('purity/amp') },
+      purityOff: { arm: 'off', reading: fromSummary('purity/amp') },
+    },
+    expect: { a: 'entropy', op: '>', b: 'off' },
+  },
 ]);
