@@ -164,11 +164,11 @@ export function relationHolds(r: Relation, values: Record<string, number>): bool
 /** What a placeholder renders to while its finding is missing from the record. */
 export const NOT_MEASURED = '(not yet measured)';
 
-const PLACEHOLDER = /\{(finding|measured):([\w.-]+)(?:\/(\w+))?(?::(\d))?\}/g;
+const PLACEHOLDER = /\{(finding|sd|measured):([\w.-]+)(?:\/(\w+))?(?::(\d))?\}/g;
 
 /**
  * Renders a lesson text: {finding:<id>/<value>} (optionally `:<decimals>`, default 3) becomes the value's mean
- * over seeds from the record; {measured:<id>} becomes "measured on <dataset>, <n> seeds, <backend>, <date>".
+ * over seeds from the record, {sd:<id>/<value>} its standard deviation over seeds; {measured:<id>} becomes "measured on <dataset>, <n> seeds, <backend>, <date>".
  * A finding missing from the record renders as "(not yet measured)" (the findings test fails on it); a value the
  * finding does not measure throws.
  */
@@ -180,7 +180,7 @@ export function renderText(template: string, record: FindingsRecord): string {
     if (kind === 'measured') return `measured on ${f.dataset}, ${f.seeds.length} seed${f.seeds.length === 1 ? '' : 's'}, ${f.backend}, ${f.date.slice(0, 10)}`;
     const v = value === undefined ? undefined : f.values[value];
     if (!v) throw new Error(`text quotes ${id}/${value}, which finding ${id} does not measure`);
-    return v.mean.toFixed(digits === undefined ? 3 : Number(digits));
+    return (kind === 'sd' ? v.sd : v.mean).toFixed(digits === undefined ? 3 : Number(digits));
   });
 }
 
@@ -208,4 +208,13 @@ export function renderLesson(templates: { about: string; whatToTry: string[] }, 
     whatToTry: templates.whatToTry.map((t) => renderText(t, record)),
     lessonTemplates: templates,
   };
+}
+
+/**
+ * The numbers in a lesson template that look measured: decimals (0.796, .5) and percentages (88%), outside
+ * placeholders. arXiv ids are left out; whole numbers (settings such as "15 epochs", "k = 1") are not flagged.
+ */
+export function typedNumbers(template: string): string[] {
+  const text = withoutPlaceholders(template).replace(/arXiv:\d+\.\d+/gi, '');
+  return [...text.matchAll(/(?<![\w.])(\d*\.\d+|\d+(?:\.\d+)?\s?%)/g)].map((m) => m[1].replace(/\s/g, ''));
 }

@@ -55,11 +55,13 @@ export const weightingFindings = defineFindings('weighting', [
   {
     id: 'weighting.conflict-agreement',
     labId: 'weighting',
-    claim: 'Groups agree less (lower ρ = std(Σ b r) / Σ b σ) under the conflicting weights than under the defaults',
+    // Declared first as "conflict < defaults" (what the text said: the groups move left); measured, it did not
+    // hold on any seed, so the finding now states what was measured and the text says so.
+    claim: "The 'conflicting' weights (relevance 0.5, novelty 0.5) do not lower the groups' mean agreement ρ = std(Σ b r) / Σ b σ below the defaults'",
     config: { dataset: 'workshop', method: 'dvao', noisyObjective: 'none', diversityReward: 'ild' },
     arms: { conflict: { wRelevance: 0.5, wDiversity: 0, wNovelty: 0.5 }, defaults: { wRelevance: 0.6, wDiversity: 0.3, wNovelty: 0.1 } },
     seeds: SEEDS,
     values: { conflict: { arm: 'conflict', reading: scaleMean('agreement') }, defaults: { arm: 'defaults', reading: scaleMean('agreement') } },
-    expect: { a: 'conflict', op: '<', b: 'defaults' },
+    expect: { a: 'conflict', op: '>=', b: 'defaults' },
   },
 ]);
