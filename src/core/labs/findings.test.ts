@@ -25,6 +25,7 @@ const ALLOWED: Record<string, Record<string, string>> = {
     '0.1': 'the default weights (a setting)',
     '60%': 'the share 0.6 of the weights, what the fixed weights would mean if losses had one scale (a setting)',
   },
+  'pop-vs-mf': { '20%': 'the share of each user’s clicks held out for scoring (the protocol)' },
   consumption: { '1.5': 'the theory value α/(α−1) for α = 3 (a formula, not a measurement)' },
   'mult-vae': {
     '20%': 'the share of a held-out user’s clicks that is ranked (the protocol)',
