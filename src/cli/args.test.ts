@@ -103,4 +103,12 @@ describe('parseCliArgs: sweep', () => {
     fails(['run', 'x', '--vary', 'epochs=1,2'], /--vary only applies to "sweep"/);
     fails(['list', '--vary', 'epochs=1,2'], /--vary only applies to "sweep"/);
   });
+
+  it('parses findings with an optional lab, --quick and --out, and refuses run-only options', () => {
+    expect(parseCliArgs(['findings'])).toEqual({ kind: 'findings', labId: undefined, quick: false, out: undefined, backend: 'wasm' });
+    expect(parseCliArgs(['findings', 'weighting', '--quick', '--out', 'f.json'])).toEqual({ kind: 'findings', labId: 'weighting', quick: true, out: 'f.json', backend: 'wasm' });
+    fails(['findings', '--set', 'epochs=1'], /--set does not apply to "findings"/);
+    fails(['findings', 'a', 'b'], /unexpected argument 'b'/);
+    fails(['run', 'pop-vs-mf', '--quick'], /--quick only applies to "findings"/);
+  });
 });

@@ -37,6 +37,15 @@ export type Command =
       out?: string;
       csv?: string;
       backend: NodeBackend;
+    }
+  | {
+      kind: 'findings';
+      /** Only this lab's findings (absent: every lab's). */
+      labId?: string;
+      /** The fast variant (tiny data, few epochs): prints directions, writes no file unless --out. */
+      quick: boolean;
+      out?: string;
+      backend: NodeBackend;
     };
 
 /** Bad command-line input: the CLI prints the message and exits with code 2. */
@@ -51,6 +60,7 @@ export const USAGE = `Usage:
   npm run lab -- list
   npm run lab -- run <lab-id> [options]
   npm run lab -- sweep <lab-id> --vary <key=v1,v2,…> [--vary …] [options]
+  npm run lab -- findings [<lab-id>] [--quick] [--out <file.json>]   (also: npm run findings)
 
 Options of run:
   --config <file.json>   settings from a JSON file (unknown keys are errors)
@@ -74,6 +84,12 @@ Options of sweep (one run per combination of the --vary values, one after anothe
   --csv <sweep.csv>      write one row per run: run,<varied keys>,outcome,<summary values>
   --backend <wasm|cpu>   as for run
   Ctrl-C stops the current run and keeps (and writes) the finished ones.
+
+Options of findings (re-run the labs' declared findings headless):
+  --quick                the fast variant (tiny data, few epochs): prints each finding, writes no file
+  --out <file.json>      write here instead of src/core/labs/findings.json (a lab id updates only its findings)
+  --backend <wasm|cpu>   as for run
+  Exit code 1 if an expected relation did not hold.
 
 Exit codes: 0 done, 1 unexpected failure (sweep: a run threw), 2 bad input, 3 the run (sweep: a run)
 diverged, 130 stopped by Ctrl-C (the files are saved at the first Ctrl-C, and again when the run stops).`;
@@ -102,6 +118,7 @@ export function parseCliArgs(argv: readonly string[]): Command {
         'min-per-user': { type: 'string' },
         'min-per-item': { type: 'string' },
         vary: { type: 'string', multiple: true },
+        quick: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         // Read by main before parsing (an unexpected error prints its stack); accepted here so it is not unknown.
         debug: { type: 'boolean' },
@@ -122,7 +139,16 @@ export function parseCliArgs(argv: readonly string[]): Command {
     if (misplaced) throw new UsageError(`--${misplaced} only applies to ${misplaced === 'vary' ? '"sweep"' : '"run"'}`);
     return { kind: 'list' };
   }
-  if (command !== 'run' && command !== 'sweep') throw new UsageError(`unknown command '${command}' (expected "list", "run" or "sweep")`);
+  if (command === 'findings') {
+    if (rest.length > 1) throw new UsageError(`unexpected argument '${rest[1]}' after "findings <lab-id>"`);
+    const misplaced = RUN_ONLY.find((k) => k !== 'out' && k !== 'backend' && values[k] !== undefined);
+    if (misplaced) throw new UsageError(`--${misplaced} does not apply to "findings" (it runs each finding's declared settings)`);
+    const fb = values.backend ?? 'wasm';
+    if (!(NODE_BACKENDS as readonly string[]).includes(fb)) throw new UsageError(`--backend '${fb}' is not one of ${NODE_BACKENDS.join(', ')}`);
+    return { kind: 'findings', labId: rest[0], quick: values.quick ?? false, out: values.out, backend: fb as NodeBackend };
+  }
+  if (values.quick !== undefined) throw new UsageError('--quick only applies to "findings"');
+  if (command !== 'run' && command !== 'sweep') throw new UsageError(`unknown command '${command}' (expected "list", "run", "sweep" or "findings")`);
 
   const [labId, ...extra] = rest;
   if (labId === undefined) throw new UsageError(`"${command}" needs a lab id, e.g. ${command} pop-vs-mf (see "list")`);

@@ -2,6 +2,7 @@
 import { LABS } from '../core/labs/registry';
 import { parseCliArgs, USAGE } from './args';
 import { describeFailure } from './failure';
+import { findingsLab } from './findingsCmd';
 import { Interrupt } from './interrupt';
 import { formatLabList } from './labList';
 import { EXIT, runLab } from './runLab';
@@ -20,6 +21,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(formatLabList(LABS) + '\n');
     return EXIT.ok;
   }
+  if (cmd.kind === 'findings') return findingsLab(cmd);
   // First Ctrl-C stops the run between steps and saves the files at once (a sweep keeps its finished runs);
   // a second one saves again and quits.
   const interrupt = new Interrupt((first) =>

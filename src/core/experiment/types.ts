@@ -1,5 +1,6 @@
 // The experiment contract every lab implements: a validated JSON config and one `run` used everywhere.
 import type { z } from 'zod';
+import type { Finding } from './findings';
 import type { Dataset } from '../data/dataset';
 import type { RunCache } from './runCache';
 import type { SweepPlan } from './sweepPlan';
@@ -121,6 +122,13 @@ export interface Lab<S extends z.ZodObject = z.ZodObject, A extends ArtifactMap 
   about: string;
   /** Things to try, one sentence each. */
   whatToTry: string[];
+  /**
+   * The texts before rendering, when they quote measured numbers as {finding:<id>/<value>} placeholders
+   * (see `renderLesson`); the typed-number test reads these.
+   */
+  lessonTemplates?: { about: string; whatToTry: string[] };
+  /** The measured claims its texts make: `npm run findings` re-runs them and writes the findings file. */
+  findings?: readonly Finding[];
   schema: S;
   defaults: z.infer<S>;
   charts: ChartSpec[];

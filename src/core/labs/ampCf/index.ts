@@ -1,7 +1,9 @@
 // The AMP-CF lab ("personas give diversity for free"): its identity, teaching text, charts and run.
 import { defineLab, type ChartSpec, type Direction } from '../../experiment/types';
+import { lesson } from '../findingsRecord';
 import type { AmpCfArtifacts } from './artifacts';
 import { ampCfDefaults, ampCfSchema, LIST_SIZE as K } from './config';
+import { ampCfFindings } from './findings';
 
 const MF = '#2f6fdd';
 const AMP = '#8e44ad';
@@ -38,6 +40,7 @@ export const ampCfLab = defineLab<typeof ampCfSchema, AmpCfArtifacts>({
       url: 'https://arxiv.org/abs/2010.07042',
     },
   ],
+  ...lesson({
   about:
     'Matrix factorisation gives each user one vector, so a user who likes two kinds of thing is scored by a compromise ' +
     'between them. AMP-CF gives each user P persona vectors; for every item an attention α (a softmax over the personas ' +
@@ -47,21 +50,25 @@ export const ampCfLab = defineLab<typeof ampCfSchema, AmpCfArtifacts>({
     'small by default (d = 8 for 18 genres): that is when one vector per user runs out of room for several tastes.',
   whatToTry: [
     'Press ▶ Train and watch taste distance: after 15 epochs on workshop AMP-CF’s lists sit closer to each user’s genre mix ' +
-      'than MF’s (0.22 vs 0.26, seeds 42 and 7; popularity 0.55), and it is no less accurate: HR@10 0.16–0.17 vs 0.15, ' +
-      'NDCG@10 0.087 vs 0.078–0.080 (popularity 0.080 and 0.044).',
-    'Compare ILD: AMP-CF’s lists are less varied (0.58 vs 0.63) yet better matched. The diversity personas give is ' +
+      'than MF’s ({finding:amp-cf.taste-distance/amp:2} vs {finding:amp-cf.taste-distance/mf:2}; popularity {finding:amp-cf.taste-distance/pop:2}), ' +
+      'and it is no less accurate: HR@10 {finding:amp-cf.hit/amp} vs {finding:amp-cf.hit/mf}, NDCG@10 {finding:amp-cf.ndcg/amp} vs ' +
+      '{finding:amp-cf.ndcg/mf} (popularity {finding:amp-cf.hit/pop} and {finding:amp-cf.ndcg/pop}; {measured:amp-cf.taste-distance}).',
+    'Compare ILD: AMP-CF’s lists are less varied ({finding:amp-cf.ild/amp:2} vs {finding:amp-cf.ild/mf:2}) yet better matched. The diversity personas give is ' +
       'coverage of the user’s own tastes, not a spread over every genre.',
     'Open the explanation: each history item goes to the persona that attends to it most, and each recommendation names ' +
       'the persona that asked for it. Over all users with two or more true tastes, personas sort history items by taste ' +
-      'with purity 0.88, against 0.70 for the same persona sizes at random.',
+      'with purity {finding:amp-cf.purity/amp:2}, against {finding:amp-cf.purity/chance:2} for the same persona sizes at random.',
     'Set the vector size d to 32, more than the 18 genres: one vector now has room for every taste, MF catches up on ' +
-      'taste distance (0.21 vs 0.22) and AMP-CF, with three times the user parameters, overfits (NDCG@10 0.048–0.063 vs 0.062–0.069).',
-    'Turn on the P sweep: two personas already give most of the gain (taste distance 0.23); beyond three nothing changes ' +
-      'in accuracy, while persona purity creeps up (0.85 at P = 2, 0.90 at P = 6).',
+      'taste distance ({finding:amp-cf.d32-taste-distance/mf:2} vs {finding:amp-cf.d32-taste-distance/amp:2}) and AMP-CF, with three times the user parameters, ' +
+      'falls behind on NDCG@10 ({finding:amp-cf.d32-ndcg/amp} vs {finding:amp-cf.d32-ndcg/mf}; {measured:amp-cf.d32-ndcg}).',
+    'Turn on the P sweep: it trains P = 1 … 6 on the same batches; compare how taste distance, accuracy and persona purity change with P.',
     'Set the entropy weight to 1: attention on the sampled negatives is pushed to spread, which keeps personas alike — ' +
-      'purity falls to 0.83 and taste distance rises to 0.25 (seed 42). On this data the term does not help.',
+      'purity {finding:amp-cf.entropy/purityEntropy:2} against {finding:amp-cf.entropy/purityOff:2} without it, taste distance {finding:amp-cf.entropy/entropy:2} against ' +
+      '{finding:amp-cf.entropy/off:2}. On this data the term does not help.',
     'Set P to 1: the two curves coincide step for step — AMP-CF with one persona is MF.',
   ],
+  }),
+  findings: ampCfFindings,
   schema: ampCfSchema,
   defaults: ampCfDefaults,
   quick: { dataset: 'tiny', epochs: 2 },

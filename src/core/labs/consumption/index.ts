@@ -1,7 +1,9 @@
 // The "Consumption" lab (Peng, Raghavan, Pierson, Kleinberg, Garg, WWW 2024): its identity, teaching text, chart
 // and run.
 import { defineLab } from '../../experiment/types';
+import { lesson } from '../findingsRecord';
 import { consumptionDefaults, consumptionSchema } from './config';
+import { consumptionFindings } from './findings';
 
 export const consumptionLab = defineLab({
   id: 'consumption',
@@ -16,6 +18,7 @@ export const consumptionLab = defineLab({
       url: 'https://arxiv.org/abs/2307.15142',
     },
   ],
+  ...lesson({
   about:
     'The recommender is unsure of the user’s taste: it believes the user is of type t with probability p_t, and ' +
     'only items of the user’s type are worth anything to them. It shows N items and the user consumes the best k. ' +
@@ -34,10 +37,12 @@ export const consumptionLab = defineLab({
     'Switch to Uniform values: γ comes out near ½ (shares ∝ √p_t); Exponential: near 1 (shares ∝ p_t, calibrated); Pareto with α = 3: near α/(α−1) = 1.5, more concentrated than p itself.',
     'Pick Pareto with α ≤ 1: the expected value of the best item is infinite, and the lab says so instead of computing nonsense.',
     'Give custom p values that do not sum to 1: they are normalised, and a note tells you.',
-    'Press ▶ Train for the trained comparison (3 seeds on workshop, a few seconds): each consumption-aware list wins the utility it is built for — U₂ 0.796 vs 0.779 for c = 2, U₃ 0.700 vs 0.684 for c = 3 — and loses Precision@10 (0.284 and 0.300 vs 0.307): the trade-off is the metric’s. For c = 1, HR@10 is a tie (0.883 vs 0.880).',
-    'Look at the genre columns: the re-ranked lists are closer to the users’ true tastes (JS 0.19 vs 0.31) but their genre ILD is lower (0.45 vs 0.58): Peng et al.’s diversity is spread over the tastes a user may have, not over every genre.',
-    "Set the taste source to 'history' (the raw genre mix of the history): it is far from the true tastes (JS 0.33, against 0.09 for 'history-lift'), the lists hedge over genres the user only clicked by chance, and re-ranking loses on every accuracy metric (HR@10 0.791 for c = 1). With 'truth' (an oracle) the c = 3 list wins every accuracy metric, Precision included (0.310 vs 0.307): the method is only as good as its taste estimate.",
+    'Press ▶ Train for the trained comparison (3 seeds on workshop, a few seconds): each consumption-aware list wins the utility it is built for — U₂ {finding:consumption.u2-c2/aware} vs {finding:consumption.u2-c2/top} for c = 2, U₃ {finding:consumption.u3-c3/aware} vs {finding:consumption.u3-c3/top} for c = 3 — and loses Precision@10 ({finding:consumption.precision-c2/aware} and {finding:consumption.precision-c3/aware} vs {finding:consumption.precision-c2/top}): the trade-off is the metric’s. For c = 1, HR@10 is a tie: {finding:consumption.hr-c1/aware} ± {sd:consumption.hr-c1/aware} vs {finding:consumption.hr-c1/top} ± {sd:consumption.hr-c1/top} ({measured:consumption.u2-c2}).',
+    'Look at the genre columns: the c = 3 lists are closer to the users’ true tastes (JS {finding:consumption.truth-c3/aware:2} vs {finding:consumption.truth-c3/top:2}) but their genre ILD is lower ({finding:consumption.ild-c3/aware:2} vs {finding:consumption.ild-c3/top:2}): Peng et al.’s diversity is spread over the tastes a user may have, not over every genre.',
+    "Set the taste source to 'history' (the raw genre mix of the history): it is far from the true tastes (JS {finding:consumption.history-estimate/history:2}, against {finding:consumption.history-estimate/lift:2} for 'history-lift'), the lists hedge over genres the user only clicked by chance, and re-ranking loses accuracy (HR@10 {finding:consumption.history-hr-c1/aware} vs {finding:consumption.history-hr-c1/top} for c = 1). With 'truth' (an oracle) the c = 3 list wins Precision@10 too ({finding:consumption.truth-precision-c3/aware} vs {finding:consumption.truth-precision-c3/top}): the method is only as good as its taste estimate ({measured:consumption.history-estimate}).",
   ],
+  }),
+  findings: consumptionFindings,
   schema: consumptionSchema,
   defaults: consumptionDefaults,
   quick: { dataset: 'tiny', trainSeeds: 2, warmStartEpochs: 2, embeddingDim: 8 },

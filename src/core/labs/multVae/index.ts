@@ -119,7 +119,7 @@ export const multVaeLab = defineLab<typeof multVaeSchema, MultVaeArtifacts>({
     'Set compare to ‘models’: Mult-VAE ends above Mult-DAE. The activity table shows where: the DAE leads for the lightest quarter of test users, the VAE for the heaviest — about 25 users per group, so expect noise.',
     'Then turn on daeReference: the DAE becomes the authors’ own, with tanh on its code layer and weight decay λ = 0.01 / batch size on its weights. Compare its curve with the lab’s DAE and with the VAE.',
     'Set betaCap to 1 and annealSteps to 400 (compare ‘none’): β climbs to 1 over the run and the β-peak view marks where validation NDCG@100 peaked; see how little it falls at large β — this world punishes a large β far less than ML-20M did in the paper.',
-    'Switch size to ‘tiny’ (64/16) for a slow backend: an epoch takes about 0.1 s instead of 0.4 s, and the multinomial VAE still lands far above popularity.',
+    'Switch size to ‘tiny’ (64/16) for a slow backend: an epoch is several times faster, and the multinomial VAE still lands far above popularity.',
     'Raise the learning rate to 2: the VAE’s log σ² overflows and the run stops at once as diverged, keeping what it had.',
   ],
   schema: multVaeSchema,

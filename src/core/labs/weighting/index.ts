@@ -2,8 +2,10 @@
 import { defineLab, type ChartSpec } from '../../experiment/types';
 import type { WeightingArtifacts } from './artifacts';
 import { weightingDefaults, weightingSchema } from './config';
+import { lesson } from '../findingsRecord';
 import { OBJECTIVES } from './objectives';
 import { paretoSweep } from './sweeps';
+import { weightingFindings } from './findings';
 
 const perObjective = (prefix: string) => OBJECTIVES.map((o) => ({ key: `${prefix}/${o.id}`, label: o.label, color: o.color }));
 const color = (id: string) => OBJECTIVES.find((o) => o.id === id)!.color;
@@ -124,6 +126,7 @@ export const weightingLab = defineLab<typeof weightingSchema, WeightingArtifacts
     { title: 'End-to-End Multi-Task Learning with Attention (DWA)', authors: 'Liu, Johns, Davison', venue: 'CVPR', year: 2019 },
     { title: 'Reconciling the Accuracy-Diversity Trade-off in Recommendations', authors: 'Peng, Raghavan, Pierson, Kleinberg, Garg', venue: 'WWW', year: 2024 },
   ],
+  ...lesson({
   about:
     'A softmax recommender is first trained for accuracy alone, then on three objectives at once: relevance ' +
     '(hits on 20% of each user’s training items, held out of the warm start), diversity (genre ILD of the slate) ' +
@@ -140,13 +143,15 @@ export const weightingLab = defineLab<typeof weightingSchema, WeightingArtifacts
   whatToTry: [
     'Raise the diversity weight while it trains: a dashed marker shows the step it took effect. Compare what happens to Precision@10, HR@10 and ILD@10: does Precision fall faster than HR?',
     'Switch between RC and DVAO: the weights chart shows the same z-weights b σ / Σ b σ for both — they point the same way. The difference is on the mean A² chart and the step-scale view below: RC sits at 1, DVAO below it.',
-    'With RC or DVAO, add noise to novelty: its spread inside each group grows, so its z-weight b σ / Σ b σ rises — the failure mode of variance-based weighting, shared by both. With AC the noisy z-score keeps the weight you set.',
-    "Set the diversity reward to 'span' (1 if a slate covers two genres): nearly every slate does, so σ = 0 and no method gets anything from it. RC and DVAO hand its share to the other objectives; AC and GDPO simply lose it, and their steps shrink.",
-    'Make objectives conflict: relevance 0.5, novelty 0.5, diversity 0 — popular items are the likely hits, so the two pull apart inside each group. In the step-scale view the groups move left: DVAO’s step shrinks with the agreement, RC’s stays at 1 (it amplifies the groups that cancel).',
+    'With RC or DVAO, add noise to novelty: its spread inside each group grows, so its z-weight b σ / Σ b σ rises — the failure mode of variance-based weighting, shared by both. With AC the noisy z-score keeps the weight you set. Measured with noise 0.3: novelty’s mean z-weight {finding:weighting.noisy-weight-dvao/noisy:2} under DVAO against {finding:weighting.noisy-weight-dvao/quiet:2} without noise, and {finding:weighting.noisy-weight-rc/noisy:2} against {finding:weighting.noisy-weight-rc/quiet:2} under RC ({measured:weighting.noisy-weight-dvao}).',
+    "Set the diversity reward to 'span' (1 if a slate covers two genres): nearly every slate does, so σ = 0 and no method gets anything from it. RC and DVAO hand its share to the other objectives; AC and GDPO simply lose it, and their steps shrink. Under DVAO its mean z-weight is {finding:weighting.saturated-off/span:3}, against {finding:weighting.saturated-off/ild:2} with the ILD reward ({measured:weighting.saturated-off}).",
+    'Make objectives conflict: relevance 0.5, novelty 0.5, diversity 0 — popular items are the likely hits, so the two pull apart inside each group. In the step-scale view DVAO’s step is the agreement, RC’s stays at 1 (it amplifies the groups that cancel): a mean DVAO step of {finding:weighting.conflict-step/dvao:2} against RC’s {finding:weighting.conflict-step/rc:2} ({measured:weighting.conflict-step}). On this data the groups do not move left, though: their mean agreement is {finding:weighting.conflict-agreement/conflict:2}, against {finding:weighting.conflict-agreement/defaults:2} under the default weights — conflict inside a group is common either way.',
     'Try GDPO: it z-scores each reward before adding them, so two slates whose summed reward ties but whose rewards differ get different advantages (under RC they tie). Its whitening rescales the whole batch at once and changes no relative weight.',
     'Try a loss-side method: the loss-term chart shows the likelihood in nats, several times the [0, 1] diversity and novelty terms, so with fixed weights 0.6 / 0.3 / 0.1 the likelihood takes far more than 60% of the loss (the share chart). UW, DWA and GradNorm move their weights for other reasons: how each loss falls, not how much slates differ.',
     "Switch relevance to 'consumption' (the user takes one): most slates already hold a hit, so its spread is small, and the top-10 barely changes at the default step size. Give it room (a larger learning rate, more epochs) and compare the ILD of the lists.",
   ],
+  }),
+  findings: weightingFindings,
   schema: weightingSchema,
   defaults: weightingDefaults,
   quick: { dataset: 'tiny', epochs: 1, warmStartEpochs: 2, usersPerStep: 32 },

@@ -22,7 +22,7 @@ const PRESETS: { id: string; label: string; watch: string; settings: Record<stri
   {
     id: 'conflict',
     label: 'Conflicting objectives',
-    watch: 'relevance vs novelty: groups lose agreement; DVAO’s step shrinks with it, RC’s stays at 1',
+    watch: 'relevance vs novelty: DVAO’s step is each group’s agreement (below 1), RC’s stays at 1',
     settings: { method: 'dvao', noisyObjective: 'none', diversityReward: 'ild', wRelevance: 0.5, wDiversity: 0, wNovelty: 0.5 },
   },
 ];

@@ -1,0 +1,71 @@
+// The `lab findings` command (`npm run findings [lab] [--quick]`): re-run the labs' declared findings headless and
+// write the committed findings file, or (--quick) check the fast variant's directions without writing it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FindingsRecord, MeasuredFinding } from '../core/experiment/findings';
+import { measureFindings } from '../core/experiment/findingsRunner';
+import { getLab, LABS } from '../core/labs/registry';
+import { selectBackend } from '../core/tf/backends';
+import type { Command } from './args';
+import { UsageError } from './args';
+import { writeTextFile } from './output';
+import { REPO_ROOT } from './repoRoot';
+import { EXIT } from './runLab';
+
+/** Where the measured findings live: beside the labs, whose texts import it. */
+export const FINDINGS_FILE = join(REPO_ROOT, 'src', 'core', 'labs', 'findings.json');
+const TOOL = 'objective-lab findings';
+
+type FindingsCommand = Extract<Command, { kind: 'findings' }>;
+
+/** The commit the numbers were measured at, with "-dirty" when the work tree had changes. */
+function gitCommit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${sha}-dirty` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** One line per finding: its values (mean ± sd over seeds) and whether the relation held. */
+export function formatFinding(m: MeasuredFinding): string {
+  const vals = Object.entries(m.values)
+    .map(([k, v]) => `${k} ${v.mean.toFixed(4)} ± ${v.sd.toFixed(4)}`)
+    .join(', ');
+  const seeds = m.heldPerSeed.filter(Boolean).length;
+  return `${m.held ? 'held  ' : 'FAILED'} ${m.id}: ${vals}  [${m.expect}; ${seeds}/${m.heldPerSeed.length} seeds]`;
+}
+
+export async function findingsLab(cmd: FindingsCommand): Promise<number> {
+  const labs = cmd.labId === undefined ? LABS : [getLab(cmd.labId)];
+  const findings = labs.flatMap((l) => l.findings ?? []);
+  if (findings.length === 0) throw new UsageError(`lab '${cmd.labId}' declares no findings`);
+  const backend = await selectBackend(cmd.backend);
+  if (backend.active !== cmd.backend) process.stderr.write(`note: the ${cmd.backend} backend did not start; using ${backend.active}\n`);
+  const started = Date.now();
+  const measured = await measureFindings(findings, getLab, {
+    quick: cmd.quick,
+    backend: backend.active,
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    onRun: (id, arm, seed) => process.stderr.write(`  ${id}: ${arm}, seed ${seed}…\n`),
+    onFinding: (m) => process.stdout.write(formatFinding(m) + '\n'),
+  });
+  process.stderr.write(`${measured.length} findings in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  if (!cmd.quick || cmd.out) {
+    const path = cmd.out ?? FINDINGS_FILE;
+    // A run of one lab replaces that lab's findings and keeps the others' (and drops findings no longer declared).
+    const old: FindingsRecord = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : { tool: TOOL, findings: {} };
+    const declared = new Set(LABS.flatMap((l) => (l.findings ?? []).map((f) => f.id)));
+    const merged: Record<string, MeasuredFinding> = {};
+    for (const [id, f] of Object.entries(old.findings)) if (declared.has(id)) merged[id] = f;
+    for (const m of measured) merged[m.id] = m;
+    const sorted = Object.fromEntries(Object.keys(merged).sort().map((id) => [id, merged[id]]));
+    writeTextFile(path, JSON.stringify({ tool: TOOL, findings: sorted }, null, 1) + '\n');
+    process.stderr.write(`wrote ${path}\n`);
+  }
+  return measured.every((m) => m.held) ? EXIT.ok : EXIT.failed;
+}

@@ -1,0 +1,220 @@
+// Claims as code: a lab's measured findings (the experiment, how each number is read, the expected relation), the
+// record `npm run findings` writes, and the rendering of lesson texts that quote it. No tfjs: lab pages import it.
+import type { ProgressEvent, RunResult } from './types';
+
+/** How one number is read from a finished run; `what` describes it in the record (e.g. "summary c2/consumption@2"). */
+export interface Reading {
+  what: string;
+  read(result: RunResult<unknown>): number | undefined;
+}
+
+/** The final value of a summary key. */
+export function fromSummary(key: string): Reading {
+  return { what: `summary ${key}`, read: (r) => r.summary[key] };
+}
+
+/** The mean of a per-step series over every step of the run (e.g. the z-weight `weight/novelty`). */
+export function fromStepMean(key: string): Reading {
+  return {
+    what: `mean over steps of ${key}`,
+    read: (r) => {
+      let sum = 0;
+      let n = 0;
+      for (const e of r.events) if (e.kind === 'step' && key in e.values) (sum += e.values[key], n++);
+      return n ? sum / n : undefined;
+    },
+  };
+}
+
+/** A number computed from the last artifact `name` the run emitted; `what` says how (for the record). */
+export function fromArtifact(name: string, what: string, pick: (data: unknown) => number | undefined): Reading {
+  return {
+    what: `artifact ${name}: ${what}`,
+    read: (r) => {
+      let last: unknown;
+      for (const e of r.events as ProgressEvent[]) if (e.kind === 'artifact' && e.name === name) last = e.data;
+      return last === undefined ? undefined : pick(last);
+    },
+  };
+}
+
+/** The expected relation between two named values of a finding, or a value and a declared bound. */
+export interface Relation {
+  a: string;
+  op: '>' | '<' | '>=' | '<=';
+  /** Another value's name, or a fixed bound (a property of the method, e.g. a weight of 0, not a measurement). */
+  b: string | number;
+}
+
+/** One experiment the finding runs (per seed): settings over the lab's defaults. */
+export type Arm = Record<string, unknown>;
+
+/**
+ * A claim a lab's text makes, as an experiment: run `arms` (settings over the lab defaults; one arm `run` when
+ * only `config` is given) once per seed, read `values` from the runs, and check `expect` on their means.
+ */
+export interface Finding {
+  /** Stable id, `<lab>.<name>`: texts quote it as {finding:<id>/<value>}. */
+  id: string;
+  labId: string;
+  /** One line: what the finding says when the relation holds. */
+  claim: string;
+  /** Settings every arm starts from (over the lab's defaults); `dataset` names the data. */
+  config: Arm;
+  /** Named variants of `config` (absent: one arm, `run`). */
+  arms?: Record<string, Arm>;
+  seeds: number[];
+  /** Each quoted number: which arm's run and how it is read. */
+  values: Record<string, { arm?: string; reading: Reading }>;
+  expect: Relation;
+  /** The fast check in `npm test`: settings over `config` (tiny data, few epochs) and its seeds. */
+  quick?: { config: Arm; seeds: number[] };
+}
+
+/** The lab's findings, checked at declaration: ids are `<labId>.…`, values and arms referred to exist. */
+export function defineFindings(labId: string, findings: Finding[]): Finding[] {
+  for (const f of findings) {
+    const bad = (why: string) => new Error(`finding ${f.id}: ${why}`);
+    if (f.labId !== labId || !f.id.startsWith(`${labId}.`)) throw bad(`must belong to lab ${labId} and be named ${labId}.…`);
+    const arms = armsOf(f);
+    for (const [name, v] of Object.entries(f.values)) if (!((v.arm ?? 'run') in arms)) throw bad(`value ${name} reads unknown arm ${v.arm ?? 'run'}`);
+    for (const side of [f.expect.a, f.expect.b]) if (typeof side === 'string' && !(side in f.values)) throw bad(`relation names unknown value ${side}`);
+    if (f.seeds.length === 0) throw bad('needs at least one seed');
+  }
+  return findings;
+}
+
+/** The arms of a finding, each as full overrides (config then the arm's own settings). */
+export function armsOf(f: Finding, quick = false): Record<string, Arm> {
+  const base = quick && f.quick ? { ...f.config, ...f.quick.config } : f.config;
+  const arms = f.arms ?? { run: {} };
+  return Object.fromEntries(Object.entries(arms).map(([k, a]) => [k, { ...base, ...a }]));
+}
+
+/** One value's numbers over the seeds. */
+export interface MeasuredValue {
+  read: string;
+  arm: string;
+  perSeed: number[];
+  mean: number;
+  /** Sample standard deviation (n − 1; 0 for one seed). */
+  sd: number;
+  min: number;
+  max: number;
+}
+
+/** What the findings file holds per finding. */
+export interface MeasuredFinding {
+  id: string;
+  labId: string;
+  claim: string;
+  dataset: string;
+  seeds: number[];
+  config: Arm;
+  arms?: Record<string, Arm>;
+  values: Record<string, MeasuredValue>;
+  expect: string;
+  /** The relation on the means over seeds. */
+  held: boolean;
+  /** The relation seed by seed. */
+  heldPerSeed: boolean[];
+  backend: string;
+  date: string;
+  commit: string;
+}
+
+/** The findings file: every measured finding by id. */
+export interface FindingsRecord {
+  tool: string;
+  findings: Record<string, MeasuredFinding>;
+}
+
+/** Mean, sample sd, min and max of `xs` (length ≥ 1). */
+export function spread(xs: readonly number[]): { mean: number; sd: number; min: number; max: number } {
+  const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+  const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1)) : 0;
+  return { mean, sd, min: Math.min(...xs), max: Math.max(...xs) };
+}
+
+/** Whether `a op b` holds. */
+export function holds(a: number, op: Relation['op'], b: number): boolean {
+  switch (op) {
+    case '>':
+      return a > b;
+    case '<':
+      return a < b;
+    case '>=':
+      return a >= b;
+    case '<=':
+      return a <= b;
+  }
+}
+
+/** "aware > top", for the record and messages. */
+export function describeRelation(r: Relation): string {
+  return `${r.a} ${r.op} ${r.b}`;
+}
+
+/** Checks the relation on a value-name → number map (the means, or one seed's values). */
+export function relationHolds(r: Relation, values: Record<string, number>): boolean {
+  const b = typeof r.b === 'number' ? r.b : values[r.b];
+  return holds(values[r.a], r.op, b);
+}
+
+/** What a placeholder renders to while its finding is missing from the record. */
+export const NOT_MEASURED = '(not yet measured)';
+
+const PLACEHOLDER = /\{(finding|sd|measured):([\w.-]+)(?:\/(\w+))?(?::(\d))?\}/g;
+
+/**
+ * Renders a lesson text: {finding:<id>/<value>} (optionally `:<decimals>`, default 3) becomes the value's mean
+ * over seeds from the record, {sd:<id>/<value>} its standard deviation over seeds; {measured:<id>} becomes "measured on <dataset>, <n> seeds, <backend>, <date>".
+ * A finding missing from the record renders as "(not yet measured)" (the findings test fails on it); a value the
+ * finding does not measure throws.
+ */
+export function renderText(template: string, record: FindingsRecord): string {
+  return template.replace(PLACEHOLDER, (_m, kind: string, id: string, value: string | undefined, digits: string | undefined) => {
+    const f = record.findings[id];
+    // Not measured yet (the findings test fails on it): the text says so instead of quoting a number.
+    if (!f) return NOT_MEASURED;
+    if (kind === 'measured') return `measured on ${f.dataset}, ${f.seeds.length} seed${f.seeds.length === 1 ? '' : 's'}, ${f.backend}, ${f.date.slice(0, 10)}`;
+    const v = value === undefined ? undefined : f.values[value];
+    if (!v) throw new Error(`text quotes ${id}/${value}, which finding ${id} does not measure`);
+    return (kind === 'sd' ? v.sd : v.mean).toFixed(digits === undefined ? 3 : Number(digits));
+  });
+}
+
+/** Every finding id a text refers to. */
+export function referencedFindings(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[2]);
+}
+
+/** The text with every placeholder removed (what the typed-number check reads). */
+export function withoutPlaceholders(template: string): string {
+  return template.replace(PLACEHOLDER, '');
+}
+
+/** A lab's lesson texts as templates, and rendered with the record. */
+export interface Lesson {
+  about: string;
+  whatToTry: string[];
+  lessonTemplates: { about: string; whatToTry: string[] };
+}
+
+/** Renders a lab's about and what-to-try texts; the templates are kept for the typed-number test. */
+export function renderLesson(templates: { about: string; whatToTry: string[] }, record: FindingsRecord): Lesson {
+  return {
+    about: renderText(templates.about, record),
+    whatToTry: templates.whatToTry.map((t) => renderText(t, record)),
+    lessonTemplates: templates,
+  };
+}
+
+/**
+ * The numbers in a lesson template that look measured: decimals (0.796, .5) and percentages (88%), outside
+ * placeholders. arXiv ids are left out; whole numbers (settings such as "15 epochs", "k = 1") are not flagged.
+ */
+export function typedNumbers(template: string): string[] {
+  const text = withoutPlaceholders(template).replace(/arXiv:\d+\.\d+/gi, '');
+  return [...text.matchAll(/(?<![\w.])(\d*\.\d+|\d+(?:\.\d+)?\s?%)/g)].map((m) => m[1].replace(/\s/g, ''));
+}
