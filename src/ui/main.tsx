@@ -1,4 +1,6 @@
 // Entry point: starts URL sync and renders the app.
+// First: zod without compiled validators, before any module parses a schema (the CSP refuses `new Function`).
+import '../core/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { selectCurrentRun, selectRunMessage, selectStatus } from '../state/selectors';

@@ -1,4 +1,6 @@
 // The thin training worker: registers browser backends and hands every message to the executor.
+// First: zod without compiled validators, before any module parses a schema (the CSP refuses `new Function`).
+import '../core/zodJitless';
 import { setHeartbeat } from '../core/heartbeat';
 import { createExecutor, throttledHeartbeat } from './executor';
 import type { FromWorker, ToWorker } from './protocol';

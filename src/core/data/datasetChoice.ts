@@ -1,5 +1,4 @@
 // Which dataset a lab trains on: a built-in synthetic preset, or the person's imported files.
-import '../zodJitless';
 import { z } from 'zod';
 import { ErrorCode, LabError } from '../errors';
 import type { Dataset } from './dataset';
