@@ -107,9 +107,8 @@ export const multVaeLab = defineLab<typeof multVaeSchema, MultVaeArtifacts>({
     'for a dropout-corrupted input. Users are held out whole, as in the paper’s code: users with fewer than 5 clicks ' +
     'are left out, a test user’s clicks on items no training user clicked are dropped, and of the rest 20% (rounded ' +
     'down) are ranked and 80% fed in; a test user with fewer than 5 such clicks is not scored.',
-  // Measured on workshop with the wasm backend in Node, seed 42, default settings unless named. Accuracy is
-  // described, not quoted: the protocol changed to the reference's rules (issue 12), and measured values belong
-  // in the findings file, not typed into this text.
+  // Qualitative observations from single runs on workshop (wasm, seed 42), not yet declared as findings (issue 12):
+  // no number is quoted; the orderings described here still need findings to back them.
   whatToTry: [
     'Press ▶ Train: after 50 epochs (about 20 s per model) Mult-VAE’s test NDCG@100 with the multinomial and the Gaussian likelihoods comes out nearly equal, the logistic one lower, and all three far above popularity.',
     'The paper ranks multinomial ≥ logistic > Gaussian on ML-20M; on this synthetic world a tuned Gaussian ties the multinomial and the logistic trails. The ordering is a property of the data, not a law.',
@@ -117,7 +116,7 @@ export const multVaeLab = defineLab<typeof multVaeSchema, MultVaeArtifacts>({
     'Set the batch size to the paper’s 500: that is 2 updates per epoch on 800 training users, and after 50 epochs the logistic model is still at popularity while the multinomial and Gaussian ones are well above it.',
     'Set gaussianConfidence to 30, weighting each click 30 times a non-click: the Gaussian VAE falls clearly below where it was at 3. How the zeros are weighted matters as much as the form of the likelihood.',
     'Set compare to ‘models’: Mult-VAE ends above Mult-DAE. The activity table shows where: the DAE leads for the lightest quarter of test users, the VAE for the heaviest — about 25 users per group, so expect noise.',
-    'Then turn on daeReference: the DAE becomes the authors’ own, with tanh on its code layer and weight decay λ = 0.01 / batch size on its weights. Compare its curve with the lab’s DAE and with the VAE.',
+    'Then turn on daeReference: the DAE gets the authors’ notebook’s tanh on its code layer and weight decay λ = 0.01 / batch size on its weights, on the paper’s 600-200-600 network (the notebook’s own DAE is smaller, one 200-unit layer). Compare its curve with the lab’s DAE and with the VAE.',
     'Set betaCap to 1 and annealSteps to 400 (compare ‘none’): β climbs to 1 over the run and the β-peak view marks where validation NDCG@100 peaked; see how little it falls at large β — this world punishes a large β far less than ML-20M did in the paper.',
     'Switch size to ‘tiny’ (64/16) for a slow backend: an epoch is several times faster, and the multinomial VAE still lands far above popularity.',
     'Raise the learning rate to 2: the VAE’s log σ² overflows and the run stops at once as diverged, keeping what it had.',

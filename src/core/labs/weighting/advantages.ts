@@ -19,7 +19,7 @@ export interface DvaoGroup {
  * agreement ρ = std_g(Σ_k b_k r_k) / Σ_k b_k σ_k ∈ [0, 1]: 1 when the objectives move together, towards 0 when
  * they cancel. Each estimator's step scale is the root mean square of its advantages in the group, √(mean A²):
  * RC's is 1 whatever ρ (it rescales every group to unit variance), DVAO's is ρ (it divides by Σ b σ ≥ std of the
- * sum), AC's lies between (the std of a weighted sum of unit-variance z-scores).
+ * sum), AC's is the std of Σ_k b_k z_k (at most Σ b_k; with anti-correlated objectives it can fall below ρ).
  */
 export interface GroupScale {
   agreement: number;
@@ -39,7 +39,7 @@ export interface CombinedAdvantages {
   zWeights: number[];
   /** Mean over groups of each group's mean squared advantage ({@link meanSquared}). */
   meanSqAdvantage: number;
-  /** Per group with Σ_k b_k σ_k > ε and a sum that varies: agreement and each estimator's step scale. */
+  /** Per group with Σ_k b_k σ_k > ε: agreement and each estimator's step scale (RC's is 0 in a group whose weighted sum does not vary). */
   scales: GroupScale[];
 }
 
