@@ -24,6 +24,7 @@ function fakeStore() {
       calls.push(`sweep:${grid.length}`);
       return `s${++n}`;
     },
+    finding: (_lab, id, quick) => (calls.push(`finding:${id}:${quick}`), `f${++n}`),
   };
   const store = createLabStore((h) => {
     handlers = h;

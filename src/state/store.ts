@@ -1,4 +1,5 @@
-// The one zustand store, built from slices: config (URL-mirrored), data, the active run, each lab's last run, sweep.
+// The one zustand store, built from slices: config (URL-mirrored), data, the active run, each lab's last run, sweep,
+// findings re-run in the browser.
 import { create } from 'zustand';
 import { isPreset } from '../core/data/datasetChoice';
 import { TrainingClient } from '../worker/client';
@@ -8,9 +9,10 @@ import type { ImportRunner } from '../worker/importClient';
 import { createDataSlice, type DataSlice, type PresetLoader } from './dataSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createRunSlice, type RunClient, type RunSlice } from './runSlice';
+import { createFindingRunSlice, type FindingRunSlice } from './findingRunSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
 
-export type LabState = ConfigSlice & RunSlice & ResultsSlice & DataSlice & SweepSlice;
+export type LabState = ConfigSlice & RunSlice & ResultsSlice & DataSlice & SweepSlice & FindingRunSlice;
 
 /** Generates a preset in this thread: what tests and Node use; the app fetches the static files instead. */
 const generatePreset: PresetLoader = async (name) => {
@@ -36,6 +38,11 @@ export function createLabStore(
       onMessage: (msg) => {
         if (msg.runId === get().sweep.runId) return get().receiveSweep(msg);
         if (msg.type === 'sweepProgress' || msg.type === 'sweepRun' || 'sweep' in msg) return; // a sweep no longer on record
+        // A finding's re-run: its progress and ending, or its error, go to the finding slice.
+        if (msg.type === 'findingProgress' || 'finding' in msg || Object.values(get().findingReruns).some((r) => r.runId === msg.runId)) {
+          if (msg.type === 'findingProgress' || msg.type === 'error' || 'finding' in msg) get().receiveFindingRun(msg);
+          return;
+        }
         get().receiveRun(msg);
       },
     });
@@ -45,6 +52,7 @@ export function createLabStore(
       ...createResultsSlice(...a),
       ...createRunSlice(client)(...a),
       ...createSweepSlice(client)(...a),
+      ...createFindingRunSlice(client)(...a),
     };
   });
 }

@@ -23,6 +23,7 @@ function fakeStore() {
       grids.push(grid);
       return `s${++n}`;
     },
+    finding: (_lab, id, quick) => (calls.push(`finding:${id}:${quick}`), `f${++n}`),
   };
   const store = createLabStore((h) => {
     handlers = h;

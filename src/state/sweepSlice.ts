@@ -97,6 +97,7 @@ export function createSweepSlice(client: RunClient): StateCreator<LabState, [], 
         if (activeStatus === 'running' || activeStatus === 'paused') {
           return get().addNotice(`${spec.title}: stop or reset the training run first — the worker trains one thing at a time.`);
         }
+        if (get().findingRunId) return get().addNotice(`${spec.title}: cancel the finding's re-run first — the worker trains one thing at a time.`);
         const config = configs[labId];
         const variant = opts.variant ?? spec.variants?.choices[0]?.value;
         let points;

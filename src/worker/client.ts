@@ -72,7 +72,7 @@ export class TrainingClient {
    * every one gets exactly one ending (`done` or `error`) passed on, from the worker or, if the worker dies first,
    * from here. A replaced run stays open until its ending arrives, so its record gets an outcome too.
    */
-  private open = new Map<string, { what: 'run' | 'sweep'; at: string }>();
+  private open = new Map<string, { what: 'run' | 'sweep' | 'finding'; at: string }>();
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   /** Whether the worker said anything since the last ping tick, and for how many ticks in a row it said nothing. */
   private heard = false;
@@ -107,8 +107,19 @@ export class TrainingClient {
     return runId;
   }
 
+  /**
+   * Re-measures one of a lab's findings in the worker (its full settings, or `quick` its fast variant) and
+   * returns its id; like a sweep, it replaces any earlier run, and `stop(id)` cancels it.
+   */
+  finding(labId: string, findingId: string, quick: boolean, backend: BackendChoice): string {
+    const runId = this.newRunId('finding');
+    this.send({ type: 'finding', runId, labId, findingId, quick, backend });
+    this.watch();
+    return runId;
+  }
+
   /** Stops the current run (its late messages are then dropped) and makes the next id current. */
-  private newRunId(what: 'run' | 'sweep'): string {
+  private newRunId(what: 'run' | 'sweep' | 'finding'): string {
     if (this.currentRunId) this.send({ type: 'stop', runId: this.currentRunId });
     const runId = `run-${Date.now().toString(36)}-${++this.counter}`;
     this.currentRunId = runId;
@@ -217,6 +228,7 @@ export class TrainingClient {
     const open = this.open.get(msg.runId);
     if (open && msg.type === 'progress' && msg.event.kind === 'step') open.at = `step ${msg.event.step}`;
     if (open && msg.type === 'sweepProgress' && 'step' in msg.event) open.at = `run ${msg.index + 1} of ${msg.total}, step ${msg.event.step}`;
+    if (open && msg.type === 'findingProgress') open.at = `run ${msg.index + 1} of ${msg.total}`;
     this.handlers.onMessage(msg);
   }
 
@@ -246,7 +258,7 @@ export class TrainingClient {
   }
 
   /** Ends every open run with an error (they will hear nothing more from the worker they were sent to). */
-  private endOpenRuns(code: Ending['code'], message: (run: { what: 'run' | 'sweep'; at: string }, current: boolean) => string) {
+  private endOpenRuns(code: Ending['code'], message: (run: { what: 'run' | 'sweep' | 'finding'; at: string }, current: boolean) => string) {
     const current = this.currentRunId;
     // The current run last, so the store's last word is about the run on screen.
     const open = [...this.open].sort(([a], [b]) => Number(a === current) - Number(b === current));

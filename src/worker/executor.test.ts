@@ -46,6 +46,37 @@ describe('the worker protocol (executor)', () => {
     expect(out.at(-1)).toMatchObject({ type: 'done', result: { outcome: { status: 'stopped', atStep: 2 } } });
   });
 
+  it('re-measures a declared finding (quick) with the findings runner: each run announced, then the measurement', async () => {
+    const { out, handle, until } = harness();
+    handle({ type: 'finding', runId: 'f1', labId: 'weighting', findingId: 'weighting.noisy-weight-dvao', quick: true, backend: 'wasm' });
+    await until((o) => o.some((m) => m.type === 'done' || m.type === 'error'));
+    expect(out.every((m) => 'runId' in m && m.runId === 'f1')).toBe(true);
+    const progress = out.filter((m) => m.type === 'findingProgress');
+    expect(progress.map((m) => m.type === 'findingProgress' && [m.index, m.total, m.arm, m.seed])).toEqual([
+      [0, 2, 'noisy', 42],
+      [1, 2, 'quiet', 42],
+    ]);
+    const done = out.at(-1)!;
+    if (done.type !== 'done' || !('finding' in done)) throw new Error(`expected the finding's end, got ${JSON.stringify(done)}`);
+    const m = done.finding.measured!;
+    expect(done.finding).toMatchObject({ ran: 2, total: 2, cancelled: false });
+    expect(m).toMatchObject({ id: 'weighting.noisy-weight-dvao', dataset: 'tiny', seeds: [42], backend: 'wasm', expect: 'noisy > quiet' });
+    expect(m.values.noisy.mean).toBeGreaterThan(m.values.quiet.mean);
+    expect(m.held).toBe(true);
+  });
+
+  it('ends a stopped finding re-run as cancelled, with nothing measured; an unknown finding is an error', async () => {
+    const { out, handle, until } = harness();
+    handle({ type: 'finding', runId: 'f2', labId: 'weighting', findingId: 'weighting.noisy-weight-dvao', quick: true, backend: 'wasm' });
+    await until((o) => o.some((m) => m.type === 'findingProgress'));
+    handle({ type: 'stop', runId: 'f2' });
+    await until((o) => o.some((m) => m.type === 'done' || m.type === 'error'));
+    expect(out.at(-1)).toMatchObject({ type: 'done', runId: 'f2', finding: { measured: null, cancelled: true, total: 2 } });
+    handle({ type: 'finding', runId: 'f3', labId: 'weighting', findingId: 'weighting.nope', quick: false, backend: 'wasm' });
+    await until((o) => o.some((m) => m.type === 'error' && m.runId === 'f3'));
+    expect(out.at(-1)).toMatchObject({ type: 'error', runId: 'f3', message: expect.stringContaining('weighting.nope') });
+  });
+
   it('answers a ping with a pong at once, between the steps of a run', async () => {
     const { out, handle, until } = harness();
     handle({ type: 'ping' });

@@ -1,6 +1,8 @@
 // Runs labs on behalf of the page: the same code serves the worker and the in-thread fallback.
 import { ErrorCode, errorMessage, LabError } from '../core/errors';
 import { parseField, resolveConfig } from '../core/experiment/config';
+import { armsOf } from '../core/experiment/findings';
+import { measureFindings } from '../core/experiment/findingsRunner';
 import { RunCache } from '../core/experiment/runCache';
 import { StepGate } from '../core/experiment/stepGate';
 import { resolveGrid, runSweep } from '../core/experiment/sweep';
@@ -49,7 +51,7 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
   // Warm starts and the like, reused by later runs and sweeps in this worker (keys include the backend).
   const cache = new RunCache();
 
-  type Launch = Extract<ToWorker, { type: 'start' | 'sweep' }>;
+  type Launch = Extract<ToWorker, { type: 'start' | 'sweep' | 'finding' }>;
 
   async function execute(msg: Launch, run: ActiveRun, previous: ActiveRun | null): Promise<void> {
     // Two runs never share tfjs: the previous one stops at its next step and frees its tensors first
@@ -63,7 +65,9 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
       return opts.post(
         msg.type === 'start'
           ? { type: 'done', runId: msg.runId, result: { labId: msg.labId, config: msg.config, backend: backend?.report.active ?? 'none', outcome: { status: 'stopped', atStep: 0 }, events: [], summary: {} } }
-          : { type: 'done', runId: msg.runId, sweep: { total: msg.grid.length, ran: 0, cancelled: true } },
+          : msg.type === 'sweep'
+            ? { type: 'done', runId: msg.runId, sweep: { total: msg.grid.length, ran: 0, cancelled: true } }
+            : { type: 'done', runId: msg.runId, finding: { measured: null, ran: 0, total: 0, cancelled: true } },
       );
     }
     try {
@@ -72,8 +76,10 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
         const config = resolveConfig(lab, msg.config);
         await useBackend(msg);
         await runOne(msg, run, lab, config);
-      } else {
+      } else if (msg.type === 'sweep') {
         await runMany(msg, run, lab);
+      } else {
+        await runFinding(msg, run, lab);
       }
     } catch (e) {
       const code = e instanceof LabError ? e.code : ErrorCode.RunFailed;
@@ -124,10 +130,39 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
     opts.post({ type: 'done', runId, sweep: { total, ran: result.runs.length, cancelled: result.cancelled } });
   }
 
+  /**
+   * A finding's re-run: the same runner `npm run findings` uses (its arms, seeds and readings), on this worker's
+   * backend; each run is announced before it starts. Stopped, it ends as cancelled and measures nothing.
+   */
+  async function runFinding(msg: Extract<ToWorker, { type: 'finding' }>, run: ActiveRun, lab: Lab): Promise<void> {
+    const { runId } = msg;
+    const finding = lab.findings?.find((f) => f.id === msg.findingId);
+    if (!finding) throw new Error(`lab ${lab.id} declares no finding ${msg.findingId}`);
+    if (msg.quick && !finding.quick) throw new Error(`finding ${finding.id} has no quick variant`);
+    const seeds = msg.quick && finding.quick ? finding.quick.seeds : finding.seeds;
+    const total = Object.keys(armsOf(finding, msg.quick)).length * seeds.length;
+    await useBackend(msg);
+    let started = 0;
+    try {
+      const [measured] = await measureFindings([finding], () => lab, {
+        quick: msg.quick,
+        backend: backend!.report.active,
+        date: new Date().toISOString(),
+        commit: 'this browser',
+        signal: run.abort.signal,
+        onRun: (_id, arm, seed) => opts.post({ type: 'findingProgress', runId, index: started++, total, arm, seed }),
+      });
+      opts.post({ type: 'done', runId, finding: { measured, ran: started, total, cancelled: false } });
+    } catch (e) {
+      if (!run.abort.signal.aborted) throw e;
+      opts.post({ type: 'done', runId, finding: { measured: null, ran: Math.max(0, started - 1), total, cancelled: true } });
+    }
+  }
+
   return (msg) => {
     // Answered at once: the page takes a worker that answers nothing for long for dead.
     if (msg.type === 'ping') return opts.post({ type: 'pong' });
-    if (msg.type === 'start' || msg.type === 'sweep') {
+    if (msg.type === 'start' || msg.type === 'sweep' || msg.type === 'finding') {
       const abort = new AbortController();
       const gate = new StepGate(msg.type === 'start' ? msg.mode : 'running', { signal: abort.signal, yieldEveryMs: opts.yieldEveryMs });
       const run: ActiveRun = { runId: msg.runId, labId: msg.labId, abort, gate, finished: Promise.resolve(), live: undefined };

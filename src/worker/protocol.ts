@@ -3,6 +3,7 @@ import type { ProgressEvent, RunOutcome, RunResult } from '../core/experiment/ty
 import type { BackendChoice, BackendReport } from '../core/tf/backendNames';
 import type { ErrorCode } from '../core/errors';
 import type { Dataset } from '../core/data/dataset';
+import type { MeasuredFinding } from '../core/experiment/findings';
 
 /** Page → worker. */
 export type ToWorker =
@@ -26,6 +27,11 @@ export type ToWorker =
       backend: BackendChoice;
       dataset?: Dataset;
     }
+  /**
+   * Re-measures one of `labId`'s declared findings (`findingId`), as `npm run findings` does: every arm once per
+   * seed, with its full settings or, `quick`, its fast variant. Like a sweep, it replaces any earlier run.
+   */
+  | { type: 'finding'; runId: string; labId: string; findingId: string; quick: boolean; backend: BackendChoice }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
   | { type: 'step'; runId: string }
@@ -43,6 +49,14 @@ export type SweepRunOutcome = RunOutcome | { status: 'failed'; message: string }
 export interface SweepEnd {
   total: number;
   ran: number;
+  cancelled: boolean;
+}
+
+/** The end of a finding's re-run: the measurement (null when it was cancelled), and how many runs it took. */
+export interface FindingEnd {
+  measured: MeasuredFinding | null;
+  ran: number;
+  total: number;
   cancelled: boolean;
 }
 
@@ -67,7 +81,11 @@ export type FromWorker =
       summary: Record<string, number>;
       error?: string;
     }
+  /** A finding's re-run is about to start run `index` (0-based) of `total`: that arm with that seed. */
+  | { type: 'findingProgress'; runId: string; index: number; total: number; arm: string; seed: number }
   | { type: 'done'; runId: string; result: RunResult<Record<string, unknown>> }
+  /** A finding's re-run ended (measured, or cancelled); a run that failed ends it with an 'error' instead. */
+  | { type: 'done'; runId: string; finding: FindingEnd }
   /** A sweep ended: every run it started has been reported by a 'sweepRun' before this. */
   | { type: 'done'; runId: string; sweep: SweepEnd }
   | { type: 'error'; runId: string; code: ErrorCode; message: string };
@@ -77,6 +95,9 @@ export type RunReport = Exclude<FromWorker, { type: 'ready' | 'pong' }>;
 
 /** Messages about a sweep (its 'done' carries `sweep`, a single run's carries `result`). */
 export type SweepMessage = Extract<FromWorker, { type: 'sweepProgress' | 'sweepRun' }> | Extract<FromWorker, { sweep: SweepEnd }>;
+
+/** Messages about a finding's re-run. */
+export type FindingMessage = Extract<FromWorker, { type: 'findingProgress' }> | Extract<FromWorker, { finding: FindingEnd }>;
 
 /** Sweep progress is forwarded for 'started' and 'epoch' events and every this-many steps. */
 export const SWEEP_STEP_EVERY = 10;

@@ -1,6 +1,7 @@
 // "About this lab": what it shows, the papers it is built on, and what to try.
 import { selectLab } from '../../state/selectors';
 import { useLabStore } from '../appStore';
+import { FindingsPanel } from '../findings/FindingsPanel';
 
 export function AboutPanel() {
   const lab = useLabStore(selectLab);
@@ -14,6 +15,7 @@ export function AboutPanel() {
           <li key={t}>{t}</li>
         ))}
       </ul>
+      <FindingsPanel />
       <h3>Papers</h3>
       <ul className="papers">
         {lab.papers.map((p) => (
