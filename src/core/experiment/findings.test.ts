@@ -1,6 +1,6 @@
 // The findings record's pure parts: readings, spread, relations, rendering and the typed-number scan.
 import { describe, expect, it } from 'vitest';
-import { defineFindings, fromArtifact, fromStepMean, fromSummary, NOT_MEASURED, relationHolds, renderText, spread, typedNumbers, type FindingsRecord } from './findings';
+import { defineFindings, describeRelation, fromArtifact, fromStepMean, fromSummary, NOT_MEASURED, relationHolds, renderText, spread, typedNumbers, type FindingsRecord } from './findings';
 import type { RunResult } from './types';
 
 const result: RunResult<unknown> = {
@@ -63,5 +63,17 @@ describe('findings', () => {
     const f = { id: 'lab.f', labId: 'lab', claim: '', config: {}, seeds: [1], values: { a: { reading: fromSummary('a') } }, expect: { a: 'a', op: '>' as const, b: 'b' } };
     expect(() => defineFindings('lab', [f])).toThrow(/unknown value b/);
     expect(() => defineFindings('other', [f])).toThrow(/belong/);
+  });
+});
+
+describe('relations', () => {
+  it('a tie (≈) holds within its declared tolerance on either side, and needs one', () => {
+    const tie = { a: 'aware', op: '≈' as const, b: 'top', within: 0.02 };
+    expect(relationHolds(tie, { aware: 0.883, top: 0.88 })).toBe(true);
+    expect(relationHolds(tie, { aware: 0.861, top: 0.88 })).toBe(true);
+    expect(relationHolds(tie, { aware: 0.85, top: 0.88 })).toBe(false);
+    expect(relationHolds(tie, { aware: 0.91, top: 0.88 })).toBe(false);
+    expect(describeRelation(tie)).toBe('|aware − top| ≤ 0.02');
+    expect(() => relationHolds({ a: 'aware', op: '≈', b: 'top' }, { aware: 1, top: 1 })).toThrow(/tolerance/);
   });
 });

@@ -41,9 +41,12 @@ export function fromArtifact(name: string, what: string, pick: (data: unknown) =
 /** The expected relation between two named values of a finding, or a value and a declared bound. */
 export interface Relation {
   a: string;
-  op: '>' | '<' | '>=' | '<=';
+  /** '≈': a tie, |a − b| ≤ `within` (declared with the claim, before measuring: what "no difference" means). */
+  op: '>' | '<' | '>=' | '<=' | '≈';
   /** Another value's name, or a fixed bound (a property of the method, e.g. a weight of 0, not a measurement). */
   b: string | number;
+  /** For '≈' only: the largest |a − b| that still counts as a tie, in the values' units. */
+  within?: number;
 }
 
 /** One experiment the finding runs (per seed): settings over the lab's defaults. */
@@ -136,9 +139,11 @@ export function spread(xs: readonly number[]): { mean: number; sd: number; min: 
   return { mean, sd, min: Math.min(...xs), max: Math.max(...xs) };
 }
 
-/** Whether `a op b` holds. */
-export function holds(a: number, op: Relation['op'], b: number): boolean {
+/** Whether `a op b` holds (for '≈', within `within`). */
+export function holds(a: number, op: Relation['op'], b: number, within = 0): boolean {
   switch (op) {
+    case '≈':
+      return Math.abs(a - b) <= within;
     case '>':
       return a > b;
     case '<':
@@ -152,13 +157,14 @@ export function holds(a: number, op: Relation['op'], b: number): boolean {
 
 /** "aware > top", for the record and messages. */
 export function describeRelation(r: Relation): string {
-  return `${r.a} ${r.op} ${r.b}`;
+  return r.op === '≈' ? `|${r.a} − ${r.b}| ≤ ${r.within}` : `${r.a} ${r.op} ${r.b}`;
 }
 
 /** Checks the relation on a value-name → number map (the means, or one seed's values). */
 export function relationHolds(r: Relation, values: Record<string, number>): boolean {
   const b = typeof r.b === 'number' ? r.b : values[r.b];
-  return holds(values[r.a], r.op, b);
+  if (r.op === '≈' && !(typeof r.within === 'number' && r.within >= 0)) throw new Error(`a tie ('≈') needs a tolerance 'within' ≥ 0`);
+  return holds(values[r.a], r.op, b, r.within);
 }
 
 /** What a placeholder renders to while its finding is missing from the record. */

@@ -24,7 +24,9 @@ function vsTop(id: string, claim: string, list: string, metric: string, op: Rela
 export const consumptionFindings = defineFindings('consumption', [
   vsTop('u2-c2', 'The consumption-aware list for c = 2 beats the top 10 on U₂', 'c2', 'consumption@2', '>', { quick: QUICK }),
   vsTop('u3-c3', 'The consumption-aware list for c = 3 beats the top 10 on U₃', 'c3', 'consumption@3', '>', { quick: QUICK }),
-  vsTop('hr-c1', 'For c = 1 the consumption-aware list is not below the top 10 on HR@10 (= U₁) on average: a tie within the spread over seeds', 'c1', 'hit', '>='),
+  // A tie, declared as one: within 0.02 HR@10 (two points; the top 10's seed-to-seed sd is about 0.005–0.01).
+  // First declared as '>' and then '>=': the list was ahead on 1 of 3 seeds only, so "beats" was not supported.
+  vsTop('hr-c1', 'For c = 1 the consumption-aware list ties the top 10 on HR@10 (= U₁): within 0.02 on every seed', 'c1', 'hit', '≈', { expect: { a: 'aware', op: '≈', b: 'top', within: 0.02 } }),
   vsTop('precision-c2', 'The c = 2 list loses Precision@10 to the top 10', 'c2', 'precision', '<'),
   vsTop('precision-c3', 'The c = 3 list loses Precision@10 to the top 10', 'c3', 'precision', '<'),
   vsTop('truth-c3', 'The c = 3 list’s genre mix is closer to the users’ true tastes (Jensen–Shannon)', 'c3', 'truthDistance', '<'),
