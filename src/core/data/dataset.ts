@@ -72,6 +72,23 @@ export function fromUserLists(lists: ArrayLike<number>[], numItems: number): Int
 }
 
 /**
+ * Rows grouped by user (a stable counting sort) and sorted by item within each user, ties in row order:
+ * `order[p]` is the row at position p, and user u's rows are `order[start[u] .. start[u + 1])`. O(n + users)
+ * plus a sort per user.
+ */
+export function orderByUserThenItem(users: Int32Array, items: Int32Array, numUsers: number): { start: Int32Array; order: Int32Array } {
+  const n = users.length;
+  const start = new Int32Array(numUsers + 1);
+  for (let e = 0; e < n; e++) start[users[e] + 1]++;
+  for (let u = 0; u < numUsers; u++) start[u + 1] += start[u];
+  const fill = start.slice(0, numUsers);
+  const order = new Int32Array(n);
+  for (let e = 0; e < n; e++) order[fill[users[e]]++] = e;
+  for (let u = 0; u < numUsers; u++) order.subarray(start[u], start[u + 1]).sort((a, b) => items[a] - items[b] || a - b);
+  return { start, order };
+}
+
+/**
  * Builds CSR from parallel (user, item) arrays in O(n + users) plus a sort per row, carrying any aligned
  * per-interaction columns (ratings, timestamps) along. Pairs must be unique (importers check that first).
  */
@@ -83,18 +100,7 @@ export function fromPairs(
   columns: Record<string, Float32Array | Float64Array> = {},
 ): { interactions: Interactions; columns: Record<string, Float32Array | Float64Array> } {
   const n = users.length;
-  const indptr = new Int32Array(numUsers + 1);
-  for (let e = 0; e < n; e++) indptr[users[e] + 1]++;
-  for (let u = 0; u < numUsers; u++) indptr[u + 1] += indptr[u];
-  // Counting sort by user: `order[pos]` = source row of the interaction at CSR position pos.
-  const fill = indptr.slice(0, numUsers);
-  const order = new Int32Array(n);
-  for (let e = 0; e < n; e++) order[fill[users[e]]++] = e;
-  // Within each user, sort by item.
-  for (let u = 0; u < numUsers; u++) {
-    const row = order.subarray(indptr[u], indptr[u + 1]);
-    row.sort((a, b) => items[a] - items[b]);
-  }
+  const { start: indptr, order } = orderByUserThenItem(users, items, numUsers);
   const indices = new Int32Array(n);
   for (let p = 0; p < n; p++) indices[p] = items[order[p]];
   const out: Record<string, Float32Array | Float64Array> = {};

@@ -1,5 +1,5 @@
 // Parsed rows → Dataset: item catalogue, duplicate check or merge, rating threshold, id ordering, CSR via fromPairs.
-import { fromPairs, type Dataset, type DatasetSource, type UserFeatures } from '../dataset';
+import { fromPairs, orderByUserThenItem, type Dataset, type DatasetSource, type UserFeatures } from '../dataset';
 import { ImportErrorCode, type IssueLog } from './importErrors';
 import { showText } from '../../showText';
 
@@ -228,8 +228,8 @@ export function assemble(
 /**
  * Rows that repeat an earlier row's (user, item): `firstOf[r]` is the first row of r's pair, or −1 for that
  * first row itself; `keep[r]` = 1 for the row each pair keeps — the latest timestamp, on a tie (or without
- * timestamps) the later line. Rows are grouped by user with a counting sort and sorted by item within each
- * user, so this needs a few typed arrays of n entries rather than a hash map of every pair.
+ * timestamps) the later line. Rows are ordered by user then item (`orderByUserThenItem`, as CSR is built), so
+ * this needs a few typed arrays of n entries rather than a hash map of every pair.
  */
 export function findRepeats(
   userOf: Int32Array,
@@ -238,18 +238,11 @@ export function findRepeats(
   timestamps: ArrayLike<number> | null,
 ): { keep: Uint8Array; firstOf: Int32Array } {
   const n = userOf.length;
-  const start = new Int32Array(numUsers + 1);
-  for (let r = 0; r < n; r++) start[userOf[r] + 1]++;
-  for (let u = 0; u < numUsers; u++) start[u + 1] += start[u];
-  const fill = start.slice(0, numUsers);
-  const order = new Int32Array(n);
-  for (let r = 0; r < n; r++) order[fill[userOf[r]]++] = r;
+  const { start, order } = orderByUserThenItem(userOf, itemOf, numUsers);
   const keep = new Uint8Array(n);
   const firstOf = new Int32Array(n).fill(-1);
   for (let u = 0; u < numUsers; u++) {
-    const rows = order.subarray(start[u], start[u + 1]);
-    // Row numbers rise within a user already (counting sort is stable), so ties on item stay in line order.
-    rows.sort((a, b) => itemOf[a] - itemOf[b] || a - b);
+    const rows = order.subarray(start[u], start[u + 1]); // by item, ties in line order
     for (let k = 0; k < rows.length; ) {
       let end = k + 1;
       while (end < rows.length && itemOf[rows[end]] === itemOf[rows[k]]) end++;

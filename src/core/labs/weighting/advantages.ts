@@ -126,12 +126,7 @@ export function rcAdvantages(
   eps = ADVANTAGE_EPS,
 ): Float64Array {
   checkGroup(rewards, G, K, b);
-  const r = new Float64Array(G);
-  for (let i = 0; i < G; i++) {
-    let s = 0;
-    for (let k = 0; k < K; k++) s += b[k] * rewards[i * K + k];
-    r[i] = s;
-  }
+  const r = weightedSums(rewards, G, K, b);
   const { mean, std } = meanStd(r);
   const A = new Float64Array(G);
   if (std === 0) return A;
@@ -231,9 +226,14 @@ function groupSpreads(rewards: ArrayLike<number>, G: number, K: number, b: Array
   const { sigma } = objectiveStats(rewards, G, K);
   let sumOfStds = 0;
   for (let k = 0; k < K; k++) sumOfStds += b[k] * sigma[k];
+  return { sumOfStds, stdOfSum: meanStd(weightedSums(rewards, G, K, b)).std, sigma };
+}
+
+/** Each slate's weighted reward Σ_k b_k r_{i,k} (RC's reward, and the sum whose spread is DVAO's agreement). */
+function weightedSums(rewards: ArrayLike<number>, G: number, K: number, b: ArrayLike<number>): Float64Array {
   const r = new Float64Array(G);
   for (let i = 0; i < G; i++) for (let k = 0; k < K; k++) r[i] += b[k] * rewards[i * K + k];
-  return { sumOfStds, stdOfSum: meanStd(r).std, sigma };
+  return r;
 }
 
 /**
