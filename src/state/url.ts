@@ -18,12 +18,14 @@ const BACKEND_CHOICES: readonly string[] = ['auto', ...BACKENDS];
 /**
  * Reads the query string. Nothing here throws: bad values get a notice and their default. URLSearchParams
  * never throws on malformed percent-encoding ('%', '%ZZ', a cut-off '%E0%A4%A'): it keeps such text as it is
- * or as U+FFFD, and the value is then refused like any other. Notices show long values cut (`showValue`), and
- * a parameter repeated with the same problem is named once.
+ * or as U+FFFD, and the value is then refused like any other. Notices show long values cut (`showValue`); a
+ * repeated parameter is judged on its last value only, so each key gets at most one notice.
  */
 export function readUrl(search: string): UrlState {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
+  /** Keys a notice already names (a repeated one of these needs no second notice). */
+  const named = new Set<string>();
   // A key given more than once: the last one wins for every key (lab and backend as every setting).
   const last = (key: string) => params.getAll(key).at(-1) ?? null;
   let lab = LABS[0];
@@ -31,27 +33,38 @@ export function readUrl(search: string): UrlState {
   if (labParam !== null) {
     const found = findLab(labParam);
     if (found) lab = found;
-    else notices.push(`${ErrorCode.UnknownLab}: URL parameter 'lab' = ${showValue(labParam)} is not a lab (labs: ${LABS.map((l) => l.id).join(', ')}); opened '${lab.id}'.`);
+    else {
+      named.add('lab');
+      notices.push(`${ErrorCode.UnknownLab}: URL parameter 'lab' = ${showValue(labParam)} is not a lab (labs: ${LABS.map((l) => l.id).join(', ')}); opened '${lab.id}'.`);
+    }
   }
   let backend: BackendChoice = 'auto';
   const backendParam = last('backend');
   if (backendParam !== null) {
     if (BACKEND_CHOICES.includes(backendParam)) backend = backendParam as BackendChoice;
-    else notices.push(`${ErrorCode.InvalidConfigValue}: URL parameter 'backend' = ${showValue(backendParam)} is not one of ${BACKEND_CHOICES.join(', ')}; using auto.`);
+    else {
+      named.add('backend');
+      notices.push(`${ErrorCode.InvalidConfigValue}: URL parameter 'backend' = ${showValue(backendParam)} is not one of ${BACKEND_CHOICES.join(', ')}; using auto.`);
+    }
   }
   const rest = [...params.entries()].filter(([k]) => k !== 'lab' && k !== 'backend');
   const { config, issues, unknownKeys } = configFromText(lab, rest);
-  for (const i of issues) notices.push(`${i.code}: URL parameter ${i.message}.`);
-  for (const k of unknownKeys) notices.push(`${ErrorCode.UnknownUrlParameter}: URL parameter '${showText(k)}' is not a setting of '${lab.id}' and was ignored.`);
+  for (const i of issues) {
+    named.add(i.key);
+    notices.push(`${i.code}: URL parameter ${i.message}.`);
+  }
+  for (const k of unknownKeys) {
+    named.add(k);
+    notices.push(`${ErrorCode.UnknownUrlParameter}: URL parameter '${showText(k)}' is not a setting of '${lab.id}' and was ignored.`);
+  }
   // Given more than once with different values, and not already named for another reason: say which one counts.
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
-    const named = `'${showText(key)}'`;
-    if (new Set(all).size > 1 && !notices.some((n) => n.includes(`parameter ${named}`))) {
-      notices.push(`${ErrorCode.InvalidConfigValue}: URL parameter ${named} is given ${all.length} times with different values; using the last, ${showValue(last(key))}.`);
+    if (new Set(all).size > 1 && !named.has(key)) {
+      notices.push(`${ErrorCode.InvalidConfigValue}: URL parameter '${showText(key)}' is given ${all.length} times with different values; using the last, ${showValue(last(key))}.`);
     }
   }
-  return { labId: lab.id, backend, config, notices: [...new Set(notices)] };
+  return { labId: lab.id, backend, config, notices };
 }
 
 /** The query string for a state: a link that reproduces the lab, dataset, seed and every setting. */
