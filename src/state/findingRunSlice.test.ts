@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasuredFinding } from '../core/experiment/findings';
-import type { ClientHandlers } from '../worker/client';
-import type { RunClient } from './runSlice';
-import { createLabStore } from './store';
+import { recordingStore } from './testing/recordingStore';
 
-/** A store whose client records calls; the test plays the worker through `handlers`. */
+/** A recording store on the weighting lab. */
 function fakeStore() {
-  const calls: string[] = [];
-  let handlers!: ClientHandlers;
-  let n = 0;
-  const client: RunClient = {
-    start: (_lab, _cfg, _b, mode) => (calls.push(`start:${mode}`), `r${++n}`),
-    pause: (id) => calls.push(`pause:${id}`),
-    resume: (id) => calls.push(`resume:${id}`),
-    step: (id) => calls.push(`step:${id}`),
-    stop: (id) => calls.push(`stop:${id}`),
-    update: (id) => calls.push(`update:${id}`),
-    sweep: (_lab, _base, grid) => (calls.push(`sweep:${grid.length}`), `s${++n}`),
-    finding: (lab, id, quick) => (calls.push(`finding:${lab}:${id}:${quick}`), `f${++n}`),
-  };
-  const store = createLabStore((h) => ((handlers = h), client));
+  const { store, calls, worker } = recordingStore();
   store.getState().setLab('weighting');
-  return { store, calls, worker: () => handlers };
+  return { store, calls, worker };
 }
 
 const ID = 'weighting.noisy-weight-dvao';

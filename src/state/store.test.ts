@@ -1,37 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientHandlers } from '../worker/client';
-import type { RunClient } from './runSlice';
 import { MAX_STEPS_KEPT } from './resultsSlice';
 import { selectCurrentRun, selectIsActive, selectProgress, selectRunMessage, selectStatus } from './selectors';
-import { createLabStore } from './store';
+import { recordingStore } from './testing/recordingStore';
 
-/** A client that records calls; the test plays the worker through `handlers`. */
-function fakeStore() {
-  const calls: string[] = [];
-  let handlers!: ClientHandlers;
-  let n = 0;
-  const client: RunClient = {
-    start: (_lab, _cfg, _b, mode) => {
-      calls.push(`start:${mode}`);
-      return `r${++n}`;
-    },
-    pause: (id) => calls.push(`pause:${id}`),
-    resume: (id) => calls.push(`resume:${id}`),
-    step: (id) => calls.push(`step:${id}`),
-    stop: (id) => calls.push(`stop:${id}`),
-    update: (id, patch) => calls.push(`update:${id}:${JSON.stringify(patch)}`),
-    sweep: (_lab, _base, grid) => {
-      calls.push(`sweep:${grid.length}`);
-      return `s${++n}`;
-    },
-    finding: (_lab, id, quick) => (calls.push(`finding:${id}:${quick}`), `f${++n}`),
-  };
-  const store = createLabStore((h) => {
-    handlers = h;
-    return client;
-  });
-  return { store, calls, worker: () => handlers };
-}
+const fakeStore = recordingStore;
 
 const wait = (ms = 150) => new Promise((r) => setTimeout(r, ms));
 

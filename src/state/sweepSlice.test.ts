@@ -1,36 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientHandlers } from '../worker/client';
 import type { RunReport } from '../worker/protocol';
-import type { RunClient } from './runSlice';
 import { selectCurrentRun, selectStatus } from './selectors';
-import { createLabStore } from './store';
+import { recordingStore } from './testing/recordingStore';
 
-/** A client that records calls; the test plays the worker through `handlers`. */
+/** A recording store on the weighting lab, with helpers that play the worker's sweep messages. */
 function fakeStore() {
-  const calls: string[] = [];
-  const grids: Record<string, unknown>[][] = [];
-  let handlers!: ClientHandlers;
-  let n = 0;
-  const client: RunClient = {
-    start: (_lab, _cfg, _b, mode) => (calls.push(`start:${mode}`), `r${++n}`),
-    pause: (id) => calls.push(`pause:${id}`),
-    resume: (id) => calls.push(`resume:${id}`),
-    step: (id) => calls.push(`step:${id}`),
-    stop: (id) => calls.push(`stop:${id}`),
-    update: (id) => calls.push(`update:${id}`),
-    sweep: (lab, _base, grid) => {
-      calls.push(`sweep:${lab}:${grid.length}`);
-      grids.push(grid);
-      return `s${++n}`;
-    },
-    finding: (_lab, id, quick) => (calls.push(`finding:${id}:${quick}`), `f${++n}`),
-  };
-  const store = createLabStore((h) => {
-    handlers = h;
-    return client;
-  });
+  const { store, calls, grids, worker } = recordingStore();
   store.getState().setLab('weighting');
-  const send = (msg: RunReport) => handlers.onMessage(msg);
+  const send = (msg: RunReport) => worker().onMessage(msg);
   const finish = (runId: string, index: number, status: 'completed' | 'diverged' = 'completed') =>
     send({
       type: 'sweepRun',
