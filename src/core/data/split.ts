@@ -31,7 +31,7 @@ export function weakSplit(x: Interactions, rng: Rng, testFraction = 0.2): Split 
  * The rows of `x` at the CSR positions where `keep[p] = 1`, over the same users and items (other rows empty).
  * Rows stay sorted because positions are visited in order.
  */
-function keepPositions(x: Interactions, keep: Uint8Array): Interactions {
+export function keepPositions(x: Interactions, keep: Uint8Array): Interactions {
   const indptr = new Int32Array(x.numUsers + 1);
   for (let u = 0; u < x.numUsers; u++) {
     let n = 0;

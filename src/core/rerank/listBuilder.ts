@@ -31,11 +31,25 @@ export interface ListContext {
   truth?: Float64Array;
 }
 
-export function listContext(history: Interactions, itemGenres: Uint8Array, numGenres: number, opts: { testFraction?: number; truth?: Float64Array } = {}): ListContext {
-  const genres = genreLists(itemGenres, numGenres);
+export interface ListContextOptions {
+  /** The weak split's held-out share (default 0.2), giving heldOutRatio = f / (1 − f); ignored if heldOutRatio is set. */
+  testFraction?: number;
+  /** Unseen items liked per item brought, when the protocol is not a fixed share (e.g. a session holdout). */
+  heldOutRatio?: number;
+  truth?: Float64Array;
+  /** Types other than the genres (e.g. clusters of item vectors): each item's types, and how many there are. */
+  types?: { lists: Int32Array[]; count: number };
+}
+
+export function listContext(history: Interactions, itemGenres: Uint8Array, numGenres: number, opts: ListContextOptions = {}): ListContext {
+  const genres = opts.types?.lists ?? genreLists(itemGenres, numGenres);
+  const count = opts.types?.count ?? numGenres;
   const rows = Array.from({ length: history.numUsers }, (_, u) => userItems(history, u));
   const f = opts.testFraction ?? 0.2;
-  return { genres, numGenres, prior: catalogueTastes(rows, genres, numGenres), history, heldOutRatio: f / (1 - f), truth: opts.truth };
+  const ratio = opts.heldOutRatio ?? f / (1 - f);
+  // True tastes are over genres: they cannot stand for other types.
+  const truth = opts.types ? undefined : opts.truth;
+  return { genres, numGenres: count, prior: catalogueTastes(rows, genres, count), history, heldOutRatio: ratio, truth };
 }
 
 /** Share of the true tastes mixed with the base rate for the 'truth' source, so a list may still hold other genres. */
@@ -71,7 +85,17 @@ export interface ListOptions {
  * counts the users whose top N was kept (`keptTopN`) and sums the hits the model expects in the lists.
  */
 export function buildLists(scores: Float32Array, users: Int32Array, numItems: number, ctx: ListContext, k: number, opts: ListOptions): { lists: Int32Array[]; keptTopN: number; expectedHits: number } {
-  if (opts.mode === 'top-n') return { lists: topKFromScores(scores, users, numItems, ctx.history, k), keptTopN: 0, expectedHits: NaN };
+  if (opts.mode === 'top-n') {
+    // The hits the model expects in its own top k, by the same r_i the re-ranking uses (to read its calibration).
+    let expectedHits = 0;
+    for (let r = 0; r < users.length; r++) {
+      heartbeat();
+      const seen = userItems(ctx.history, users[r]);
+      const top = candidatesFromScores(scores.subarray(r * numItems, (r + 1) * numItems), seen, seen.length * ctx.heldOutRatio, k);
+      for (const x of top.relevance) expectedHits += x;
+    }
+    return { lists: topKFromScores(scores, users, numItems, ctx.history, k), keptTopN: 0, expectedHits };
+  }
   const lists: Int32Array[] = [];
   let keptTopN = 0;
   let expectedHits = 0;

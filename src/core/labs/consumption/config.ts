@@ -4,6 +4,9 @@ import { datasetSetting } from '../../data/datasetChoice';
 import { WARM_START_DEFAULTS } from '../../experiment/warmStartDefaults';
 import { TASTE_SOURCES } from '../../rerank/listBuilder';
 
+/** Held-out protocols of the trained comparison (src/core/data/timeSplits.ts). */
+export const PROTOCOLS = ['random', 'temporal', 'session', 'mood'] as const;
+
 export const consumptionSchema = z.object({
   types: z.number().int().min(2).max(10).default(4).describe('Number of item types T (the tastes a user may have)'),
   tastes: z
@@ -52,6 +55,29 @@ export const consumptionSchema = z.object({
     .describe(
       "Trained comparison: each user's genre probabilities — history above the base rate, raw history, the model's " +
         'softmax, or the true tastes (synthetic data only; an oracle)',
+    ),
+  protocol: z
+    .enum(PROTOCOLS)
+    .default('random')
+    .describe(
+      "Trained comparison: which of each user's clicks are held out — a random 20% ('random'), the latest 20% by time " +
+        "('temporal'), the last session when the user has several ('session': a pause over an hour starts one; users " +
+        "with one session are not scored), or one taste drawn from the true tastes ('mood', synthetic data)",
+    )
+    .meta({ warmStart: true }),
+  typeSource: z
+    .enum(['genres', 'clusters'])
+    .default('genres')
+    .describe("Trained comparison: the types — the items' genres, or clusters of the model's item vectors (k-means, the clusters setting)"),
+  clusters: z.number().int().min(2).max(50).default(8).describe("Trained comparison: number of clusters when the types are 'clusters'"),
+  relevanceScale: z
+    .number()
+    .min(0.05)
+    .max(20)
+    .default(1)
+    .describe(
+      "Trained comparison: multiplies the hits h the model expects among a user's unseen items, so each item's chance " +
+        'r_i = min(1, h · π_i) — 1 keeps the protocol’s own h; compare the model’s expected Precision@10 with the measured one to calibrate',
     ),
   warmStartEpochs: z
     .number()

@@ -44,7 +44,8 @@ describe('config', () => {
   it('has the documented defaults and describes every setting', () => {
     expect(consumptionDefaults).toEqual({
       types: 4, tastes: 'two', p: '', n: 10, k: 1, value: 'bernoulli', q: 0.3, alpha: 3,
-      dataset: 'workshop', trainSeeds: 3, tasteSource: 'history-lift', warmStartEpochs: 10, embeddingDim: 32, seed: 42,
+      dataset: 'workshop', trainSeeds: 3, tasteSource: 'history-lift', protocol: 'random', typeSource: 'genres', clusters: 8,
+      relevanceScale: 1, warmStartEpochs: 10, embeddingDim: 32, seed: 42,
     });
     for (const [key, field] of Object.entries(consumptionSchema.shape)) expect(field.description, key).toBeTruthy();
     expect(consumptionSchema.safeParse({ types: 11 }).success).toBe(false);
@@ -53,6 +54,9 @@ describe('config', () => {
     expect(consumptionSchema.safeParse({ alpha: 0 }).success).toBe(false);
     expect(consumptionSchema.safeParse({ trainSeeds: 11 }).success).toBe(false);
     expect(consumptionSchema.safeParse({ tasteSource: 'guess' }).success).toBe(false);
+    expect(consumptionSchema.safeParse({ protocol: 'leave-one-out' }).success).toBe(false);
+    expect(consumptionSchema.safeParse({ clusters: 1 }).success).toBe(false);
+    expect(consumptionSchema.safeParse({ relevanceScale: 0 }).success).toBe(false);
   });
 });
 

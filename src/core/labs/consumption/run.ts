@@ -88,7 +88,7 @@ export function runConsumption(config: ConsumptionConfig, ctx: RunContext = {}):
           summary[k] = v.mean;
           summary[`${k}/sd`] = v.sd;
         }
-        const title = `Trained model (${data.name}): top 10 vs consumption-aware lists, tastes from ${config.tasteSource}, mean ± sd over ${perSeed.length} seed${perSeed.length === 1 ? '' : 's'}`;
+        const title = `Trained model (${data.name}): top 10 vs consumption-aware lists, ${config.protocol} holdout, ${config.typeSource === 'clusters' ? `${config.clusters} item clusters` : 'genres'} as types, tastes from ${config.tasteSource}, mean ± sd over ${perSeed.length} seed${perSeed.length === 1 ? '' : 's'}`;
         return { summary, tables: perSeed.length ? [{ title, ...trainedTable(perSeed) }] : [] };
       },
       dispose: () => {},
@@ -99,11 +99,14 @@ export function runConsumption(config: ConsumptionConfig, ctx: RunContext = {}):
 /** The data of the trained comparison, checked: it needs genres (the types), and true tastes for 'truth'. */
 function trainedData(config: ConsumptionConfig, ctx: RunContext) {
   const data = resolveDataset(config.dataset, ctx.dataset);
-  if (data.genreNames.length === 0) {
+  if (data.genreNames.length === 0 && config.typeSource === 'genres') {
     throw new LabError(ErrorCode.DataUnsuitable, `'dataset': ${data.name} has no item genres, and the trained comparison uses genres as the types: import an items file with genres, or set trainSeeds = 0`);
   }
   if (config.tasteSource === 'truth' && !data.groundTruth) {
     throw new LabError(ErrorCode.DataUnsuitable, `'tasteSource': 'truth' needs a synthetic dataset (its true tastes); ${data.name} has none — use 'history-lift'`);
+  }
+  if (config.tasteSource === 'truth' && config.typeSource === 'clusters') {
+    throw new LabError(ErrorCode.InvalidConfigValue, `'tasteSource': 'truth' gives tastes over genres, and the types are clusters — use 'model' or 'history-lift' with clusters, or genres as the types`);
   }
   return data;
 }

@@ -90,4 +90,32 @@ describe('the trained comparison', () => {
     expect(ok.summary['topN/precision']).toBeGreaterThanOrEqual(0);
     expect(ok.summary['topN/truthDistance']).toBeUndefined();
   });
+
+  it('runs every protocol and the cluster types, and refuses a protocol the data cannot serve', async () => {
+    for (const protocol of ['temporal', 'mood'] as const) {
+      const r = await runConsumption(tinyRun({ protocol, trainSeeds: 1 }));
+      expect(r.outcome.status, protocol).toBe('completed');
+      expect(r.summary['topN/hit'], protocol).toBeGreaterThanOrEqual(0);
+      expect(r.tables?.[0].title).toMatch(new RegExp(`${protocol} holdout`));
+    }
+    // Clusters as types: the lists are still scored on genres (ILD), the model's tastes are over the clusters.
+    const c = await runConsumption(tinyRun({ typeSource: 'clusters', clusters: 3, tasteSource: 'model', trainSeeds: 1 }));
+    expect(c.summary['c3/consumption@3']).toBeGreaterThanOrEqual(0);
+    expect(c.summary['estimate/truth']).toBeUndefined();
+    expect(c.tables?.[0].title).toMatch(/3 item clusters as types/);
+    // The model forecasts its own top 10's hits; a larger relevance scale forecasts more.
+    const base = await runConsumption(tinyRun({ trainSeeds: 1 }));
+    const scaled = await runConsumption(tinyRun({ trainSeeds: 1, relevanceScale: 2 }));
+    expect(scaled.summary['expected/topN']).toBeGreaterThan(base.summary['expected/topN']);
+    expect(scaled.summary['topN/precision']).toBe(base.summary['topN/precision']);
+
+    const world = builtinDataset('tiny');
+    const imported: Dataset = { ...world, name: 'imported', source: { kind: 'import', format: 'generic', files: ['x.csv'] }, groundTruth: undefined };
+    const mood = await runConsumption(tinyRun({ dataset: 'imported', protocol: 'mood' }), { dataset: imported }).catch((e: unknown) => e);
+    expect((mood as LabError).message).toMatch(/^OL107: 'protocol': 'mood' .* true tastes/);
+    const noTime = await runConsumption(tinyRun({ dataset: 'imported', protocol: 'session' }), { dataset: { ...imported, timestamps: undefined } }).catch((e: unknown) => e);
+    expect((noTime as LabError).message).toMatch(/^OL107: 'protocol': 'session' .* no timestamps/);
+    const truthClusters = await runConsumption(tinyRun({ tasteSource: 'truth', typeSource: 'clusters' })).catch((e: unknown) => e);
+    expect((truthClusters as LabError).code).toBe(ErrorCode.InvalidConfigValue);
+  });
 });

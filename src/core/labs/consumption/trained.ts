@@ -3,8 +3,13 @@
 // on fewer rows, as it holds its reward targets out) on a weak 80/20 split, and its scores become lists
 // two ways — the top 10, and consumption-aware re-ranking for users who consume c = 1, 2, 3 — scored on held-out
 // items, and (synthetic data) against each user's true taste mix.
+import * as tf from '@tensorflow/tfjs';
 import { userItems, type Dataset } from '../../data/dataset';
 import { weakSplit } from '../../data/split';
+import { moodSplit, sessionSplit, temporalSplit } from '../../data/timeSplits';
+import { ErrorCode, LabError } from '../../errors';
+import type { Rng } from '../../random/rng';
+import { itemClusters } from '../../rerank/latentTypes';
 import { evalContext, evaluateLists } from '../../experiment/evaluate';
 import type { RunCache } from '../../experiment/runCache';
 import { cachedWarmStart, policyRunStreams } from '../../experiment/warmStart';
@@ -14,12 +19,60 @@ import { genreDistribution, jensenShannon } from '../../metrics';
 import { POLICIES } from '../../models/registry';
 import { forEachScoreBlock } from '../../models/softmaxPolicy';
 import { buildLists, listContext, userTastes, type ListOptions, type TasteSource } from '../../rerank/listBuilder';
+import type { PROTOCOLS } from './config';
 import { LIST_KINDS, LIST_K, TRAINED_METRICS } from './tables';
+
+type Protocol = (typeof PROTOCOLS)[number];
 
 export interface TrainedSettings {
   tasteSource: TasteSource;
   warmStartEpochs: number;
   embeddingDim: number;
+  protocol: Protocol;
+  typeSource: 'genres' | 'clusters';
+  clusters: number;
+  relevanceScale: number;
+}
+
+/** The held-out share of the fixed-share protocols. */
+const TEST_FRACTION = 0.2;
+
+/**
+ * The split of `protocol`, with the hits a user is expected to have among their unseen items per item they brought
+ * (the fixed-share protocols: f / (1 − f); the session protocol: total held-out / total training clicks over the
+ * users it scores — a property of the protocol, the same for every user, not of any user's own held-out items).
+ */
+export function protocolSplit(data: Dataset, protocol: Protocol, rng: Rng) {
+  const x = data.interactions;
+  switch (protocol) {
+    case 'random':
+      return { ...weakSplit(x, rng, TEST_FRACTION), heldOutRatio: TEST_FRACTION / (1 - TEST_FRACTION) };
+    case 'temporal':
+      return { ...temporalSplit(x, needTimestamps(data, protocol), TEST_FRACTION), heldOutRatio: TEST_FRACTION / (1 - TEST_FRACTION) };
+    case 'mood': {
+      const truth = data.groundTruth?.userTastes;
+      if (!truth) throw new LabError(ErrorCode.DataUnsuitable, `'protocol': 'mood' draws each user's held-out taste from their true tastes, and ${data.name} has none (synthetic data only) — use 'session' or 'temporal' on real data`);
+      return { ...moodSplit(x, rng, data.itemGenres, data.genreNames.length, truth, TEST_FRACTION), heldOutRatio: TEST_FRACTION / (1 - TEST_FRACTION) };
+    }
+    case 'session': {
+      const split = sessionSplit(x, needTimestamps(data, protocol));
+      if (split.usersHeldOut === 0) throw new LabError(ErrorCode.DataUnsuitable, `'protocol': 'session': no user of ${data.name} has a last session that is a small part of their history (a pause over an hour starts a session)`);
+      let held = 0;
+      let kept = 0;
+      for (let u = 0; u < x.numUsers; u++) {
+        const h = split.heldOut.indptr[u + 1] - split.heldOut.indptr[u];
+        if (h === 0) continue;
+        held += h;
+        kept += split.train.indptr[u + 1] - split.train.indptr[u];
+      }
+      return { ...split, heldOutRatio: held / kept };
+    }
+  }
+}
+
+function needTimestamps(data: Dataset, protocol: Protocol): Float64Array {
+  if (!data.timestamps) throw new LabError(ErrorCode.DataUnsuitable, `'protocol': '${protocol}' orders each user's clicks by time, and ${data.name} has no timestamps — use 'random' (or 'mood' on synthetic data)`);
+  return data.timestamps;
 }
 
 /** Where a seed's warm start may be cached and under which settings (the fields the lab's schema marks). */
@@ -36,7 +89,7 @@ export interface WarmStartCaching {
 export async function trainedSeed(data: Dataset, seed: number, s: TrainedSettings, caching: WarmStartCaching, signal?: AbortSignal): Promise<Record<string, number> | null> {
   const numGenres = data.genreNames.length;
   const streams = policyRunStreams(seed);
-  const { train, heldOut } = weakSplit(data.interactions, streams.split);
+  const { train, heldOut, heldOutRatio } = protocolSplit(data, s.protocol, streams.split);
   const rows = Array.from({ length: train.numUsers }, (_, u) => userItems(train, u));
   const policy = POLICIES['softmax-mf'](train.numUsers, train.numItems, s.embeddingDim, streams.init);
   try {
@@ -45,7 +98,8 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
     await cachedWarmStart(policy, rows, settings, streams.warm, id, caching.cache, signal);
     if (signal?.aborted) return null;
     const truth = data.groundTruth?.userTastes;
-    const ctx = listContext(train, data.itemGenres, numGenres, { truth });
+    const types = s.typeSource === 'clusters' ? await clusterTypes(policy.shared(), s.clusters, streams.split.fork('clusters')) : undefined;
+    const ctx = listContext(train, data.itemGenres, numGenres, { truth, heldOutRatio: heldOutRatio * s.relevanceScale, types });
     const evalCtx = evalContext(train, data, LIST_K);
     const users = Int32Array.from({ length: train.numUsers }, (_, u) => u).filter((u) => heldOut.indptr[u + 1] > heldOut.indptr[u]);
     const lists: Record<string, Int32Array[]> = Object.fromEntries(LIST_KINDS.map((k) => [k.id, []]));
@@ -58,7 +112,7 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
         lists[kind.id].push(...r.lists);
         expected[kind.id] += r.expectedHits;
       }
-      if (truth) {
+      if (truth && !types) {
         block.forEach((u, r) => {
           heartbeat();
           const p = userTastes(ctx, u, scores.subarray(r * train.numItems, (r + 1) * train.numItems), s.tasteSource);
@@ -71,13 +125,21 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
       const m = evaluateLists(users, lists[kind.id], heldOut, evalCtx);
       for (const metric of TRAINED_METRICS) if (m[metric.key] !== undefined) out[`${kind.id}/${metric.key}`] = m[metric.key];
       if (truth) out[`${kind.id}/truthDistance`] = meanTruthDistance(users, lists[kind.id], truth, data.itemGenres, numGenres);
-      if (kind.mode === 'consumption') out[`expected/${kind.id}`] = expected[kind.id] / users.length / LIST_K;
+      out[`expected/${kind.id}`] = expected[kind.id] / users.length / LIST_K;
     }
-    if (truth) out['estimate/truth'] = estimateJs / users.length;
+    if (truth && !types) out['estimate/truth'] = estimateJs / users.length;
+    out.users = users.length;
     return out;
   } finally {
     policy.dispose();
   }
+}
+
+/** The model's item vectors (its shared item-side variable, items × dim) clustered into `k` types. */
+async function clusterTypes(v: tf.Variable, k: number, rng: Rng): Promise<{ lists: Int32Array[]; count: number }> {
+  const [numItems, dim] = v.shape;
+  const { types, sizes } = itemClusters((await v.data()) as Float32Array, numItems, dim, k, rng);
+  return { lists: types, count: sizes.length };
 }
 
 /** Mean over users of JS(genre mix of the list, the user's true taste mix): lower = the list matches the truth. */

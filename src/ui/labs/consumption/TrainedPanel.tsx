@@ -11,6 +11,25 @@ const LIST_COLORS: Record<string, string> = { topN: '#667085', c1: '#2f6fdd', c2
 /** The chart's metrics: all on [0, 1] and higher-is-better; the taste distances (lower is better) stay in the table. */
 const CHART_METRICS = TRAINED_METRICS.filter((m) => m.better === 'higher');
 
+/** Which clicks each protocol holds out, as the panel's sentence says it. */
+const PROTOCOL_TEXT: Record<ConsumptionConfig['protocol'], string> = {
+  random: 'a random 20% of each user’s items',
+  temporal: 'the latest 20% of each user’s items by time',
+  session: 'each user’s last session (only users with several sessions are scored)',
+  mood: 'for each user 20% of their items from ONE taste drawn from their true tastes (a mood)',
+};
+
+/**
+ * The model's own forecast of the top 10's Precision@10 against the measured one, and the relevance scale that
+ * would make them agree (the relevanceScale setting): r_i is the model's chance that item i is a hit.
+ */
+function calibration(spread: ReturnType<typeof spreadOverSeeds>): string {
+  const forecast = spread['expected/topN']?.mean;
+  const measured = spread['topN/precision']?.mean;
+  if (!(forecast > 0) || measured === undefined) return '';
+  return ` Calibration: the model forecast Precision@10 ${forecast.toFixed(3)} for its top 10 and ${measured.toFixed(3)} was measured (×${(measured / forecast).toFixed(2)}; multiply relevanceScale by that ratio to re-rank with calibrated chances).`;
+}
+
 export function TrainedPanel() {
   const config = useLabStore(selectConfig) as unknown as ConsumptionConfig;
   const run = useLabStore(selectCurrentRun);
@@ -40,10 +59,10 @@ export function TrainedPanel() {
       <h2>On a trained recommender</h2>
       <p className="small muted">
         ▶ Train trains a softmax matrix factorisation (the weighting lab’s warm start, multinomial likelihood) on {config.dataset} once per seed ({config.trainSeeds} seed
-        {config.trainSeeds === 1 ? '' : 's'}), holds out 20% of each user’s items, and builds two kinds of list from the same scores: the top 10, and the
-        consumption-aware list for a user who consumes c = 1, 2 or 3 — genres as the types, each user’s genre probabilities from{' '}
+        {config.trainSeeds === 1 ? '' : 's'}), holds out {PROTOCOL_TEXT[config.protocol]}, and builds two kinds of list from the same scores: the top 10, and the
+        consumption-aware list for a user who consumes c = 1, 2 or 3 — {config.typeSource === 'clusters' ? `${config.clusters} clusters of the model’s item vectors` : 'genres'} as the types, each user’s type probabilities from{' '}
         {config.tasteSource === 'history-lift' ? 'their history above the base rate' : config.tasteSource === 'history' ? 'their raw history' : config.tasteSource === 'model' ? 'the model’s softmax' : 'the true tastes (an oracle)'}, the
-        model’s softmax as each item’s chance (greedy by marginal gain; no weights to tune).
+        model’s softmax as each item’s chance{config.relevanceScale !== 1 ? `, scaled by ${config.relevanceScale}` : ''} (greedy by marginal gain; no weights to tune).
       </p>
       {config.trainSeeds === 0 ? <p className="notice">Set trainSeeds above 0 in Settings to compare on a trained model.</p> : null}
       {!view ? (
@@ -99,7 +118,8 @@ export function TrainedPanel() {
           <p className="small muted" data-testid="trained-notes">
             JS hist / JS true: Jensen–Shannon distance (bits) between a list’s genre mix and the user’s history / true taste mix.
             {view.spread['estimate/truth'] ? ` The estimated genre probabilities are ${view.spread['estimate/truth'].mean.toFixed(3)} (JS) from the true tastes.` : ' This dataset has no true tastes (imported), so JS true is not shown.'}
-            {view.spread['expected/c1'] ? ` Calibration: the model forecast Precision@10 ${view.spread['expected/c1'].mean.toFixed(3)} for the c = 1 lists and ${view.spread['c1/precision']?.mean.toFixed(3)} was measured.` : ''}
+            {view.spread.users ? ` ${Math.round(view.spread.users.mean)} users scored (those with held-out items).` : ''}
+            {calibration(view.spread)}
           </p>
         </>
       )}
