@@ -46,6 +46,8 @@ export type Command =
       quick: boolean;
       out?: string;
       backend: NodeBackend;
+      /** A folder holding public datasets by name (ml-100k/, ml-latest-small/): findings on real data run only with it. */
+      dataDir?: string;
     };
 
 /** Bad command-line input: the CLI prints the message and exits with code 2. */
@@ -89,6 +91,9 @@ Options of findings (re-run the labs' declared findings headless):
   --quick                the fast variant (tiny data, few epochs): prints each finding, writes no file
   --out <file.json>      write here instead of src/core/labs/findings.json (a lab id updates only its findings)
   --backend <wasm|cpu>   as for run
+  --data-dir <folder>    your copies of public datasets, one sub-folder each (ml-100k/, ml-latest-small/): the
+                         findings measured on real data run only with it (they are skipped, and their record kept,
+                         without it; the data is never shipped)
   Exit code 1 if an expected relation did not hold.
 
 Exit codes: 0 done, 1 unexpected failure (sweep: a run threw), 2 bad input, 3 the run (sweep: a run)
@@ -119,6 +124,7 @@ export function parseCliArgs(argv: readonly string[]): Command {
         'min-per-item': { type: 'string' },
         vary: { type: 'string', multiple: true },
         quick: { type: 'boolean' },
+        'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         // Read by main before parsing (an unexpected error prints its stack); accepted here so it is not unknown.
         debug: { type: 'boolean' },
@@ -133,6 +139,7 @@ export function parseCliArgs(argv: readonly string[]): Command {
   const [command, ...rest] = positionals;
   if (command === undefined) throw new UsageError('no command given (expected "list", "run <lab-id>" or "sweep <lab-id>")');
 
+  if (command !== 'findings' && values['data-dir'] !== undefined) throw new UsageError('--data-dir only applies to "findings" (run and sweep take --data)');
   if (command === 'list') {
     if (rest.length) throw new UsageError(`unexpected argument '${rest[0]}' after "list"`);
     const misplaced = RUN_ONLY.find((k) => values[k] !== undefined);
@@ -145,7 +152,8 @@ export function parseCliArgs(argv: readonly string[]): Command {
     if (misplaced) throw new UsageError(`--${misplaced} does not apply to "findings" (it runs each finding's declared settings)`);
     const fb = values.backend ?? 'wasm';
     if (!(NODE_BACKENDS as readonly string[]).includes(fb)) throw new UsageError(`--backend '${fb}' is not one of ${NODE_BACKENDS.join(', ')}`);
-    return { kind: 'findings', labId: rest[0], quick: values.quick ?? false, out: values.out, backend: fb as NodeBackend };
+    const dataDir = values['data-dir'];
+    return { kind: 'findings', labId: rest[0], quick: values.quick ?? false, out: values.out, backend: fb as NodeBackend, ...(dataDir !== undefined ? { dataDir } : {}) };
   }
   if (values.quick !== undefined) throw new UsageError('--quick only applies to "findings"');
   if (command !== 'run' && command !== 'sweep') throw new UsageError(`unknown command '${command}' (expected "list", "run", "sweep" or "findings")`);

@@ -3,12 +3,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FindingsRecord, MeasuredFinding } from '../core/experiment/findings';
+import type { Dataset } from '../core/data/dataset';
+import type { FindingsRecord, MeasuredFinding, RealDatasetName } from '../core/experiment/findings';
 import { measureFindings } from '../core/experiment/findingsRunner';
 import { getLab, LABS } from '../core/labs/registry';
 import { selectBackend } from '../core/tf/backends';
 import type { Command } from './args';
 import { UsageError } from './args';
+import { loadDataPath } from './dataFiles';
 import { writeTextFile } from './output';
 import { REPO_ROOT } from './repoRoot';
 import { EXIT } from './runLab';
@@ -45,6 +47,17 @@ export async function findingsLab(cmd: FindingsCommand): Promise<number> {
   if (findings.length === 0) throw new UsageError(`lab '${cmd.labId}' declares no findings`);
   const backend = await selectBackend(cmd.backend);
   if (backend.active !== cmd.backend) process.stderr.write(`note: the ${cmd.backend} backend did not start; using ${backend.active}\n`);
+  // The public datasets the selected findings need, from --data-dir (a missing folder: those findings are skipped).
+  const real = new Map<RealDatasetName, Dataset>();
+  if (cmd.dataDir !== undefined && !cmd.quick) {
+    for (const name of new Set(findings.flatMap((f) => (f.realData ? [f.realData] : [])))) {
+      const path = join(cmd.dataDir, name);
+      if (!existsSync(path)) continue;
+      const { dataset, report } = await loadDataPath(path, {});
+      process.stderr.write(`imported ${name} from ${path}: ${report.users} users, ${report.items} items, ${report.kept} interactions\n`);
+      real.set(name, { ...dataset, name });
+    }
+  }
   const started = Date.now();
   const measured = await measureFindings(findings, getLab, {
     quick: cmd.quick,
@@ -53,6 +66,8 @@ export async function findingsLab(cmd: FindingsCommand): Promise<number> {
     commit: gitCommit(),
     onRun: (id, arm, seed) => process.stderr.write(`  ${id}: ${arm}, seed ${seed}…\n`),
     onFinding: (m) => process.stdout.write(formatFinding(m) + '\n'),
+    realData: (name) => real.get(name),
+    onSkip: (id, why) => process.stdout.write(`skipped ${id}: ${why}; its recorded value is kept\n`),
   });
   process.stderr.write(`${measured.length} findings in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   if (!cmd.quick || cmd.out) {

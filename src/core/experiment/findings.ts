@@ -49,6 +49,16 @@ export interface Relation {
   within?: number;
 }
 
+/**
+ * Public datasets a finding may be measured on. They are not shipped (licences): `npm run findings -- --data-dir
+ * <folder>` reads `<folder>/<name>` with the importer's defaults (MovieLens: ratings ≥ 4 are clicks).
+ */
+export const REAL_DATASETS = {
+  'ml-100k': 'MovieLens 100K',
+  'ml-latest-small': 'MovieLens latest-small',
+} as const;
+export type RealDatasetName = keyof typeof REAL_DATASETS;
+
 /** One experiment the finding runs (per seed): settings over the lab's defaults. */
 export type Arm = Record<string, unknown>;
 
@@ -72,6 +82,11 @@ export interface Finding {
   expect: Relation;
   /** The fast check in `npm test`: settings over `config` (tiny data, few epochs) and its seeds. */
   quick?: { config: Arm; seeds: number[] };
+  /**
+   * Measured on this public dataset (imported from the findings command's --data-dir) instead of `config.dataset`.
+   * Such a finding has no fast variant and cannot be re-run in the browser unless that data is loaded.
+   */
+  realData?: RealDatasetName;
 }
 
 /** The lab's findings, checked at declaration: ids are `<labId>.…`, values and arms referred to exist. */
@@ -83,6 +98,7 @@ export function defineFindings(labId: string, findings: Finding[]): Finding[] {
     for (const [name, v] of Object.entries(f.values)) if (!((v.arm ?? 'run') in arms)) throw bad(`value ${name} reads unknown arm ${v.arm ?? 'run'}`);
     for (const side of [f.expect.a, f.expect.b]) if (typeof side === 'string' && !(side in f.values)) throw bad(`relation names unknown value ${side}`);
     if (f.seeds.length === 0) throw bad('needs at least one seed');
+    if (f.realData && f.quick) throw bad('a finding on real data has no fast variant (the data is not shipped)');
   }
   return findings;
 }

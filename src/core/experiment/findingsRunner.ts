@@ -1,6 +1,8 @@
 // Runs declared findings headless: every arm once per seed, the values read, their spread and the relation checked.
+import type { Dataset } from '../data/dataset';
+import { IMPORTED } from '../data/datasetChoice';
 import { resolveConfig } from './config';
-import { armsOf, describeRelation, relationHolds, spread, type Finding, type MeasuredFinding } from './findings';
+import { armsOf, describeRelation, REAL_DATASETS, relationHolds, spread, type Finding, type MeasuredFinding, type RealDatasetName } from './findings';
 import { RunCache } from './runCache';
 import type { Lab, RunResult } from './types';
 
@@ -14,6 +16,10 @@ export interface FindingsRunOptions {
   /** Called before each run (finding id, arm, seed) and after each finding. */
   onRun?(id: string, arm: string, seed: number): void;
   onFinding?(m: MeasuredFinding): void;
+  /** The public datasets at hand (findings on real data whose dataset is absent are skipped). */
+  realData?(name: RealDatasetName): Dataset | undefined;
+  /** Called for each finding not measured, with the reason. */
+  onSkip?(id: string, why: string): void;
   signal?: AbortSignal;
 }
 
@@ -29,6 +35,11 @@ export async function measureFindings(findings: readonly Finding[], getLab: (id:
   const out: MeasuredFinding[] = [];
   for (const f of findings) {
     if (opts.quick && !f.quick) continue;
+    const real = f.realData ? opts.realData?.(f.realData) : undefined;
+    if (f.realData && !real) {
+      opts.onSkip?.(f.id, `needs ${REAL_DATASETS[f.realData]} (a folder ${f.realData}/ under --data-dir)`);
+      continue;
+    }
     const lab = getLab(f.labId);
     const seeds = opts.quick && f.quick ? f.quick.seeds : f.seeds;
     const arms = armsOf(f, opts.quick);
@@ -36,12 +47,12 @@ export async function measureFindings(findings: readonly Finding[], getLab: (id:
     for (const [armName, arm] of Object.entries(arms)) {
       for (let s = 0; s < seeds.length; s++) {
         if (opts.signal?.aborted) throw new Error('findings run stopped');
-        const config = resolveConfig(lab, { ...arm, seed: seeds[s] });
-        const key = `${lab.id} ${JSON.stringify(config)}`;
+        const config = resolveConfig(lab, { ...arm, ...(real ? { dataset: IMPORTED } : {}), seed: seeds[s] });
+        const key = `${lab.id} ${f.realData ?? ''} ${JSON.stringify(config)}`;
         let result = runs.get(key);
         if (!result) {
           opts.onRun?.(f.id, armName, seeds[s]);
-          result = await lab.run(config as typeof lab.defaults, { cache: caches.get(lab.id) ?? caches.set(lab.id, new RunCache()).get(lab.id), signal: opts.signal });
+          result = await lab.run(config as typeof lab.defaults, { cache: caches.get(lab.id) ?? caches.set(lab.id, new RunCache()).get(lab.id), signal: opts.signal, dataset: real });
           if (result.outcome.status !== 'completed') throw new Error(`finding ${f.id}: arm ${armName}, seed ${seeds[s]}: run ${result.outcome.status}`);
           runs.set(key, result);
         }
@@ -64,7 +75,7 @@ export async function measureFindings(findings: readonly Finding[], getLab: (id:
       id: f.id,
       labId: f.labId,
       claim: f.claim,
-      dataset: String((resolveConfig(lab, base) as Record<string, unknown>).dataset ?? 'n/a'),
+      dataset: f.realData ?? String((resolveConfig(lab, base) as Record<string, unknown>).dataset ?? 'n/a'),
       seeds,
       config: base,
       ...(f.arms ? { arms: f.arms } : {}),

@@ -1,7 +1,7 @@
 // "Measured findings": each claim the lab's texts quote, its recorded numbers (where and when), and a button that
 // re-runs the same experiment in the training worker and shows the new numbers beside the recorded ones.
 import type { Finding, MeasuredFinding } from '../../core/experiment/findings';
-import { describeRelation } from '../../core/experiment/findings';
+import { describeRelation, REAL_DATASETS } from '../../core/experiment/findings';
 import { FINDINGS_RECORD } from '../../core/labs/findingsRecord';
 import { selectLab } from '../../state/selectors';
 import type { FindingRerun } from '../../state/findingRunSlice';
@@ -95,9 +95,16 @@ function FindingItem({ finding, recorded, disabled }: { finding: Finding; record
           </>
         ) : (
           <>
-            <button onClick={() => start(finding.id, false)} disabled={disabled} data-testid="finding-rerun" title={`Runs ${full.label} in this browser`}>
-              Re-run in my browser ({full.short})
-            </button>
+            {finding.realData ? (
+              <span className="muted small" data-testid="finding-real-data">
+                Measured on {REAL_DATASETS[finding.realData]}, which is not shipped (its licence): with your copy, re-run it with{' '}
+                <code>npm run findings -- {finding.labId} --data-dir &lt;folder holding {finding.realData}/&gt;</code>.
+              </span>
+            ) : (
+              <button onClick={() => start(finding.id, false)} disabled={disabled} data-testid="finding-rerun" title={`Runs ${full.label} in this browser`}>
+                Re-run in my browser ({full.short})
+              </button>
+            )}
             {quick ? (
               <button onClick={() => start(finding.id, true)} disabled={disabled} data-testid="finding-rerun-quick" title={`Runs ${quick.label} in this browser`}>
                 Quick check ({quick.short})

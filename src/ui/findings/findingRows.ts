@@ -45,7 +45,7 @@ export function variantPlan(finding: Finding, quick: boolean): { dataset: string
   if (quick && !finding.quick) return null;
   const arms = armsOf(finding, quick);
   const seeds = quick && finding.quick ? finding.quick.seeds : finding.seeds;
-  const dataset = String(Object.values(arms)[0]?.dataset ?? 'the lab default');
+  const dataset = finding.realData ?? String(Object.values(arms)[0]?.dataset ?? 'the lab default');
   const runs = Object.keys(arms).length * seeds.length;
   const label = `${quick ? 'quick check' : 'full'} on ${dataset}, ${seeds.length} seed${seeds.length === 1 ? '' : 's'}, ${runs} run${runs === 1 ? '' : 's'}`;
   return { dataset, seeds, runs, label, short: `${runs} run${runs === 1 ? '' : 's'} on ${dataset}` };
