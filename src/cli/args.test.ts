@@ -109,6 +109,9 @@ describe('parseCliArgs: sweep', () => {
     expect(parseCliArgs(['findings', 'weighting', '--quick', '--out', 'f.json'])).toEqual({ kind: 'findings', labId: 'weighting', quick: true, out: 'f.json', backend: 'wasm' });
     fails(['findings', '--set', 'epochs=1'], /--set does not apply to "findings"/);
     fails(['findings', 'a', 'b'], /unexpected argument 'b'/);
+    expect(parseCliArgs(['findings', 'consumption', '--data-dir', '/data'])).toMatchObject({ kind: 'findings', labId: 'consumption', dataDir: '/data' });
+    fails(['run', 'consumption', '--data-dir', '/data'], /--data-dir only applies to "findings"/);
+    fails(['list', '--data-dir', '/data'], /--data-dir only applies to "findings"/);
     fails(['run', 'pop-vs-mf', '--quick'], /--quick only applies to "findings"/);
   });
 });
