@@ -25,6 +25,12 @@ export const TRAINED_METRICS = [
   { key: 'truthDistance', label: 'JS(list genres, true tastes)', short: 'JS true', better: 'lower' },
 ] as const;
 
+/** The diversity-weight sweep on the trained model: MMR weights w (0 = the top 10), each list scored by these metrics. */
+export const DIVERSITY_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+export const SWEEP_METRICS = ['precision', 'hit', 'consumption@2', 'consumption@3', 'ild'] as const;
+/** The summary key of one point of the sweep, e.g. `mmr@0.3/precision`. */
+export const sweepKey = (w: number, metric: string) => `mmr@${w}/${metric}`;
+
 /** Mean and sample standard deviation (n − 1; 0 for one value) of each key over the seeds' results. */
 export function spreadOverSeeds(perSeed: readonly Record<string, number>[]): Record<string, { mean: number; sd: number; n: number }> {
   const keys = [...new Set(perSeed.flatMap((r) => Object.keys(r)))];

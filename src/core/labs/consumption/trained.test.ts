@@ -57,6 +57,10 @@ describe('the trained comparison', () => {
         expect(r.summary[`${k.id}/${m}/sd`], `${k.id}/${m}/sd`).toBeGreaterThanOrEqual(0);
       }
     }
+    // The diversity sweep: w = 0 is the top 10 exactly; the largest weight buys genre diversity (ILD). (What it costs
+    // in accuracy is measured, not assumed: on tiny, with a 3-epoch model, Precision even rises.)
+    for (const m of ['precision', 'hit', 'consumption@2', 'consumption@3', 'ild']) expect(r.summary[`mmr@0/${m}`], m).toBe(r.summary[`topN/${m}`]);
+    expect(r.summary['mmr@0.9/ild']).toBeGreaterThan(r.summary['mmr@0/ild']);
     // U₁ is HR: the c = 1 list is built for it, and its re-ranking never lowers its own estimate (tested in rerank).
     expect(r.summary['estimate/truth']).toBeGreaterThan(0);
     expect(r.summary['expected/c1']).toBeGreaterThan(0);

@@ -9,7 +9,9 @@ import { weakSplit } from '../../data/split';
 import { moodSplit, sessionSplit, temporalSplit } from '../../data/timeSplits';
 import { ErrorCode, LabError } from '../../errors';
 import type { Rng } from '../../random/rng';
+import { candidatesFromScores, genreLists } from '../../rerank/consumptionRerank';
 import { itemClusters } from '../../rerank/latentTypes';
+import { mmrLists } from '../../rerank/mmr';
 import { evalContext, evaluateLists } from '../../experiment/evaluate';
 import type { RunCache } from '../../experiment/runCache';
 import { cachedWarmStart, policyRunStreams } from '../../experiment/warmStart';
@@ -20,7 +22,7 @@ import { POLICIES } from '../../models/registry';
 import { forEachScoreBlock } from '../../models/softmaxPolicy';
 import { buildLists, listContext, userTastes, type ListOptions, type TasteSource } from '../../rerank/listBuilder';
 import type { PROTOCOLS } from './config';
-import { LIST_KINDS, LIST_K, TRAINED_METRICS } from './tables';
+import { DIVERSITY_WEIGHTS, LIST_KINDS, LIST_K, SWEEP_METRICS, sweepKey, TRAINED_METRICS } from './tables';
 
 type Protocol = (typeof PROTOCOLS)[number];
 
@@ -105,7 +107,17 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
     const lists: Record<string, Int32Array[]> = Object.fromEntries(LIST_KINDS.map((k) => [k.id, []]));
     const expected: Record<string, number> = Object.fromEntries(LIST_KINDS.map((k) => [k.id, 0]));
     let estimateJs = 0;
+    // The diversity-weight sweep (MMR over genres, on the same scores): one list per weight and user.
+    const genres = numGenres > 0 ? genreLists(data.itemGenres, numGenres) : null;
+    const sweep: Int32Array[][] = DIVERSITY_WEIGHTS.map(() => []);
     await forEachScoreBlock(policy, users, rows, (scores, block) => {
+      if (genres) {
+        block.forEach((u, r) => {
+          heartbeat();
+          const cands = candidatesFromScores(scores.subarray(r * train.numItems, (r + 1) * train.numItems), rows[u], rows[u].length * ctx.heldOutRatio);
+          mmrLists(cands, genres, LIST_K, DIVERSITY_WEIGHTS).forEach((l, w) => sweep[w].push(l));
+        });
+      }
       for (const kind of LIST_KINDS) {
         const opts: ListOptions = { mode: kind.mode, c: kind.c, tastes: s.tasteSource };
         const r = buildLists(scores, block, train.numItems, ctx, LIST_K, opts);
@@ -126,6 +138,12 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
       for (const metric of TRAINED_METRICS) if (m[metric.key] !== undefined) out[`${kind.id}/${metric.key}`] = m[metric.key];
       if (truth) out[`${kind.id}/truthDistance`] = meanTruthDistance(users, lists[kind.id], truth, data.itemGenres, numGenres);
       out[`expected/${kind.id}`] = expected[kind.id] / users.length / LIST_K;
+    }
+    if (genres) {
+      DIVERSITY_WEIGHTS.forEach((w, j) => {
+        const m = evaluateLists(users, sweep[j], heldOut, evalCtx);
+        for (const metric of SWEEP_METRICS) if (m[metric] !== undefined) out[sweepKey(w, metric)] = m[metric];
+      });
     }
     if (truth && !types) out['estimate/truth'] = estimateJs / users.length;
     out.users = users.length;

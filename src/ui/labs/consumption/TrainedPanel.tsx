@@ -6,6 +6,7 @@ import type { ConsumptionConfig } from '../../../core/labs/consumption/config';
 import { LIST_KINDS, spreadOverSeeds, TRAINED_METRICS, trainedTable } from '../../../core/labs/consumption/tables';
 import { selectConfig, selectCurrentRun, selectStatus } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
+import { DiversitySweepView, sweepPoints } from './DiversitySweepView';
 
 const LIST_COLORS: Record<string, string> = { topN: '#667085', c1: '#2f6fdd', c2: '#12b76a', c3: '#d9822b' };
 /** The chart's metrics: all on [0, 1] and higher-is-better; the taste distances (lower is better) stay in the table. */
@@ -49,7 +50,7 @@ export function TrainedPanel() {
       }
       return row;
     });
-    return { spread, rows, table: trainedTable(perSeed) };
+    return { spread, rows, table: trainedTable(perSeed), sweep: sweepPoints(spread) };
   }, [perSeed]);
   const total = run?.totalSteps ?? config.trainSeeds;
   const seeds = perSeed.length;
@@ -121,6 +122,7 @@ export function TrainedPanel() {
             {view.spread.users ? ` ${Math.round(view.spread.users.mean)} users scored (those with held-out items).` : ''}
             {calibration(view.spread)}
           </p>
+          {view.sweep.length ? <DiversitySweepView points={view.sweep} seeds={seeds} /> : null}
         </>
       )}
     </section>
