@@ -79,6 +79,13 @@ export const consumptionSchema = z.object({
       "Trained comparison: multiplies the hits h the model expects among a user's unseen items, so each item's chance " +
         'r_i = min(1, h · π_i) — 1 keeps the protocol’s own h; compare the model’s expected Precision@10 with the measured one to calibrate',
     ),
+  calibration: z
+    .enum(['none', 'oracle'])
+    .default('none')
+    .describe(
+      "Trained comparison: 'oracle' scales every r_i so the model's forecast of its top 10's hits equals the hits " +
+        'measured on the held-out items — it reads the test data, like the true tastes: an upper bound on what calibration buys',
+    ),
   warmStartEpochs: z
     .number()
     .int()

@@ -45,7 +45,7 @@ describe('config', () => {
     expect(consumptionDefaults).toEqual({
       types: 4, tastes: 'two', p: '', n: 10, k: 1, value: 'bernoulli', q: 0.3, alpha: 3,
       dataset: 'workshop', trainSeeds: 3, tasteSource: 'history-lift', protocol: 'random', typeSource: 'genres', clusters: 8,
-      relevanceScale: 1, warmStartEpochs: 10, embeddingDim: 32, seed: 42,
+      relevanceScale: 1, calibration: 'none', warmStartEpochs: 10, embeddingDim: 32, seed: 42,
     });
     for (const [key, field] of Object.entries(consumptionSchema.shape)) expect(field.description, key).toBeTruthy();
     expect(consumptionSchema.safeParse({ types: 11 }).success).toBe(false);

@@ -1,5 +1,5 @@
 // The consumption lab's measured claims: trained model on workshop, consumption-aware lists vs the top 10.
-import { defineFindings, fromSummary, type Finding, type Relation } from '../../experiment/findings';
+import { defineFindings, fromSummary, type Finding, type Reading, type RealDatasetName, type Relation } from '../../experiment/findings';
 
 /** One model per seed (trainSeeds 1, seeds 42–44: the same models as the lab's default 3 seeds from 42). */
 const TRAINED = { dataset: 'workshop', trainSeeds: 1 };
@@ -19,6 +19,25 @@ function vsTop(id: string, claim: string, list: string, metric: string, op: Rela
     expect: { a: 'aware', op, b: 'top' },
     ...extra,
   };
+}
+
+/** A list's lead over the top 10 on one metric, read from one run (positive: the re-ranked list wins). */
+const lead = (list: string, metric: string): Reading => ({
+  what: `summary ${list}/${metric} − topN/${metric}`,
+  read: (r) => r.summary[`${list}/${metric}`] - r.summary[`topN/${metric}`],
+});
+
+/**
+ * The protocols and taste models on real data (issue 12, point 3). Declared after an exploratory grid over
+ * protocol × types × taste source on both datasets (3 seeds each; the closing note of issue 12 has the table), to
+ * record what it showed — both the wins and the losses — as re-runnable numbers.
+ */
+function onReal(data: RealDatasetName, id: string, claim: string, config: Record<string, unknown>, list: string, metric: string, op: Relation['op'], within?: number): Finding {
+  return vsTop(`${data === 'ml-100k' ? 'ml100k' : 'mlsmall'}-${id}`, claim, list, metric, op, {
+    config: { ...TRAINED, ...config },
+    realData: data,
+    ...(op === '≈' ? { expect: { a: 'aware', op, b: 'top', within } } : {}),
+  });
 }
 
 export const consumptionFindings = defineFindings('consumption', [
@@ -47,4 +66,41 @@ export const consumptionFindings = defineFindings('consumption', [
   vsTop('truth-precision-c3', 'With the true tastes (an oracle), the c = 3 list wins Precision@10 too', 'c3', 'precision', '>', {
     config: { ...TRAINED, tasteSource: 'truth' },
   }),
+  // The premise as a protocol: each user's held-out items from ONE taste (a mood), on synthetic data.
+  {
+    id: 'consumption.mood-lead',
+    labId: 'consumption',
+    claim: "When a user's held-out items come from one taste (the 'mood' protocol), the c = 3 list's lead over the top 10 on U₃ is larger than under a random 20%",
+    config: TRAINED,
+    arms: { mood: { protocol: 'mood' }, random: { protocol: 'random' } },
+    seeds: SEEDS,
+    values: { mood: { arm: 'mood', reading: lead('c3', 'consumption@3') }, random: { arm: 'random', reading: lead('c3', 'consumption@3') } },
+    expect: { a: 'mood', op: '>', b: 'random' },
+  },
+  vsTop('mood-truth-hr-c1', "Under the 'mood' protocol with the true tastes (an oracle), the c = 1 list beats the top 10 on HR@10 by a wide margin", 'c1', 'hit', '>', {
+    config: { ...TRAINED, protocol: 'mood', tasteSource: 'truth' },
+  }),
+  vsTop('model-tastes-u2-c2', "With tastes from the model's own softmax, the c = 2 list loses U₂ to the top 10 (the softmax's genre mix is not the user's)", 'c2', 'consumption@2', '<', {
+    config: { ...TRAINED, tasteSource: 'model' },
+  }),
+  // Real data: MovieLens-100K and ml-latest-small (ratings ≥ 4 as clicks), not shipped.
+  onReal('ml-100k', 'random-u2-c2', 'MovieLens-100K, random 20%: the c = 2 list loses U₂ — the utility it is built for — to the top 10', {}, 'c2', 'consumption@2', '<'),
+  onReal('ml-100k', 'temporal-u3-c3', 'MovieLens-100K, latest 20% by time: the c = 3 list ties the top 10 on U₃ (within 0.01)', { protocol: 'temporal' }, 'c3', 'consumption@3', '≈', 0.01),
+  onReal('ml-100k', 'temporal-oracle-u3-c3', 'MovieLens-100K, latest 20% by time, r_i calibrated against the held-out hits (an oracle): the c = 3 list beats the top 10 on U₃', { protocol: 'temporal', calibration: 'oracle' }, 'c3', 'consumption@3', '>'),
+  onReal('ml-100k', 'random-oracle-u2-c2', 'MovieLens-100K, random 20%, r_i calibrated against the held-out hits (an oracle): the c = 2 list still loses U₂', { calibration: 'oracle' }, 'c2', 'consumption@2', '<'),
+  onReal('ml-100k', 'clusters-u2-c2', 'MovieLens-100K, random 20%, clusters of item vectors as types with the model’s tastes: the c = 2 list loses U₂', { typeSource: 'clusters', tasteSource: 'model' }, 'c2', 'consumption@2', '<'),
+  onReal('ml-latest-small', 'random-u2-c2', 'ml-latest-small, random 20%: the c = 2 list beats the top 10 on U₂', {}, 'c2', 'consumption@2', '>'),
+  onReal('ml-latest-small', 'random-u3-c3', 'ml-latest-small, random 20%: the c = 3 list beats the top 10 on U₃', {}, 'c3', 'consumption@3', '>'),
+  onReal('ml-latest-small', 'session-hr-c1', "ml-latest-small, each user's last session held out: the c = 1 list beats the top 10 on HR@10", { protocol: 'session' }, 'c1', 'hit', '>'),
+  onReal('ml-latest-small', 'clusters-u2-c2', 'ml-latest-small, random 20%, clusters of item vectors as types with the model’s tastes: the c = 2 list loses U₂', { typeSource: 'clusters', tasteSource: 'model' }, 'c2', 'consumption@2', '<'),
+  {
+    id: 'consumption.ml100k-forecast',
+    labId: 'consumption',
+    claim: "MovieLens-100K, random 20%: the model's own forecast of its top 10's Precision@10 (Σ r_i / 10) is above the measured Precision@10 — r_i is over-confident",
+    config: TRAINED,
+    realData: 'ml-100k',
+    seeds: SEEDS,
+    values: { forecast: { reading: fromSummary('expected/topN') }, measured: { reading: fromSummary('topN/precision') } },
+    expect: { a: 'forecast', op: '>', b: 'measured' },
+  },
 ]);

@@ -112,6 +112,11 @@ describe('the trained comparison', () => {
     const scaled = await runConsumption(tinyRun({ trainSeeds: 1, relevanceScale: 2 }));
     expect(scaled.summary['expected/topN']).toBeGreaterThan(base.summary['expected/topN']);
     expect(scaled.summary['topN/precision']).toBe(base.summary['topN/precision']);
+    // The oracle calibration scales r_i until the forecast meets the measured hits of the top 10 (up to the cap r ≤ 1).
+    const oracle = await runConsumption(tinyRun({ trainSeeds: 1, calibration: 'oracle' }));
+    expect(oracle.summary['calibration/scale']).not.toBe(1);
+    expect(oracle.summary['expected/topN']).toBeCloseTo(oracle.summary['topN/precision'], 2);
+    expect(base.summary['calibration/scale']).toBe(1);
 
     const world = builtinDataset('tiny');
     const imported: Dataset = { ...world, name: 'imported', source: { kind: 'import', format: 'generic', files: ['x.csv'] }, groundTruth: undefined };

@@ -4,7 +4,7 @@
 // two ways — the top 10, and consumption-aware re-ranking for users who consume c = 1, 2, 3 — scored on held-out
 // items, and (synthetic data) against each user's true taste mix.
 import * as tf from '@tensorflow/tfjs';
-import { userItems, type Dataset } from '../../data/dataset';
+import { userItems, type Dataset, type Interactions } from '../../data/dataset';
 import { weakSplit } from '../../data/split';
 import { moodSplit, sessionSplit, temporalSplit } from '../../data/timeSplits';
 import { ErrorCode, LabError } from '../../errors';
@@ -19,8 +19,8 @@ import { WARM_START_DEFAULTS } from '../../experiment/warmStartDefaults';
 import { heartbeat } from '../../heartbeat';
 import { genreDistribution, jensenShannon } from '../../metrics';
 import { POLICIES } from '../../models/registry';
-import { forEachScoreBlock } from '../../models/softmaxPolicy';
-import { buildLists, listContext, userTastes, type ListOptions, type TasteSource } from '../../rerank/listBuilder';
+import { forEachScoreBlock, type SoftmaxPolicy } from '../../models/softmaxPolicy';
+import { buildLists, listContext, userTastes, type ListContext, type ListOptions, type TasteSource } from '../../rerank/listBuilder';
 import type { PROTOCOLS } from './config';
 import { DIVERSITY_WEIGHTS, LIST_KINDS, LIST_K, SWEEP_METRICS, sweepKey, TRAINED_METRICS } from './tables';
 
@@ -34,6 +34,7 @@ export interface TrainedSettings {
   typeSource: 'genres' | 'clusters';
   clusters: number;
   relevanceScale: number;
+  calibration: 'none' | 'oracle';
 }
 
 /** The held-out share of the fixed-share protocols. */
@@ -104,6 +105,8 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
     const ctx = listContext(train, data.itemGenres, numGenres, { truth, heldOutRatio: heldOutRatio * s.relevanceScale, types });
     const evalCtx = evalContext(train, data, LIST_K);
     const users = Int32Array.from({ length: train.numUsers }, (_, u) => u).filter((u) => heldOut.indptr[u + 1] > heldOut.indptr[u]);
+    const scale = s.calibration === 'oracle' ? await oracleScale(policy, users, rows, heldOut, ctx, evalCtx) : 1;
+    ctx.heldOutRatio *= scale;
     const lists: Record<string, Int32Array[]> = Object.fromEntries(LIST_KINDS.map((k) => [k.id, []]));
     const expected: Record<string, number> = Object.fromEntries(LIST_KINDS.map((k) => [k.id, 0]));
     let estimateJs = 0;
@@ -147,10 +150,28 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
     }
     if (truth && !types) out['estimate/truth'] = estimateJs / users.length;
     out.users = users.length;
+    out['calibration/scale'] = s.relevanceScale * scale;
     return out;
   } finally {
     policy.dispose();
   }
+}
+
+/**
+ * The 'oracle' calibration: the factor that makes the model's forecast of its top 10's hits (Σ r_i) equal the hits
+ * measured on the held-out items. It reads the test data — like the 'truth' tastes, an upper bound on what a
+ * calibrated r_i could buy, not a deployable method.
+ */
+async function oracleScale(policy: SoftmaxPolicy, users: Int32Array, rows: Int32Array[], heldOut: Interactions, ctx: ListContext, evalCtx: ReturnType<typeof evalContext>): Promise<number> {
+  const lists: Int32Array[] = [];
+  let forecast = 0;
+  await forEachScoreBlock(policy, users, rows, (scores, block) => {
+    const r = buildLists(scores, block, policy.numItems, ctx, LIST_K, { mode: 'top-n', c: 1, tastes: 'history-lift' });
+    lists.push(...r.lists);
+    forecast += r.expectedHits;
+  });
+  const measured = evaluateLists(users, lists, heldOut, evalCtx).precision * LIST_K * users.length;
+  return forecast > 0 && measured > 0 ? measured / forecast : 1;
 }
 
 /** The model's item vectors (its shared item-side variable, items × dim) clustered into `k` types. */

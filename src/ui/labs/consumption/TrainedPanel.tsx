@@ -24,10 +24,13 @@ const PROTOCOL_TEXT: Record<ConsumptionConfig['protocol'], string> = {
  * The model's own forecast of the top 10's Precision@10 against the measured one, and the relevance scale that
  * would make them agree (the relevanceScale setting): r_i is the model's chance that item i is a hit.
  */
-function calibration(spread: ReturnType<typeof spreadOverSeeds>): string {
+function calibration(spread: ReturnType<typeof spreadOverSeeds>, oracle: boolean): string {
   const forecast = spread['expected/topN']?.mean;
   const measured = spread['topN/precision']?.mean;
   if (!(forecast > 0) || measured === undefined) return '';
+  const scale = spread['calibration/scale']?.mean;
+  // The cap r_i ≤ 1 keeps the scaled forecast from matching to the last digit: both are shown.
+  if (oracle && scale !== undefined) return ` Calibration (oracle): each r_i was scaled by ${scale.toFixed(2)} (mean over seeds), so the forecast Precision@10 of the top 10, ${forecast.toFixed(3)}, meets the measured ${measured.toFixed(3)}.`;
   return ` Calibration: the model forecast Precision@10 ${forecast.toFixed(3)} for its top 10 and ${measured.toFixed(3)} was measured (×${(measured / forecast).toFixed(2)}; multiply relevanceScale by that ratio to re-rank with calibrated chances).`;
 }
 
@@ -63,7 +66,8 @@ export function TrainedPanel() {
         {config.trainSeeds === 1 ? '' : 's'}), holds out {PROTOCOL_TEXT[config.protocol]}, and builds two kinds of list from the same scores: the top 10, and the
         consumption-aware list for a user who consumes c = 1, 2 or 3 — {config.typeSource === 'clusters' ? `${config.clusters} clusters of the model’s item vectors` : 'genres'} as the types, each user’s type probabilities from{' '}
         {config.tasteSource === 'history-lift' ? 'their history above the base rate' : config.tasteSource === 'history' ? 'their raw history' : config.tasteSource === 'model' ? 'the model’s softmax' : 'the true tastes (an oracle)'}, the
-        model’s softmax as each item’s chance{config.relevanceScale !== 1 ? `, scaled by ${config.relevanceScale}` : ''} (greedy by marginal gain; no weights to tune).
+        model’s softmax as each item’s chance{config.relevanceScale !== 1 ? `, scaled by ${config.relevanceScale}` : ''}
+        {config.calibration === 'oracle' ? ', calibrated against the held-out hits themselves (an oracle: an upper bound, not a method)' : ''} (greedy by marginal gain; no weights to tune).
       </p>
       {config.trainSeeds === 0 ? <p className="notice">Set trainSeeds above 0 in Settings to compare on a trained model.</p> : null}
       {!view ? (
@@ -120,7 +124,7 @@ export function TrainedPanel() {
             JS hist / JS true: Jensen–Shannon distance (bits) between a list’s genre mix and the user’s history / true taste mix.
             {view.spread['estimate/truth'] ? ` The estimated genre probabilities are ${view.spread['estimate/truth'].mean.toFixed(3)} (JS) from the true tastes.` : ' This dataset has no true tastes (imported), so JS true is not shown.'}
             {view.spread.users ? ` ${Math.round(view.spread.users.mean)} users scored (those with held-out items).` : ''}
-            {calibration(view.spread)}
+            {calibration(view.spread, config.calibration === 'oracle')}
           </p>
           {view.sweep.length ? <DiversitySweepView points={view.sweep} seeds={seeds} /> : null}
         </>
