@@ -27,6 +27,26 @@ const lead = (list: string, metric: string): Reading => ({
   read: (r) => r.summary[`${list}/${metric}`] - r.summary[`topN/${metric}`],
 });
 
+/** How much a metric falls along the MMR sweep, from w = 0 (the top 10) to w, as a share of its value at w = 0. */
+const sweepDrop = (w: number, metric: string): Reading => ({
+  what: `1 − summary mmr@${w}/${metric} / mmr@0/${metric}`,
+  read: (r) => 1 - r.summary[`mmr@${w}/${metric}`] / r.summary[`mmr@0/${metric}`],
+});
+
+/** "Along the diversity-weight sweep, Precision falls by a larger share than `metric`", on `config`'s data. */
+function sweepFinding(id: string, claim: string, metric: string, extra: Partial<Finding> = {}): Finding {
+  return {
+    id: `consumption.${id}`,
+    labId: 'consumption',
+    claim,
+    config: TRAINED,
+    seeds: SEEDS,
+    values: { precision: { reading: sweepDrop(0.3, 'precision') }, other: { reading: sweepDrop(0.3, metric) } },
+    expect: { a: 'precision', op: '>', b: 'other' },
+    ...extra,
+  };
+}
+
 /**
  * The protocols and taste models on real data (issue 12, point 3). Declared after an exploratory grid over
  * protocol × types × taste source on both datasets (3 seeds each; the closing note of issue 12 has the table), to
@@ -83,6 +103,9 @@ export const consumptionFindings = defineFindings('consumption', [
   vsTop('model-tastes-u2-c2', "With tastes from the model's own softmax, the c = 2 list loses U₂ to the top 10 (the softmax's genre mix is not the user's)", 'c2', 'consumption@2', '<', {
     config: { ...TRAINED, tasteSource: 'model' },
   }),
+  sweepFinding('sweep-precision-hr', 'A hand-set diversity weight (MMR, w = 0.3) costs Precision@10 a larger share than HR@10: the trade-off is steeper under the metric that assumes all 10 are consumed', 'hit'),
+  sweepFinding('sweep-precision-u2', 'A hand-set diversity weight (MMR, w = 0.3) costs Precision@10 a larger share than U₂', 'consumption@2'),
+  sweepFinding('ml100k-sweep-precision-hr', 'MovieLens-100K: a hand-set diversity weight (MMR, w = 0.3) costs Precision@10 a larger share than HR@10', 'hit', { realData: 'ml-100k' }),
   // Real data: MovieLens-100K and ml-latest-small (ratings ≥ 4 as clicks), not shipped.
   onReal('ml-100k', 'random-u2-c2', 'MovieLens-100K, random 20%: the c = 2 list loses U₂ — the utility it is built for — to the top 10', {}, 'c2', 'consumption@2', '<'),
   onReal('ml-100k', 'temporal-u3-c3', 'MovieLens-100K, latest 20% by time: the c = 3 list ties the top 10 on U₃ (within 0.01)', { protocol: 'temporal' }, 'c3', 'consumption@3', '≈', 0.01),
