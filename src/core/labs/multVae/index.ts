@@ -2,6 +2,7 @@
 import { defineLab, type ChartSpec, type SeriesSpec } from '../../experiment/types';
 import type { MultVaeArtifacts } from './artifacts';
 import { multVaeDefaults, multVaeSchema } from './config';
+import { multVaeFindings } from './findings';
 import { POPULARITY, POPULARITY_COLOR, VARIANT_COLORS, VARIANTS, variantLabel } from './variants';
 
 /** One series per variant (all six declared; the UI hides those a run does not emit), optionally VAE only. */
@@ -121,6 +122,7 @@ export const multVaeLab = defineLab<typeof multVaeSchema, MultVaeArtifacts>({
     'Switch size to ‘tiny’ (64/16) for a slow backend: an epoch is several times faster, and the multinomial VAE still lands far above popularity.',
     'Raise the learning rate to 2: the VAE’s log σ² overflows and the run stops at once as diverged, keeping what it had.',
   ],
+  findings: multVaeFindings,
   schema: multVaeSchema,
   defaults: multVaeDefaults,
   quick: { dataset: 'tiny', size: 'tiny', batchSize: 20, epochs: 2 },
