@@ -41,6 +41,7 @@ const ALLOWED: Record<string, Record<string, string>> = {
     '(the paper: 0.001)': 'Adam’s step size in the paper (a paper setting)',
     '(the paper: 0.5)': 'the input dropout in the paper (a paper setting)',
     'the paper finds NDCG peaks near 0.2': 'the paper’s reported best β cap (quoted from the paper, ML-20M)',
+    'the paper’s peak came near β = 0.2': 'the same paper constant, in the what-to-try text',
     'β would grow from 0 to 1': 'the range of the annealing schedule (a setting)',
   },
 };
