@@ -12,8 +12,8 @@ const QUICK = { config: { dataset: 'tiny', size: 'tiny', batchSize: 20, epochs: 
 
 /**
  * One variant trained alone (compare 'none'). Its numbers are the same as side by side — each variant draws its
- * initialisation, batches and noise from its own streams — so one run per variant and seed backs every comparison
- * it takes part in, and the whole set stays within minutes on two CPU cores.
+ * initialisation, batches and noise from its own streams (multVae.test.ts: 'the Mult-VAE variants are independent') —
+ * so one run per variant and seed backs every comparison it takes part in, and the set stays near ten CPU-minutes.
  */
 const alone = (model: 'vae' | 'dae', likelihood: 'multinomial' | 'gaussian' | 'logistic', extra: Arm = {}): Arm => ({ compare: 'none', model, likelihood, ...extra });
 const MULT = alone('vae', 'multinomial');
