@@ -1,6 +1,6 @@
 // The findings record's pure parts: readings, spread, relations, rendering and the typed-number scan.
 import { describe, expect, it } from 'vitest';
-import { defineFindings, describeRelation, fromArtifact, fromStepMean, fromSummary, NOT_MEASURED, relationHolds, renderText, spread, typedNumbers, type FindingsRecord } from './findings';
+import { defineFindings, describeRelation, fromArtifact, fromStepMean, fromSummary, NOT_MEASURED, relationHolds, renderText, spread, typedNumbers, unallowedNumbers, type FindingsRecord } from './findings';
 import type { RunResult } from './types';
 
 const result: RunResult<unknown> = {
@@ -57,6 +57,12 @@ describe('findings', () => {
   it('flags decimals and percentages typed into a text, not placeholders, whole numbers or arXiv ids', () => {
     expect(typedNumbers('U₂ 0.796 vs 0.779, purity 88 %, .5 and 12%')).toEqual(['0.796', '0.779', '88%', '.5', '12%']);
     expect(typedNumbers('U₂ {finding:lab.x/a:2} after 15 epochs, k = 1, arXiv:2601.05242')).toEqual([]);
+  });
+
+  it('flags compared whole numbers too, and lets an allowed phrase cover only its own occurrence of a number', () => {
+    expect(unallowedNumbers('HR falls from 12 to 9 hits, 3 vs 4 users; 27 % of users; 15 epochs, k = 1', [])).toEqual(['from 12 to 9', '3 vs 4', '27%']);
+    expect(unallowedNumbers('noise 0.3, and a measured weight of 0.3', ['noise 0.3'])).toEqual(['0.3']);
+    expect(unallowedNumbers('{finding:lab.x/a} vs {finding:lab.x/b}, noise 0.3', ['noise 0.3'])).toEqual([]);
   });
 
   it('refuses a finding whose relation names a value it does not read', () => {

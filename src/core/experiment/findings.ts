@@ -232,11 +232,42 @@ export function renderLesson(templates: { about: string; whatToTry: string[] }, 
   };
 }
 
+/** What the typed-number check reads: the text without placeholders and arXiv ids. */
+function checkedText(template: string): string {
+  return withoutPlaceholders(template).replace(/arXiv:\d+\.\d+/gi, '');
+}
+
+/** Decimals (0.796, .5) and percentages (88%, 20 %). */
+const TYPED_NUMBER = /(?<![\w.])(\d*\.\d+|\d+(?:\.\d+)?\s?%)/g;
+
 /**
  * The numbers in a lesson template that look measured: decimals (0.796, .5) and percentages (88%), outside
  * placeholders. arXiv ids are left out; whole numbers (settings such as "15 epochs", "k = 1") are not flagged.
  */
 export function typedNumbers(template: string): string[] {
-  const text = withoutPlaceholders(template).replace(/arXiv:\d+\.\d+/gi, '');
-  return [...text.matchAll(/(?<![\w.])(\d*\.\d+|\d+(?:\.\d+)?\s?%)/g)].map((m) => m[1].replace(/\s/g, ''));
+  return [...checkedText(template).matchAll(TYPED_NUMBER)].map((m) => m[1].replace(/\s/g, ''));
+}
+
+/**
+ * Whole numbers compared with each other ("3 vs 4", "12 against 9", "from 12 to 9", "12 → 9"): a measured change
+ * or contrast in counts. Whole numbers alone are settings far more often ("15 epochs", "k = 1") and are not flagged.
+ */
+const COMPARED_INTEGERS = /(?<![\w.])\d+\s*(?:vs\.?|versus|against|→)\s*\d+(?![\w.])|\bfrom \d+ to \d+(?![\w.])/g;
+
+/**
+ * The typed numbers of `template` — decimals, percentages and compared whole numbers — that no allowed phrase
+ * covers. A phrase is an exact piece of text holding the number with a few words around it ("20% of each user"),
+ * so allowing a setting's "0.3" in one sentence does not let a measured 0.3 through anywhere else.
+ */
+export function unallowedNumbers(template: string, allowedPhrases: readonly string[]): string[] {
+  const text = checkedText(template);
+  const covered: [number, number][] = [];
+  for (const phrase of allowedPhrases) for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) covered.push([i, i + phrase.length]);
+  const found = [...text.matchAll(TYPED_NUMBER), ...text.matchAll(COMPARED_INTEGERS)].sort((a, b) => a.index - b.index);
+  return found.filter((m) => !covered.some(([s, e]) => s <= m.index && m.index + m[0].length <= e)).map((m) => (m[1] ?? m[0]).replace(/\s(?=%)/g, ''));
+}
+
+/** Whether `phrase` occurs in the checked text of `template` (placeholders and arXiv ids removed). */
+export function containsPhrase(template: string, phrase: string): boolean {
+  return checkedText(template).includes(phrase);
 }

@@ -1,7 +1,9 @@
 // The Mult-VAE lab, "the loss is an objective": its identity, teaching text, charts and run.
 import { defineLab, type ChartSpec, type SeriesSpec } from '../../experiment/types';
+import { lesson } from '../findingsRecord';
 import type { MultVaeArtifacts } from './artifacts';
 import { multVaeDefaults, multVaeSchema } from './config';
+import { multVaeFindings } from './findings';
 import { POPULARITY, POPULARITY_COLOR, VARIANT_COLORS, VARIANTS, variantLabel } from './variants';
 
 /** One series per variant (all six declared; the UI hides those a run does not emit), optionally VAE only. */
@@ -99,28 +101,41 @@ export const multVaeLab = defineLab<typeof multVaeSchema, MultVaeArtifacts>({
       url: 'https://arxiv.org/abs/1802.05814',
     },
   ],
-  about:
-    'An autoencoder reads the items a user clicked and scores the whole catalogue. What it learns depends on the ' +
-    'loss: the multinomial likelihood makes items compete for one unit of probability, as a top-N list does; the ' +
-    'Gaussian one fits each click and non-click by squared error; the logistic one treats every item as an ' +
-    'independent yes/no. Mult-VAE adds a KL term, weighted by a β that is annealed up from 0, and Mult-DAE drops it ' +
-    'for a dropout-corrupted input. Users are held out whole, as in the paper’s code: users with fewer than 5 clicks ' +
-    'are left out, a test user’s clicks on items no training user clicked are dropped, and of the rest 20% (rounded ' +
-    'down) are ranked and 80% fed in; a test user with fewer than 5 such clicks is not scored.',
-  // Qualitative observations from single runs on workshop (wasm, seed 42), not yet declared as findings (issue 12):
-  // no number is quoted; the orderings described here still need findings to back them.
-  whatToTry: [
-    'Press ▶ Train: after 50 epochs (about 20 s per model) Mult-VAE’s test NDCG@100 with the multinomial and the Gaussian likelihoods comes out nearly equal, the logistic one lower, and all three far above popularity.',
-    'The paper ranks multinomial ≥ logistic > Gaussian on ML-20M; on this synthetic world a tuned Gaussian ties the multinomial and the logistic trails. The ordering is a property of the data, not a law.',
-    'Watch the logistic curve lie on the dashed popularity line for some 25 epochs: counting every non-click as a “no”, it first learns how popular each item is, and only then what each user likes.',
-    'Set the batch size to the paper’s 500: that is 2 updates per epoch on 800 training users, and after 50 epochs the logistic model is still at popularity while the multinomial and Gaussian ones are well above it.',
-    'Set gaussianConfidence to 30, weighting each click 30 times a non-click: the Gaussian VAE falls clearly below where it was at 3. How the zeros are weighted matters as much as the form of the likelihood.',
-    'Set compare to ‘models’: Mult-VAE ends above Mult-DAE. The activity table shows where: the DAE leads for the lightest quarter of test users, the VAE for the heaviest — about 25 users per group, so expect noise.',
-    'Then turn on daeReference: the DAE gets the authors’ notebook’s tanh on its code layer and weight decay λ = 0.01 / batch size on its weights, on the paper’s 600-200-600 network (the notebook’s own DAE is smaller, one 200-unit layer). Compare its curve with the lab’s DAE and with the VAE.',
-    'Set betaCap to 1 and annealSteps to 400 (compare ‘none’): β climbs to 1 over the run and the β-peak view marks where validation NDCG@100 peaked; see how little it falls at large β — this world punishes a large β far less than ML-20M did in the paper.',
-    'Switch size to ‘tiny’ (64/16) for a slow backend: an epoch is several times faster, and the multinomial VAE still lands far above popularity.',
-    'Raise the learning rate to 2: the VAE’s log σ² overflows and the run stops at once as diverged, keeping what it had.',
-  ],
+  ...lesson({
+    about:
+      'An autoencoder reads the items a user clicked and scores the whole catalogue. What it learns depends on the ' +
+      'loss: the multinomial likelihood makes items compete for one unit of probability, as a top-N list does; the ' +
+      'Gaussian one fits each click and non-click by squared error; the logistic one treats every item as an ' +
+      'independent yes/no. Mult-VAE adds a KL term, weighted by a β that is annealed up from 0, and Mult-DAE drops it ' +
+      'for a dropout-corrupted input. Users are held out whole, as in the paper’s code: users with fewer than 5 clicks ' +
+      'are left out, a test user’s clicks on items no training user clicked are dropped, and of the rest 20% (rounded ' +
+      'down) are ranked and 80% fed in; a test user with fewer than 5 such clicks is not scored.',
+    // Every number below is quoted from findings.json (./findings.ts declares the experiments: workshop, seeds 42–44).
+    whatToTry: [
+      'Press ▶ Train: after 50 epochs Mult-VAE’s test NDCG@100 with the multinomial and the Gaussian likelihoods comes out tied ' +
+        '({finding:mult-vae.mult-gauss/a} ± {sd:mult-vae.mult-gauss/a} vs {finding:mult-vae.mult-gauss/b} ± {sd:mult-vae.mult-gauss/b}), the logistic one lower ' +
+        '({finding:mult-vae.mult-logistic/b}), and all three above popularity ({finding:mult-vae.mult-gauss/pop}). Means over seeds, {measured:mult-vae.mult-gauss}.',
+      'The paper ranks multinomial ≥ logistic > Gaussian on ML-20M; on this synthetic world a tuned Gaussian ties the multinomial and the logistic trails. The ordering is a property of the data, not a law.',
+      'Watch the logistic curve lie on the dashed popularity line: it rises two points of NDCG@100 above it only at epoch {finding:mult-vae.logistic-late/logistic:0} ' +
+        '(mean over seeds), the multinomial one at epoch {finding:mult-vae.logistic-late/mult:0}. Counting every non-click as a “no”, it first learns how popular ' +
+        'each item is, and only then what each user likes.',
+      'Set the batch size to the paper’s 500: that is 2 updates per epoch on 800 training users, and after 50 epochs the logistic model is still at popularity ' +
+        '(test NDCG@100 {finding:mult-vae.batch500-logistic/a} vs {finding:mult-vae.batch500-logistic/pop}).',
+      'Set gaussianConfidence to 30, weighting each click 30 times a non-click: the Gaussian VAE falls below where it was at 3 ' +
+        '({finding:mult-vae.gauss-confidence/b} vs {finding:mult-vae.gauss-confidence/a}). How the zeros are weighted matters as much as the form of the likelihood.',
+      'Set compare to ‘models’: Mult-VAE ends above Mult-DAE ({finding:mult-vae.vae-dae/a} vs {finding:mult-vae.vae-dae/b}). The activity table shows where: ' +
+        'the DAE leads for the lightest quarter of test users ({finding:mult-vae.dae-lightest/dae} vs {finding:mult-vae.dae-lightest/vae}), the VAE for the heaviest ' +
+        '({finding:mult-vae.vae-heaviest/vae} vs {finding:mult-vae.vae-heaviest/dae}) — about 25 users per group, so expect noise.',
+      'Then turn on daeReference: the DAE gets the authors’ notebook’s tanh on its code layer and weight decay λ = 0.01 / batch size on its weights, on the paper’s 600-200-600 network (the notebook’s own DAE is smaller, one 200-unit layer). Compare its curve with the lab’s DAE and with the VAE.',
+      'Set betaCap to 1 and annealSteps to 400 (compare ‘none’): β climbs to 1 over the run and the β-peak view marks where validation NDCG@100 peaked: ' +
+        'at β {finding:mult-vae.beta-to-one/peakBeta:2} on average (NDCG@100 {finding:mult-vae.beta-to-one/peak}), ending at {finding:mult-vae.beta-to-one/end} at β = 1. ' +
+        'Here β and training time grow together, so the late peak says only that a large β costs this world little — far less than ML-20M, where the paper’s peak came near β = 0.2.',
+      'Switch size to ‘tiny’ (64/16) for a slow backend: an epoch is faster, and the multinomial VAE still lands far above popularity ' +
+        '({finding:mult-vae.tiny-net/a} vs {finding:mult-vae.tiny-net/pop}).',
+      'Raise the learning rate to 2: the VAE’s log σ² overflows and the run stops at once as diverged, keeping what it had.',
+    ],
+  }),
+  findings: multVaeFindings,
   schema: multVaeSchema,
   defaults: multVaeDefaults,
   quick: { dataset: 'tiny', size: 'tiny', batchSize: 20, epochs: 2 },
