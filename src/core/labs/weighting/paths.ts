@@ -1,5 +1,7 @@
 // Each method's path in objective space against the hand-weight front: the front from a sweep's hand runs (final
 // values, in order of the weight on relevance), each method's evaluated values epoch by epoch, and where its end lands.
+import type { PlanRun } from '../../experiment/sweepPlan';
+import type { ReportTable } from '../../experiment/types';
 
 /** A point in the plane of two objectives, both higher-better (e.g. x = ILD@10, y = Precision@10). */
 export interface ObjectivePoint {
@@ -7,17 +9,8 @@ export interface ObjectivePoint {
   y: number;
 }
 
-/** What the path view needs of one sweep run (from the store's records or the CLI's results). */
-export interface TracedRun {
-  label: string;
-  /** Its family in the sweep plan ('hand', 'automatic', …). */
-  kind: string;
-  config: Record<string, unknown>;
-  /** The values of every evaluation, in order: epoch 0 (before the combined training) first. */
-  epochs: readonly Record<string, number>[];
-  /** Only completed runs count: a diverged or stopped run has no final point to compare. */
-  completed: boolean;
-}
+/** What the path view needs of one sweep run (from the store's records or the CLI's results): a plan's run. */
+export type TracedRun = PlanRun;
 
 /** One hand-weight run on the front line: its final values and w, its weight on relevance. */
 export interface FrontPoint extends ObjectivePoint {
@@ -136,4 +129,28 @@ export function objectivePaths(runs: readonly TracedRun[], axes: PathAxes, kinds
     })
     .filter((p) => p.points.length > 0);
   return { front, paths };
+}
+
+/** Both axes are higher-better: a pair the Pareto panels plot, with the words for them. */
+export interface NamedAxes extends PathAxes {
+  xLabel: string;
+  yLabel: string;
+}
+
+const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
+
+/**
+ * The path view as a table (the CLI prints it after a Pareto sweep): per method its start and end on `axes` and its
+ * end's gap to the hand-weight front in spans of the front (positive: inside), with the verdict.
+ */
+export function pathsTable(runs: readonly TracedRun[], axes: NamedAxes, tolerance = ON_FRONT_TOLERANCE): ReportTable {
+  const { front, paths } = objectivePaths(runs, axes, ['automatic'], tolerance);
+  return {
+    title: `Paths against the hand-weight front (${front.length} hand points): ${axes.yLabel} vs ${axes.xLabel}, gap in spans of the front, on = within ±${tolerance}`,
+    columns: ['method', `start ${axes.xLabel}`, `start ${axes.yLabel}`, `end ${axes.xLabel}`, `end ${axes.yLabel}`, 'gap', 'end lands'],
+    rows: paths.map((p) => {
+      const [s, e] = [p.points[0], p.points[p.points.length - 1]];
+      return [p.label, f3(s.x), f3(s.y), f3(e.x), f3(e.y), f3(p.gap), p.verdict ?? 'no front'];
+    }),
+  };
 }
