@@ -57,11 +57,27 @@ export function PathsPanel() {
     for (const p of view.paths) seen.set(`${p.points[0].x}|${p.points[0].y}`, { ...p.points[0], label: 'start' });
     return [...seen.values()];
   }, [view]);
-  const frontLabels = view.front.map((p, i) => ({ ...p, tag: i === 0 ? 'w = 0' : i === view.front.length - 1 ? 'w = 1' : '' }));
+  const frontLabels = view.front.map((p, i) => ({ ...p, tag: i === 0 ? 'w=0' : i === view.front.length - 1 ? 'w=1' : '' }));
+  const ends = useMemo(() => {
+    // Methods that end on (nearly) the same spot — within 2% of the plotted range on both axes, where their labels
+    // would overprint (UW, DWA and GradNorm often do) — share one label, "UW / DWA", on the first.
+    const all = [...view.front, ...view.paths.flatMap((p) => p.points)];
+    const range = (k: 'x' | 'y') => Math.max(...all.map((q) => q[k])) - Math.min(...all.map((q) => q[k])) || 1;
+    const [rx, ry] = [range('x'), range('y')];
+    const owners: { x: number; y: number; method: string; label: string }[] = [];
+    return view.paths.map((p) => {
+      const end = p.points[p.points.length - 1];
+      const owner = owners.find((o) => Math.abs(o.x - end.x) < 0.02 * rx && Math.abs(o.y - end.y) < 0.02 * ry);
+      const point = { ...end, method: p.method, label: owner ? '' : p.label };
+      if (owner) owner.label = `${owner.label} / ${p.label}`;
+      else owners.push(point);
+      return point;
+    });
+  }, [view]);
   const ready = view.front.length > 0 && view.paths.length > 0;
 
   return (
-    <section className="trained" data-testid="paths-panel" aria-label="Paths against the hand-weight front">
+    <section className="trained paths-panel" data-testid="paths-panel" aria-label="Paths against the hand-weight front">
       <h2>Each method’s path against the hand-weight front</h2>
       <p className="small">
         From the Pareto sweep above, on the same axes and scales as its panels. The blue line is the hand-weight front: the
@@ -84,7 +100,7 @@ export function PathsPanel() {
             <select value={axesIndex} onChange={(e) => setAxesIndex(Number(e.target.value))} data-testid="paths-axes" aria-label="Paths: accuracy axis">
               {PATH_AXES.map((a, i) => (
                 <option key={a.y} value={i}>
-                  {a.yLabel} ({i === 0 ? 'if every item is consumed' : 'if the user consumes one'})
+                  {a.yLabel} ({i === 0 ? 'all ten consumed' : 'one consumed'})
                 </option>
               ))}
             </select>
@@ -129,8 +145,8 @@ export function PathsPanel() {
                     <Scatter key={p.label} name={`${p.label} path`} data={p.points} fill={METHOD_COLORS[p.method] ?? OTHER} line={{ stroke: METHOD_COLORS[p.method] ?? OTHER, strokeWidth: 1.5 }} lineType="joint" shape="circle" isAnimationActive={false} legendType="none" />
                   ))}
                   <Scatter name="start" data={starts} shape={StartShape} isAnimationActive={false} />
-                  {view.paths.map((p) => (
-                    <Scatter key={`${p.label}-end`} name={`${p.label} end`} data={[{ ...p.points[p.points.length - 1], label: p.label, method: p.method }]} fill={METHOD_COLORS[p.method] ?? OTHER} shape={EndShape} isAnimationActive={false}>
+                  {view.paths.map((p, i) => (
+                    <Scatter key={`${p.label}-end`} name={`${p.label} end`} data={[ends[i]]} fill={METHOD_COLORS[p.method] ?? OTHER} shape={EndShape} isAnimationActive={false}>
                       <LabelList dataKey="label" position="right" offset={9} style={{ fontSize: 10, fill: '#475467' }} />
                     </Scatter>
                   ))}
