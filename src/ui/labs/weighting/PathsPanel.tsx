@@ -57,7 +57,6 @@ export function PathsPanel() {
     for (const p of view.paths) seen.set(`${p.points[0].x}|${p.points[0].y}`, { ...p.points[0], label: 'start' });
     return [...seen.values()];
   }, [view]);
-  const frontLabels = view.front.map((p, i) => ({ ...p, tag: i === 0 ? 'w=0' : i === view.front.length - 1 ? 'w=1' : '' }));
   const ends = useMemo(() => {
     // Methods that end on (nearly) the same spot — within 2% of the plotted range on both axes, where their labels
     // would overprint (UW, DWA and GradNorm often do) — share one label, "UW / DWA", on the first.
@@ -138,8 +137,13 @@ export function PathsPanel() {
                     label={{ value: `${axes.yLabel}, 0–1 (higher is better) →`, angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }}
                   />
                   <Tooltip isAnimationActive={false} formatter={fmt} cursor={{ strokeDasharray: '3 3' }} />
-                  <Scatter name="hand-weight front" data={frontLabels} fill={HAND} line={{ stroke: HAND, strokeWidth: 2.5 }} lineType="joint" shape="circle" isAnimationActive={false}>
+                  <Scatter name="hand-weight front" data={view.front} fill={HAND} line={{ stroke: HAND, strokeWidth: 2.5 }} lineType="joint" shape="circle" isAnimationActive={false} />
+                  {/* The two ends of the front, named: w=1 above its point, w=0 below (the line bends back over it). */}
+                  <Scatter name="w=1" data={view.front.slice(-1).map((p) => ({ ...p, tag: 'w=1' }))} shape={() => <g />} isAnimationActive={false} tooltipType="none">
                     <LabelList dataKey="tag" position="top" offset={8} style={{ fontSize: 10, fill: HAND }} />
+                  </Scatter>
+                  <Scatter name="w=0" data={view.front.slice(0, 1).map((p) => ({ ...p, tag: 'w=0' }))} shape={() => <g />} isAnimationActive={false} tooltipType="none">
+                    <LabelList dataKey="tag" position="bottom" offset={8} style={{ fontSize: 10, fill: HAND }} />
                   </Scatter>
                   {view.paths.map((p) => (
                     <Scatter key={p.label} name={`${p.label} path`} data={p.points} fill={METHOD_COLORS[p.method] ?? OTHER} line={{ stroke: METHOD_COLORS[p.method] ?? OTHER, strokeWidth: 1.5 }} lineType="joint" shape="circle" isAnimationActive={false} legendType="none" />
