@@ -99,6 +99,11 @@ test('a small Pareto sweep fills both panels with all 20 runs, a table and CSV /
   // Each point is labelled: hand weights by w, the rest by method.
   await expect(page.getByTestId('pareto-precision').locator('.recharts-label-list text', { hasText: /^DVAO$/ })).toHaveCount(1);
 
+  // The path view under the sweep: the 11 hand weights as the front, the 5 automatic methods as paths, each placed.
+  await expect(page.getByTestId('paths-chart')).toHaveAttribute('data-front', '11');
+  await expect(page.getByTestId('paths-chart')).toHaveAttribute('data-paths', '5');
+  await expect(page.getByTestId('paths-verdict-dvao')).toHaveAttribute('data-verdict', /^(inside|on|beyond)$/);
+
   // U₂ instead of HR@10 on the second panel: still every run.
   await page.getByTestId('sweep-pick-hit').selectOption({ label: '2 (U₂@10)' });
   await expect(page.getByTestId('pareto-hit')).toContainText('U₂@10');

@@ -99,6 +99,16 @@ describe('parseCliArgs: sweep', () => {
     fails(['sweep', 'x', '--vary', 'epochs=1', '--backend', 'webgl'], /--backend 'webgl'/);
   });
 
+  it("reads a sweep of one of the lab's plans, with or without a variant, and refuses it mixed with --vary", () => {
+    const c = parseCliArgs(['sweep', 'weighting', '--plan', 'pareto:3', '--seed', '43']);
+    expect(c).toMatchObject({ kind: 'sweep', labId: 'weighting', vary: [], plan: { id: 'pareto', variant: '3' }, seed: 43 });
+    const plain = parseCliArgs(['sweep', 'weighting', '--plan', 'pareto']);
+    expect(plain.kind === 'sweep' && plain.plan).toEqual({ id: 'pareto' });
+    fails(['sweep', 'x', '--plan', 'pareto', '--vary', 'epochs=1'], /--plan and --vary do not mix/);
+    fails(['sweep', 'x', '--plan', 'pareto:'], /--plan 'pareto:' is not of the form/);
+    fails(['run', 'x', '--plan', 'pareto'], /--plan only applies to "sweep"/);
+  });
+
   it('rejects --vary outside a sweep', () => {
     fails(['run', 'x', '--vary', 'epochs=1,2'], /--vary only applies to "sweep"/);
     fails(['list', '--vary', 'epochs=1,2'], /--vary only applies to "sweep"/);

@@ -32,8 +32,10 @@ export type Command =
       /** `--set key=value` pairs for the base config, in order; values are still text. */
       sets: [key: string, raw: string][];
       seed?: number;
-      /** `--vary key=v1,v2,…` in the order given; values are still text. */
+      /** `--vary key=v1,v2,…` in the order given; values are still text. Empty with `plan`. */
       vary: [key: string, raws: string[]][];
+      /** `--plan id[:variant]`: the runs of one of the lab's sweep plans (the browser's sweep) instead of a grid. */
+      plan?: { id: string; variant?: string };
       out?: string;
       csv?: string;
       backend: NodeBackend;
@@ -62,6 +64,7 @@ export const USAGE = `Usage:
   npm run lab -- list
   npm run lab -- run <lab-id> [options]
   npm run lab -- sweep <lab-id> --vary <key=v1,v2,…> [--vary …] [options]
+  npm run lab -- sweep <lab-id> --plan <plan-id[:variant]> [options]
   npm run lab -- findings [<lab-id>] [--quick] [--out <file.json>]   (also: npm run findings)
 
 Options of run:
@@ -81,6 +84,8 @@ Options of run:
 
 Options of sweep (one run per combination of the --vary values, one after another):
   --vary <key=v1,v2,…>   a setting and its values; repeat for more keys (the grid is their product)
+  --plan <id[:variant]>  instead of --vary: the runs of one of the lab's sweeps as the browser runs them
+                         (e.g. weighting's pareto, pareto:3), with the plan's own report tables
   --config, --set, --seed   the base settings every run starts from, as for run
   --out <sweep.json>     write every run's config, outcome and summary as JSON
   --csv <sweep.csv>      write one row per run: run,<varied keys>,outcome,<summary values>
@@ -99,7 +104,7 @@ Options of findings (re-run the labs' declared findings headless):
 Exit codes: 0 done, 1 unexpected failure (sweep: a run threw), 2 bad input, 3 the run (sweep: a run)
 diverged, 130 stopped by Ctrl-C (the files are saved at the first Ctrl-C, and again when the run stops).`;
 
-const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend', 'data', 'threshold', 'min-per-user', 'min-per-item', 'vary'] as const;
+const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend', 'data', 'threshold', 'min-per-user', 'min-per-item', 'vary', 'plan'] as const;
 /** Options of run that a sweep does not take (a sweep runs on the built-in datasets). */
 const NOT_SWEEP = ['data', 'threshold', 'min-per-user', 'min-per-item'] as const;
 
@@ -123,6 +128,7 @@ export function parseCliArgs(argv: readonly string[]): Command {
         'min-per-user': { type: 'string' },
         'min-per-item': { type: 'string' },
         vary: { type: 'string', multiple: true },
+        plan: { type: 'string' },
         quick: { type: 'boolean' },
         'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -143,7 +149,7 @@ export function parseCliArgs(argv: readonly string[]): Command {
   if (command === 'list') {
     if (rest.length) throw new UsageError(`unexpected argument '${rest[0]}' after "list"`);
     const misplaced = RUN_ONLY.find((k) => values[k] !== undefined);
-    if (misplaced) throw new UsageError(`--${misplaced} only applies to ${misplaced === 'vary' ? '"sweep"' : '"run"'}`);
+    if (misplaced) throw new UsageError(`--${misplaced} only applies to ${misplaced === 'vary' || misplaced === 'plan' ? '"sweep"' : '"run"'}`);
     return { kind: 'list' };
   }
   if (command === 'findings') {
@@ -170,7 +176,9 @@ export function parseCliArgs(argv: readonly string[]): Command {
     const misplacedInSweep = NOT_SWEEP.find((k) => values[k] !== undefined);
     if (misplacedInSweep) throw new UsageError(`--${misplacedInSweep} only applies to "run"`);
     const vary = (values.vary ?? []).map(parseVary);
-    if (vary.length === 0) throw new UsageError('"sweep" needs at least one --vary key=v1,v2,… (e.g. --vary epochs=5,10)');
+    const plan = values.plan === undefined ? undefined : parsePlan(values.plan);
+    if (plan && vary.length) throw new UsageError('--plan and --vary do not mix: a plan names its own runs');
+    if (vary.length === 0 && !plan) throw new UsageError('"sweep" needs at least one --vary key=v1,v2,… (e.g. --vary epochs=5,10) or a --plan');
     return {
       kind: 'sweep',
       labId,
@@ -178,12 +186,14 @@ export function parseCliArgs(argv: readonly string[]): Command {
       sets: (values.set ?? []).map(parseSet),
       seed: values.seed === undefined ? undefined : parseSeed(values.seed),
       vary,
+      ...(plan ? { plan } : {}),
       out: values.out,
       csv: values.csv,
       backend: backend as NodeBackend,
     };
   }
   if (values.vary !== undefined) throw new UsageError('--vary only applies to "sweep"');
+  if (values.plan !== undefined) throw new UsageError('--plan only applies to "sweep"');
   return {
     kind: 'run',
     labId,
@@ -198,6 +208,13 @@ export function parseCliArgs(argv: readonly string[]): Command {
     minPerUser: parseMinimum('min-per-user', values['min-per-user'], values.data),
     minPerItem: parseMinimum('min-per-item', values['min-per-item'], values.data),
   };
+}
+
+/** "pareto" or "pareto:3": a plan id and, after a colon, its variant. */
+function parsePlan(text: string): { id: string; variant?: string } {
+  const [id, variant, more] = text.split(':');
+  if (!id || more !== undefined || variant === '') throw new UsageError(`--plan '${text}' is not of the form id or id:variant`);
+  return variant === undefined ? { id } : { id, variant };
 }
 
 function parseSet(text: string): [string, string] {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepResult, SweepRun } from '../core/experiment/sweep';
 import type { RunOutcome } from '../core/experiment/types';
-import { formatSweepTable, sweepExitCode, sweepRecord, sweepToCsv, variedValues } from './sweepLab';
+import { formatSweepTable, planRuns, sweepExitCode, sweepRecord, sweepToCsv, variedValues } from './sweepLab';
 
 const done = (epochs: number, outcome: RunOutcome, summary: Record<string, number>): SweepRun => ({
   config: { dataset: 'tiny', epochs },
@@ -34,8 +34,34 @@ describe('sweep output', () => {
     const sweep: SweepResult = { runs, cancelled: false };
     const rec = sweepRecord('pop-vs-mf', 'wasm', { dataset: 'tiny' }, variedValues(['epochs'], [{ epochs: 1 }, { epochs: 2 }, { epochs: 2 }]), sweep, new Date(0));
     expect(rec).toMatchObject({ tool: 'objective-lab cli', createdAt: '1970-01-01T00:00:00.000Z', labId: 'pop-vs-mf', vary: { epochs: [1, 2] }, cancelled: false });
-    expect(rec.runs[2]).toEqual({ config: { dataset: 'tiny', epochs: 3 }, outcome: { status: 'failed', message: 'boom, "quoted"' }, summary: {} });
+    expect(rec.runs[2]).toEqual({ config: { dataset: 'tiny', epochs: 3 }, outcome: { status: 'failed', message: 'boom, "quoted"' }, summary: {}, epochs: [] });
     expect(rec.runs[1].outcome.status).toBe('diverged');
+  });
+
+  it("records a plan's runs with their labels, families and evaluations, and the plan's report tables", () => {
+    const evaluated: SweepRun = {
+      config: { method: 'dvao' },
+      result: {
+        labId: 'weighting',
+        config: {},
+        backend: 'wasm',
+        outcome: { status: 'completed' },
+        events: [
+          { kind: 'epoch', step: 0, epoch: 0, values: { ild: 0.5 } },
+          { kind: 'step', step: 1, epoch: 1, totalSteps: 1, values: { loss: 1 } },
+          { kind: 'epoch', step: 1, epoch: 1, values: { ild: 0.6 } },
+        ],
+        summary: { ild: 0.6 },
+      },
+    };
+    const points = [{ label: 'DVAO', kind: 'automatic', override: { method: 'dvao' } }];
+    expect(planRuns(points, [evaluated, runs[2]])).toEqual([
+      { label: 'DVAO', kind: 'automatic', config: { method: 'dvao' }, epochs: [{ ild: 0.5 }, { ild: 0.6 }], completed: true },
+      { label: 'run 2', kind: '', config: { dataset: 'tiny', epochs: 3 }, epochs: [], completed: false },
+    ]);
+    const tables = [{ title: 't', columns: ['a'], rows: [['1']] }];
+    const rec = sweepRecord('weighting', 'wasm', {}, {}, { runs: [evaluated], cancelled: false }, new Date(0), { id: 'pareto', points, tables });
+    expect(rec).toMatchObject({ plan: { id: 'pareto' }, tables, runs: [{ label: 'DVAO', kind: 'automatic', epochs: [{ ild: 0.5 }, { ild: 0.6 }] }] });
   });
 
   it('exits 130 when cancelled, else 1 if a run threw, else 3 if one diverged, else 0', () => {

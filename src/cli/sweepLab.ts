@@ -1,7 +1,8 @@
 // The `lab sweep` command: one run per combination of --vary values, progress on stderr, table and files out.
-import { describeOverride, gridFromVary, runSweep, type SweepResult, type SweepRun } from '../core/experiment/sweep';
+import { describeOverride, gridFromVary, runEvaluations, runSweep, type SweepResult, type SweepRun } from '../core/experiment/sweep';
+import type { PlanRun, SweepPlan, SweepPoint } from '../core/experiment/sweepPlan';
 import { StepGate } from '../core/experiment/stepGate';
-import type { ProgressEvent, RunOutcome } from '../core/experiment/types';
+import type { Lab, ProgressEvent, ReportTable, RunOutcome } from '../core/experiment/types';
 import { getLab } from '../core/labs/registry';
 import { selectBackend } from '../core/tf/backends';
 import type { Command } from './args';
@@ -28,8 +29,32 @@ export interface SweepRecord {
   backend: string;
   base: Record<string, unknown>;
   vary: Record<string, unknown[]>;
-  runs: { config: Record<string, unknown>; outcome: SweepRunOutcome; summary: Record<string, number> }[];
+  /** With --plan: the plan, its variant, and each run's label and family (in `runs`) and the plan's report. */
+  plan?: { id: string; variant?: string };
+  runs: {
+    config: Record<string, unknown>;
+    label?: string;
+    kind?: string;
+    outcome: SweepRunOutcome;
+    summary: Record<string, number>;
+    /** Every evaluation's values, epoch 0 first. */
+    epochs: Record<string, number>[];
+  }[];
+  tables?: ReportTable[];
   cancelled: boolean;
+}
+
+/** The runs of a plan as its report reads them. */
+export function planRuns(points: readonly SweepPoint[], runs: readonly SweepRun[]): PlanRun[] {
+  return runs.map((r, i) => ({ label: points[i]?.label ?? `run ${i + 1}`, kind: points[i]?.kind ?? '', config: r.config, epochs: runEvaluations(r.result), completed: runOutcome(r).status === 'completed' }));
+}
+
+/** The lab's plan named by --plan, or a UsageError listing the lab's plans. */
+function findPlan(lab: Lab, id: string): SweepPlan {
+  const plan = lab.sweeps?.find((p) => p.id === id);
+  if (plan) return plan;
+  const ids = (lab.sweeps ?? []).map((p) => p.id);
+  throw new UsageError(`lab ${lab.id} has no sweep plan '${id}' (${ids.length ? `its plans: ${ids.join(', ')}` : 'it has none'})`);
 }
 
 export function runOutcome(run: SweepRun): SweepRunOutcome {
@@ -53,6 +78,7 @@ export function sweepRecord(
   vary: Record<string, unknown[]>,
   sweep: SweepResult,
   createdAt: Date,
+  plan?: { id: string; variant?: string; points: readonly SweepPoint[]; tables: ReportTable[] },
 ): SweepRecord {
   return {
     tool: TOOL,
@@ -61,7 +87,15 @@ export function sweepRecord(
     backend,
     base,
     vary,
-    runs: sweep.runs.map((r) => ({ config: r.config, outcome: runOutcome(r), summary: r.result?.summary ?? {} })),
+    ...(plan ? { plan: { id: plan.id, ...(plan.variant === undefined ? {} : { variant: plan.variant }) } } : {}),
+    runs: sweep.runs.map((r, i) => ({
+      config: r.config,
+      ...(plan ? { label: plan.points[i]?.label, kind: plan.points[i]?.kind } : {}),
+      outcome: runOutcome(r),
+      summary: r.result?.summary ?? {},
+      epochs: runEvaluations(r.result),
+    })),
+    ...(plan ? { tables: plan.tables } : {}),
     cancelled: sweep.cancelled,
   };
 }
@@ -121,20 +155,24 @@ export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise
   if (!built.ok) throw new UsageError(built.errors.join('\n'));
   const base = built.config;
   // Both throw a LabError naming the bad key or value (exit 2) before anything runs.
-  const grid = gridFromVary(lab, cmd.vary);
-  const varied = cmd.vary.map(([k]) => k);
+  const plan = cmd.plan ? findPlan(lab, cmd.plan.id) : undefined;
+  const points = plan ? plan.points(base, cmd.plan?.variant) : [];
+  const grid = plan ? points.map((p) => p.override) : gridFromVary(lab, cmd.vary);
+  // A plan's runs are told apart by the settings it shows (method, weights…); a grid's by the keys it varies.
+  const varied = plan ? plan.shownSettings : cmd.vary.map(([k]) => k);
+  const report = (runs: readonly SweepRun[]) => (plan?.report ? plan.report(planRuns(points, runs)) : []);
 
   const backend = await selectBackend(cmd.backend);
   if (backend.active !== cmd.backend) {
     const why = backend.attempts.find((a) => a.name === cmd.backend)?.reason ?? 'failed';
     process.stderr.write(`note: the ${cmd.backend} backend did not start (${why}); using ${backend.active}\n`);
   }
-  process.stderr.write(`sweep of ${lab.id} on ${backend.active}: ${grid.length} runs varying ${varied.join(', ')}\n`);
+  process.stderr.write(`sweep of ${lab.id} on ${backend.active}: ${grid.length} runs ${plan ? `of the plan ${plan.id}` : `varying ${varied.join(', ')}`}\n`);
 
   const n = grid.length;
   const vary = variedValues(varied, grid);
   const files = (sweep: SweepResult): [string | undefined, () => string][] => [
-    [cmd.out, () => JSON.stringify(sweepRecord(lab.id, backend.active, base, vary, sweep, new Date()), null, 2) + '\n'],
+    [cmd.out, () => JSON.stringify(sweepRecord(lab.id, backend.active, base, vary, sweep, new Date(), plan && { ...cmd.plan!, points, tables: report(sweep.runs) }), null, 2) + '\n'],
     [cmd.csv, () => sweepToCsv(varied, sweep.runs)],
   ];
   // Until the sweep resolves, Ctrl-C saves the finished runs and the current one (stopped) at once.
@@ -152,7 +190,7 @@ export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise
       signal: interrupt.signal,
       control: new StepGate('running', { signal: interrupt.signal }),
       onRunStart: (i, config) => {
-        process.stderr.write(`run ${i + 1}/${n}: ${describeOverride(grid[i])}\n`);
+        process.stderr.write(`run ${i + 1}/${n}: ${plan ? `${points[i].label} (${points[i].kind})` : describeOverride(grid[i])}\n`);
         current = { config, events: [] };
         bar = new ProgressBar(process.stderr);
       },
@@ -177,7 +215,8 @@ export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise
   interrupt.setSaver(() => writeOutputs(files(sweep), 'saved'));
   const writeFailed = !writeOutputs(files(sweep));
 
-  process.stdout.write(`${formatSweepTable(varied, sweep.runs)}\n\nlab: ${lab.id}   backend: ${backend.active}   runs: ${sweep.runs.length}/${n}${sweep.cancelled ? ' (cancelled)' : ''}\n`);
+  const tables = report(sweep.runs).map((t) => `\n${t.title}\n${formatTable(t.columns, t.rows)}\n`).join('');
+  process.stdout.write(`${formatSweepTable(varied, sweep.runs)}\n${tables}\nlab: ${lab.id}   backend: ${backend.active}   runs: ${sweep.runs.length}/${n}${sweep.cancelled ? ' (cancelled)' : ''}\n`);
   const code = sweepExitCode(sweep);
   return code === EXIT.ok && writeFailed ? EXIT.badInput : code;
 }

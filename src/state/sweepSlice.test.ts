@@ -16,6 +16,7 @@ function fakeStore() {
       config: { method: 'rc' },
       outcome: status === 'completed' ? { status } : { status, atStep: 3, message: 'diverged at step 3' },
       summary: { precision: 0.1 * index, ild: 0.5 },
+      epochs: [{ precision: 0, ild: 0.4 }, { precision: 0.1 * index, ild: 0.5 }],
     });
   return { store, calls, grids, send, finish };
 }
@@ -44,6 +45,7 @@ describe('the sweep slice', () => {
       [11, 'DVAO', 'automatic'],
     ]);
     expect(runs[1].summary).toEqual({ precision: 1.1, ild: 0.5 });
+    expect(runs[1].epochs).toEqual([{ precision: 0, ild: 0.4 }, { precision: 1.1, ild: 0.5 }]); // its path, for the path view
     expect(store.getState().sweep.settled).toBe(false);
     send({ type: 'done', runId, sweep: { total: 17, ran: 17, cancelled: false } });
     expect(store.getState().sweep).toMatchObject({ status: 'done', settled: true });

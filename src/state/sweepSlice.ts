@@ -17,6 +17,8 @@ export interface SweepRunRecord {
   outcome: SweepRunOutcome;
   /** Final value of each epoch metric (empty when the run threw). */
   summary: Record<string, number>;
+  /** Every evaluation's values, epoch 0 first (absent in records made before runs carried them). */
+  epochs?: Record<string, number>[];
   error?: string;
 }
 
@@ -134,7 +136,7 @@ export function createSweepSlice(client: RunClient): StateCreator<LabState, [], 
         }
         if (msg.type === 'sweepRun') {
           const point = plan[msg.index] ?? { label: `run ${msg.index + 1}`, kind: '' };
-          const record: SweepRunRecord = { index: msg.index, ...point, config: msg.config, outcome: msg.outcome, summary: msg.summary, ...(msg.error ? { error: msg.error } : {}) };
+          const record: SweepRunRecord = { index: msg.index, ...point, config: msg.config, outcome: msg.outcome, summary: msg.summary, ...(msg.epochs ? { epochs: msg.epochs } : {}), ...(msg.error ? { error: msg.error } : {}) };
           return patch({ runs: [...sweep.runs.filter((r) => r.index !== msg.index), record].sort((a, b) => a.index - b.index) });
         }
         if (msg.type === 'done' && 'sweep' in msg) {

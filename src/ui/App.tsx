@@ -17,7 +17,7 @@ import { SweepPanel } from './sweep/SweepPanel';
 
 export function App() {
   const lab = useLabStore(selectLab);
-  const { above: Above, below: Below } = LAB_PANELS[lab.id] ?? {};
+  const { above: Above, below: Below, afterSweeps: AfterSweeps } = LAB_PANELS[lab.id] ?? {};
   return (
     <div className="app">
       <header className="topbar">
@@ -46,6 +46,7 @@ export function App() {
           <ResultsTable />
           {Below ? <Below /> : null}
           {lab.sweeps?.map((plan) => <SweepPanel key={`${lab.id}/${plan.id}`} lab={lab} plan={plan} />)}
+          {AfterSweeps ? <AfterSweeps /> : null}
         </section>
         <AboutPanel />
       </main>

@@ -168,6 +168,9 @@ describe('the worker protocol (sweeps)', () => {
     ]);
     expect(runs[0].summary.precision).toBeGreaterThanOrEqual(0);
     expect(runs[0].summary.ild).toBeGreaterThan(0);
+    // Each run's path: epoch 0 (before training) then every epoch, the last one its summary.
+    expect(runs[0].epochs?.length).toBe(Number(fast.epochs) + 1);
+    expect(runs[0].epochs?.at(-1)?.ild).toBe(runs[0].summary.ild);
     expect(out.at(-1)).toEqual({ type: 'done', runId: 's1', sweep: { total: 2, ran: 2, cancelled: false } });
   });
 

@@ -5,7 +5,7 @@ import { armsOf } from '../core/experiment/findings';
 import { measureFindings } from '../core/experiment/findingsRunner';
 import { RunCache } from '../core/experiment/runCache';
 import { StepGate } from '../core/experiment/stepGate';
-import { resolveGrid, runSweep } from '../core/experiment/sweep';
+import { resolveGrid, runEvaluations, runSweep } from '../core/experiment/sweep';
 import type { Lab } from '../core/experiment/types';
 import { getLab } from '../core/labs/registry';
 import { selectBackend, type BackendChoice, type BackendReport, type SelectOptions } from '../core/tf/backends';
@@ -124,7 +124,7 @@ export function createExecutor(opts: ExecutorOptions): (msg: ToWorker) => void {
       },
       onRunDone: (index, r) => {
         const outcome: SweepRunOutcome = r.result ? r.result.outcome : { status: 'failed', message: r.error ?? 'unknown error' };
-        opts.post({ type: 'sweepRun', runId, index, config: r.config, outcome, summary: r.result?.summary ?? {}, ...(r.error ? { error: r.error } : {}) });
+        opts.post({ type: 'sweepRun', runId, index, config: r.config, outcome, summary: r.result?.summary ?? {}, epochs: runEvaluations(r.result), ...(r.error ? { error: r.error } : {}) });
       },
     });
     opts.post({ type: 'done', runId, sweep: { total, ran: result.runs.length, cancelled: result.cancelled } });

@@ -79,6 +79,8 @@ export type FromWorker =
       config: Record<string, unknown>;
       outcome: SweepRunOutcome;
       summary: Record<string, number>;
+      /** Every evaluation's values, epoch 0 first (the run's path; drawn against the sweep's other runs). */
+      epochs?: Record<string, number>[];
       error?: string;
     }
   /** A finding's re-run is about to start run `index` (0-based) of `total`: that arm with that seed. */

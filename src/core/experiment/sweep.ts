@@ -34,6 +34,11 @@ export interface SweepContext {
   cache?: RunCache;
 }
 
+/** Every evaluation's values of a run, in order (epoch 0, before training, first): the run's path in metric space. */
+export function runEvaluations(result: RunResult<unknown> | undefined): Record<string, number>[] {
+  return (result?.events ?? []).flatMap((e) => (e.kind === 'epoch' ? [e.values] : []));
+}
+
 /**
  * Resolves every config of the grid (`base` overridden by each grid entry) against the lab's schema.
  * All configs are checked before the first run, so a typo fails at once rather than after an hour;

@@ -1,5 +1,6 @@
 // What a lab declares about a sweep it offers: the runs (a grid over its config), how the families of runs are
 // named and coloured, and the panels that plot them. The generic sweep panel draws any plan; it knows no lab.
+import type { ReportTable } from './types';
 
 /** Which family a point belongs to (e.g. hand weights, an automatic method). */
 export interface SweepKind {
@@ -36,6 +37,18 @@ export interface SweepPanelSpec {
   pick?: { label: string; initial(config: Record<string, unknown>): number };
 }
 
+/** One finished run of a plan, as a plan's report reads it (from the CLI's results or the browser's records). */
+export interface PlanRun {
+  label: string;
+  /** Its family (one of the plan's `kinds`). */
+  kind: string;
+  config: Record<string, unknown>;
+  /** Every evaluation's values, epoch 0 (before training) first. */
+  epochs: readonly Record<string, number>[];
+  /** Only completed runs have final values to compare (a diverged, stopped or failed one is false). */
+  completed: boolean;
+}
+
 /** A sweep a lab offers. */
 export interface SweepPlan {
   id: string;
@@ -55,4 +68,6 @@ export interface SweepPlan {
   panels: SweepPanelSpec[];
   /** The label drawn next to a point (default: its label). */
   chartLabel?(point: Pick<SweepPoint, 'label' | 'kind'>): string;
+  /** Tables the CLI prints (and writes) after the plan's runs, read from them (e.g. where each method ends). */
+  report?(runs: readonly PlanRun[]): ReportTable[];
 }

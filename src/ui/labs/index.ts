@@ -1,15 +1,17 @@
-// Lab-specific panels, by lab id: above the live charts (controls) and below them (views of the run). A lab without
-// any uses the shell alone; a lab's sweeps are drawn by the generic sweep panel from `lab.sweeps`.
+// Lab-specific panels, by lab id: above the live charts (controls), below them (views of the run) and after the
+// sweeps (views of a sweep's runs). A lab without any uses the shell alone; a lab's sweeps are drawn by the generic
+// sweep panel from `lab.sweeps`.
 import type { ComponentType } from 'react';
 import { ExplorerPanel } from './consumption/ExplorerPanel';
 import { TrainedPanel } from './consumption/TrainedPanel';
 import { AmpCfPanel } from './ampCf/AmpCfPanel';
 import { MultVaePanel } from './multVae/MultVaePanel';
+import { PathsPanel } from './weighting/PathsPanel';
 import { WeightingViews } from './weighting/WeightingViews';
 import { WeightPanel } from './weighting/WeightPanel';
 
-export const LAB_PANELS: Partial<Record<string, { above?: ComponentType; below?: ComponentType }>> = {
-  weighting: { above: WeightPanel, below: WeightingViews },
+export const LAB_PANELS: Partial<Record<string, { above?: ComponentType; below?: ComponentType; afterSweeps?: ComponentType }>> = {
+  weighting: { above: WeightPanel, below: WeightingViews, afterSweeps: PathsPanel },
   consumption: { above: ExplorerPanel, below: TrainedPanel },
   'mult-vae': { below: MultVaePanel },
   'amp-cf': { below: AmpCfPanel },

@@ -1,5 +1,5 @@
-// The weighting lab's measured claims: what RC and DVAO do to a noisy objective, a saturated one, and the step
-// size of groups whose objectives conflict. The teaching presets' settings, on workshop.
+// The weighting lab's measured claims: what RC and DVAO do to a noisy objective, a saturated one, the step size of
+// groups whose objectives conflict, and what fixed loss weights amount to. The teaching presets' settings, on workshop.
 import { defineFindings, fromArtifact, fromStepMean, type Finding } from '../../experiment/findings';
 import type { GroupScale } from './advantages';
 
@@ -65,5 +65,21 @@ export const weightingFindings = defineFindings('weighting', [
     seeds: SEEDS,
     values: { conflict: { arm: 'conflict', reading: scaleMean('agreement') }, defaults: { arm: 'defaults', reading: scaleMean('agreement') } },
     expect: { a: 'conflict', op: '>=', b: 'defaults' },
+  },
+  {
+    id: 'weighting.loss-share',
+    labId: 'weighting',
+    // The bound 0.6 is the weight the slider gives relevance (a setting, not a measurement): a share above it means
+    // the weights are not shares of the loss.
+    claim: 'With fixed loss weights 0.6 / 0.3 / 0.1 the likelihood term (nats) takes more than 60% of the weighted loss, because it is several times the [0, 1] diversity and novelty terms',
+    config: { dataset: 'workshop', method: 'fixed', noisyObjective: 'none', diversityReward: 'ild', wRelevance: 0.6, wDiversity: 0.3, wNovelty: 0.1 },
+    seeds: SEEDS,
+    values: {
+      share: { reading: fromStepMean('lossShare/relevance') },
+      likelihood: { reading: fromStepMean('loss/relevance') },
+      diversity: { reading: fromStepMean('loss/diversity') },
+    },
+    expect: { a: 'share', op: '>', b: 0.6 },
+    quick: QUICK,
   },
 ]);

@@ -105,3 +105,21 @@ describe('the Pareto sweep as a plan', () => {
     expect(paretoSweep.chartLabel!({ label: 'DVAO', kind: 'automatic' })).toBe('DVAO');
   });
 });
+
+describe("the Pareto sweep's report", () => {
+  it('tables, for each pair of axes, where each automatic method starts and ends against the hand front', () => {
+    const start = { ild: 0.5, precision: 0.1, hit: 0.5 };
+    const runs = [
+      { label: 'w=0.0', kind: 'hand', config: { wRelevance: 0, wDiversity: 1, wNovelty: 0 }, epochs: [start, { ild: 0.9, precision: 0.1, hit: 0.5 }], completed: true },
+      { label: 'w=1.0', kind: 'hand', config: { wRelevance: 1, wDiversity: 0, wNovelty: 0 }, epochs: [start, { ild: 0.5, precision: 0.3, hit: 0.9 }], completed: true },
+      // Precision: the line (0.9, 0.1)–(0.5, 0.3) passes (0.7, 0.2); (0.6, 0.15) is 0.25 spans under it.
+      { label: 'DVAO', kind: 'automatic', config: { method: 'dvao' }, epochs: [start, { ild: 0.6, precision: 0.15, hit: 0.9 }], completed: true },
+    ];
+    const [precision, hit] = paretoSweep.report!(runs);
+    expect(precision.columns).toEqual(['method', 'start ILD@10', 'start Precision@10', 'end ILD@10', 'end Precision@10', 'gap', 'end lands']);
+    expect(precision.rows).toEqual([['DVAO', '0.500', '0.100', '0.600', '0.150', '0.250', 'inside']]);
+    // HR@10: the line (0.9, 0.5)–(0.5, 0.9) (spans 0.4); (0.6, 0.9) moved down-left by 0.05 on both axes
+    // touches it at (0.55, 0.85): 0.05 / 0.4 = 0.125 spans beyond.
+    expect(hit.rows).toEqual([['DVAO', '0.500', '0.500', '0.600', '0.900', '-0.125', 'beyond']]);
+  });
+});

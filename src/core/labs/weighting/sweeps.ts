@@ -4,6 +4,7 @@ import { ErrorCode, LabError } from '../../errors';
 import type { SweepPlan, SweepPoint } from '../../experiment/sweepPlan';
 import { BACKBONE_IDS, MODEL_CATALOG } from '../../models/catalog';
 import { METHOD_INFO, type MethodInfo } from './methods';
+import { pathsTable, type NamedAxes } from './paths';
 
 /** The automatic weighting methods the sweep compares, in the order they run. */
 export const AUTOMATIC_METHODS = ['dvao', 'gdpo', 'uw', 'dwa', 'gradnorm'] as const;
@@ -83,6 +84,12 @@ const C_METRICS = [
   { key: 'consumption@3', label: 'U₃@10' },
 ];
 
+/** The pairs the path view offers: diversity across, accuracy up, as on the Pareto panels. */
+export const PATH_AXES: NamedAxes[] = [
+  { x: 'ild', xLabel: 'ILD@10', y: 'precision', yLabel: 'Precision@10' },
+  { x: 'ild', xLabel: 'ILD@10', y: 'hit', yLabel: 'HR@10' },
+];
+
 /** The Pareto sweep as the generic sweep panel draws it. */
 export const paretoSweep: SweepPlan = {
   id: 'pareto',
@@ -120,4 +127,5 @@ export const paretoSweep: SweepPlan = {
   ],
   // Short labels keep a crowded panel readable: "0.3" for w = 0.3, "consumption" for the reward variant.
   chartLabel: (p) => (p.kind === 'hand' ? p.label.replace(/^w=/, '') : p.kind === 'consumption' ? 'consumption' : p.label),
+  report: (runs) => PATH_AXES.map((axes) => pathsTable(runs, axes)),
 };
