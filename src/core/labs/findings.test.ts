@@ -28,11 +28,16 @@ const ALLOWED: Record<string, Record<string, string>> = {
     'fixed weights 0.6 / 0.3 / 0.1': 'the default weights (a setting)',
     'more than 60% of the loss': 'the share 0.6 of the weights, what the fixed weights would mean if losses had one scale (a setting)',
     'α = 1.5': 'GradNorm’s asymmetry α (a setting of the method)',
+    'not 0.6 (': 'the relevance weight the share is compared with (a setting)',
   },
   'pop-vs-mf': { '20% of each user’s clicks': 'the share of each user’s clicks held out for scoring (the protocol)' },
   consumption: {
     'α/(α−1) = 1.5': 'the theory value α/(α−1) for α = 3 (a formula, not a measurement)',
     'one dominant taste (0.7), two tastes (0.45 each)': 'the taste presets’ probabilities (settings)',
+    'a random 20% of each user’s items': 'the share held out by the random protocol (a setting of the protocol)',
+    "a random 20% ('random'), the latest 20% by time": 'the shares held out by the random and temporal protocols (settings)',
+    'a random 20%)': 'the random protocol named in a what-to-try text (a setting)',
+    'At w = 0.3': 'the MMR weight the sweep findings read (a setting)',
   },
   'mult-vae': {
     '20% (rounded down) are ranked': 'the share of a held-out user’s clicks that is ranked (the protocol)',

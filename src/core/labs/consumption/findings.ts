@@ -7,18 +7,15 @@ const SEEDS = [42, 43, 44];
 /** The fast check: tiny data, a small model, two seeds. */
 const QUICK = { config: { dataset: 'tiny', warmStartEpochs: 3, embeddingDim: 8 }, seeds: [42, 43] };
 
+/** A finding on one trained-comparison run per seed (TRAINED, SEEDS unless `extra` says otherwise). */
+function oneRun(id: string, claim: string, values: Finding['values'], expect: Relation, extra: Partial<Finding>): Finding {
+  return { id: `consumption.${id}`, labId: 'consumption', claim, config: TRAINED, seeds: SEEDS, values, expect, ...extra };
+}
+
 /** "list beats/loses to the top 10 on metric": values `aware` and `top` read from one run. */
 function vsTop(id: string, claim: string, list: string, metric: string, op: Relation['op'], extra: Partial<Finding> = {}): Finding {
-  return {
-    id: `consumption.${id}`,
-    labId: 'consumption',
-    claim,
-    config: TRAINED,
-    seeds: SEEDS,
-    values: { aware: { reading: fromSummary(`${list}/${metric}`) }, top: { reading: fromSummary(`topN/${metric}`) } },
-    expect: { a: 'aware', op, b: 'top' },
-    ...extra,
-  };
+  const values = { aware: { reading: fromSummary(`${list}/${metric}`) }, top: { reading: fromSummary(`topN/${metric}`) } };
+  return oneRun(id, claim, values, { a: 'aware', op, b: 'top' }, extra);
 }
 
 /** A list's lead over the top 10 on one metric, read from one run (positive: the re-ranked list wins). */
@@ -35,16 +32,8 @@ const sweepDrop = (w: number, metric: string): Reading => ({
 
 /** "Along the diversity-weight sweep, Precision falls by a larger share than `metric`", on `config`'s data. */
 function sweepFinding(id: string, claim: string, metric: string, extra: Partial<Finding> = {}): Finding {
-  return {
-    id: `consumption.${id}`,
-    labId: 'consumption',
-    claim,
-    config: TRAINED,
-    seeds: SEEDS,
-    values: { precision: { reading: sweepDrop(0.3, 'precision') }, other: { reading: sweepDrop(0.3, metric) } },
-    expect: { a: 'precision', op: '>', b: 'other' },
-    ...extra,
-  };
+  const values = { precision: { reading: sweepDrop(0.3, 'precision') }, other: { reading: sweepDrop(0.3, metric) } };
+  return oneRun(id, claim, values, { a: 'precision', op: '>', b: 'other' }, extra);
 }
 
 /**

@@ -45,8 +45,8 @@ export const DiversitySweepView = memo(function DiversitySweepView({ points, see
         (w = 0), in % of its value there, against the genre diversity (ILD@10) the lists reach; mean over {seeds} seed{seeds === 1 ? '' : 's'}.
         {mid ? ` At w = 0.3: Precision@10 ${pct(mid.precision)}, HR@10 ${pct(mid.hit)}, U₂ ${pct(mid['consumption@2'])}, U₃ ${pct(mid['consumption@3'])}.` : ''}
       </p>
-      <div className="chart-box">
-        <ResponsiveContainer width="100%" height={300}>
+      <div className="chart-box sweep-box">
+        <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 30, left: 12 }}>
             <CartesianGrid stroke="#e5e8ee" />
             <XAxis
