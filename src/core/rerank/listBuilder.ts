@@ -78,6 +78,8 @@ export interface ListOptions {
   /** Items the user consumes (consumption mode). */
   c: number;
   tastes: TasteSource;
+  /** Top-n mode: also sum the model's chances r_i over each list (expectedHits; otherwise NaN). */
+  forecast?: boolean;
 }
 
 /**
@@ -86,9 +88,10 @@ export interface ListOptions {
  */
 export function buildLists(scores: Float32Array, users: Int32Array, numItems: number, ctx: ListContext, k: number, opts: ListOptions): { lists: Int32Array[]; keptTopN: number; expectedHits: number } {
   if (opts.mode === 'top-n') {
-    // The hits the model expects in its own top k, by the same r_i the re-ranking uses (to read its calibration).
-    let expectedHits = 0;
-    for (let r = 0; r < users.length; r++) {
+    // The hits the model expects in its own top k, by the same r_i the re-ranking uses (to read its calibration):
+    // a softmax and a sort per user, so only when asked.
+    let expectedHits = opts.forecast ? 0 : NaN;
+    for (let r = 0; opts.forecast && r < users.length; r++) {
       heartbeat();
       const seen = userItems(ctx.history, users[r]);
       const top = candidatesFromScores(scores.subarray(r * numItems, (r + 1) * numItems), seen, seen.length * ctx.heldOutRatio, k);

@@ -122,7 +122,7 @@ export async function trainedSeed(data: Dataset, seed: number, s: TrainedSetting
         });
       }
       for (const kind of LIST_KINDS) {
-        const opts: ListOptions = { mode: kind.mode, c: kind.c, tastes: s.tasteSource };
+        const opts: ListOptions = { mode: kind.mode, c: kind.c, tastes: s.tasteSource, forecast: true };
         const r = buildLists(scores, block, train.numItems, ctx, LIST_K, opts);
         lists[kind.id].push(...r.lists);
         expected[kind.id] += r.expectedHits;
@@ -166,7 +166,7 @@ async function oracleScale(policy: SoftmaxPolicy, users: Int32Array, rows: Int32
   const lists: Int32Array[] = [];
   let forecast = 0;
   await forEachScoreBlock(policy, users, rows, (scores, block) => {
-    const r = buildLists(scores, block, policy.numItems, ctx, LIST_K, { mode: 'top-n', c: 1, tastes: 'history-lift' });
+    const r = buildLists(scores, block, policy.numItems, ctx, LIST_K, { mode: 'top-n', c: 1, tastes: 'history-lift', forecast: true });
     lists.push(...r.lists);
     forecast += r.expectedHits;
   });
