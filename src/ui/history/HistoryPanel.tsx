@@ -17,6 +17,11 @@ export function HistoryPanel() {
   const history = useLabStore((s) => s.history);
   const { renameRun, setPinned, deleteRuns, deleteUnpinned, toggleOverlay, clearOverlay, importRunFile, dismissImportNote } = useLabStore.getState();
   const shown = useOverlayRuns(lab.id);
+  // The run on the charts now: ticking it draws nothing more (it is drawn already), so the row says so.
+  const currentSaved = useLabStore((s) => {
+    const runId = s.runIdByLab[s.labId];
+    return runId === undefined ? undefined : s.history.savedIdByRunId[runId];
+  });
   const runs = useMemo(() => history.runs.filter((r) => r.labId === lab.id).sort(historyOrder), [history.runs, lab.id]);
   const selected = runs.filter((r) => history.overlay.includes(r.id));
   const unpinned = runs.filter((r) => !r.pinned).length;
@@ -25,7 +30,7 @@ export function HistoryPanel() {
   const [chartId, setChartId] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   // The metrics a row shows: the first series of the lab's first two per-epoch charts (e.g. NDCG@10 and HR@10).
-  const metrics = lab.charts.filter((c) => c.source === 'epoch' && !c.xKey).slice(0, 2).map((c) => ({ key: c.series[0].key, label: `${c.title} (${c.series[0].label})` }));
+  const metrics = lab.charts.filter((c) => c.source === 'epoch' && !c.xKey).slice(0, 2).map((c) => ({ key: c.series[0].key, label: c.yLabel, title: `${c.title} (${c.series[0].label}), last epoch` }));
 
   const onFiles = async (files: FileList | null) => {
     for (const f of Array.from(files ?? [])) {
@@ -116,14 +121,15 @@ export function HistoryPanel() {
                 <div className="history-body">
                   <RunName run={r} onRename={renameRun} />
                   <div className="history-meta muted">
+                    {r.id === currentSaved ? <span className="history-current">on the charts now</span> : null}
                     <span>{when(r.createdAt)}</span>
                     <span className={`history-outcome outcome-${r.outcome.status}`}>{OUTCOME[r.outcome.status]}</span>
                     <span>{r.backend}</span>
                     {r.seed !== null ? <span>seed {r.seed}</span> : null}
                     {r.origin !== 'browser' ? <span>{r.origin === 'cli file' ? 'from the CLI' : 'imported'}</span> : null}
                     {metrics.map((m) => (
-                      <span key={m.key} title={m.label}>
-                        {m.label.split(' (')[0]} {num(r.summary[m.key])}
+                      <span key={m.key} title={m.title}>
+                        {m.label} {num(r.summary[m.key])}
                       </span>
                     ))}
                   </div>

@@ -17,11 +17,15 @@ export interface OverlayRun {
 /** The key an overlaid run's series is drawn under: never one a lab uses. */
 export const overlayKey = (key: string, k: number) => `${key}@run${k}`;
 
+/** Longest run name a legend repeats: the list shows the whole name beside the run's colour. */
+const LEGEND_NAME = 24;
+const short = (name: string) => (name.length > LEGEND_NAME ? `${name.slice(0, LEGEND_NAME - 1)}…` : name);
+
 /** The chart's spec with each overlaid run's series added after the current run's, each labelled with its run's name. */
 export function overlaySpec(spec: ChartSpec, runs: readonly Pick<OverlayRun, 'name' | 'color'>[], hasCurrent: boolean): ChartSpec {
   if (runs.length === 0) return spec;
   const current = hasCurrent ? spec.series.map((s) => ({ ...s, label: `${s.label} · this run` })) : [];
-  const added = runs.flatMap((r, k) => spec.series.map((s) => ({ ...s, key: overlayKey(s.key, k), label: `${s.label} · ${r.name}`, color: r.color })));
+  const added = runs.flatMap((r, k) => spec.series.map((s) => ({ ...s, key: overlayKey(s.key, k), label: `${s.label} · ${short(r.name)}`, color: r.color })));
   return { ...spec, series: [...current, ...added] };
 }
 
