@@ -128,6 +128,26 @@ describe('the run history', () => {
     expect(fake.store.getState().history.message).toBeNull();
   });
 
+  it('a run the browser cannot store (DataCloneError) is named; the rest are still kept across reloads', async () => {
+    const storage = memoryStorage();
+    const putRun = storage.putRun;
+    let refuse = true;
+    storage.putRun = async (run) => {
+      if (refuse) throw Object.assign(new Error('could not be cloned'), { name: 'DataCloneError' });
+      return putRun(run);
+    };
+    const fake = recordingStore(storage);
+    await finishRun(fake);
+    await wait(20);
+    const h = fake.store.getState().history;
+    expect(h.mode).toBe('kept');
+    expect(h.message).toMatch(/^OL502 The run “defaults” could not be kept across reloads \(could not be cloned\)/);
+    refuse = false;
+    await finishRun(fake);
+    await wait(20);
+    expect((await storage.loadAll()).runs).toHaveLength(1);
+  });
+
   it('imports a run file, and refuses a bad one with a message, changing nothing', async () => {
     const fake = recordingStore();
     await finishRun(fake);

@@ -96,16 +96,23 @@ export function createHistorySlice(storage: RunStorage): StateCreator<LabState, 
   return (set, get) => {
     const patch = (p: Partial<HistoryState> | ((h: HistoryState) => Partial<HistoryState>)) =>
       set((s) => ({ history: { ...s.history, ...(typeof p === 'function' ? p(s.history) : p) } }));
-    const failed = (e: StorageError) => patch(e.problem === 'full' ? { message: FULL } : { mode: 'memory', message: UNAVAILABLE(e.message) });
+    const failed = (e: StorageError, what = 'A change') =>
+      patch(
+        e.problem === 'full'
+          ? { message: FULL }
+          : e.problem === 'refused'
+            ? { message: `${ErrorCode.HistoryNotKept} ${what} could not be kept across reloads (${e.message}); it stays until you reload.` }
+            : { mode: 'memory', message: UNAVAILABLE(e.message) },
+      );
     /** Writes through to storage, never blocking the caller; once storage is unavailable, writes stop. */
-    const write = (f: () => Promise<void>) => {
+    const write = (f: () => Promise<void>, what?: string) => {
       if (get().history.mode === 'memory') return;
       f().then(
         // A write that succeeds after a quota error: there is room again.
         () => {
           if (get().history.message === FULL) patch({ message: null });
         },
-        (e) => failed(asStorageError(e)),
+        (e) => failed(asStorageError(e), what),
       );
     };
     const updateRun = (id: string, f: (r: SavedRun) => SavedRun) => {
@@ -136,7 +143,8 @@ export function createHistorySlice(storage: RunStorage): StateCreator<LabState, 
             };
           });
         } catch (e) {
-          failed(asStorageError(e));
+          // Nothing could be read: whatever the reason, nothing will be kept either.
+          failed(asStorageError(e, 'unavailable'));
           if (get().history.mode === 'loading') patch({ mode: 'memory' });
         }
         get().restoreSweep();
@@ -148,7 +156,7 @@ export function createHistorySlice(storage: RunStorage): StateCreator<LabState, 
         const saved = savedFromRecord(record, Date.now());
         if (!saved) return;
         patch((h) => ({ runs: [saved, ...h.runs].sort(historyOrder), savedIdByRunId: { ...h.savedIdByRunId, [runId]: saved.id } }));
-        write(() => storage.putRun(saved));
+        write(() => storage.putRun(saved), `The run “${saved.name}”`);
       },
       keepSweep: () => {
         const { sweep } = get();
@@ -156,7 +164,7 @@ export function createHistorySlice(storage: RunStorage): StateCreator<LabState, 
         // The worker's id is not kept: it means nothing after a reload, and must never match a new sweep's messages.
         const kept: SavedSweep = { labId: sweep.labId, savedAt: new Date().toISOString(), sweep: { ...sweep, runId: null } };
         patch((h) => ({ sweeps: { ...h.sweeps, [kept.labId]: kept } }));
-        write(() => storage.putSweep(kept));
+        write(() => storage.putSweep(kept), 'The sweep');
       },
       restoreSweep: () => {
         const { labId, sweep, history } = get();
@@ -179,12 +187,13 @@ export function createHistorySlice(storage: RunStorage): StateCreator<LabState, 
           patch({ importNote: { ok: false, text: `${r.message}. Nothing was imported; the runs already kept are unchanged.` } });
           return false;
         }
-        const names = r.runs.map((x) => `“${x.name}”`).join(', ');
+        const here = get().labId;
+        const names = r.runs.map((x) => `“${x.name}”${x.labId === here ? '' : ` (in ${findLab(x.labId)?.title ?? x.labId})`}`).join(', ');
         patch((h) => ({
           runs: [...r.runs, ...h.runs].sort(historyOrder),
           importNote: { ok: true, text: `Imported ${r.runs.length === 1 ? 'one run' : `${r.runs.length} runs`} from ${fileName}: ${names.length > 300 ? `${names.slice(0, 300)}…` : names}.` },
         }));
-        for (const run of r.runs) write(() => storage.putRun(run));
+        for (const run of r.runs) write(() => storage.putRun(run), `The run “${run.name}”`);
         return true;
       },
       dismissImportNote: () => patch({ importNote: null }),

@@ -37,7 +37,7 @@ export function idbRunStorage(): RunStorage {
       }
       opened.then(
         (d) => (clearTimeout(timer), resolve(d)),
-        (e) => (clearTimeout(timer), reject(asStorageError(e))),
+        (e) => (clearTimeout(timer), reject(asStorageError(e, 'unavailable'))),
       );
     }));
   const openIt = () =>

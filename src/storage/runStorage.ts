@@ -12,7 +12,8 @@ export interface SavedSweep {
 
 /**
  * What the run history needs from a store. Every call is async (IndexedDB is), and may reject with a
- * `StorageError`: `unavailable` (no IndexedDB, private mode, blocked by another tab) or `full` (quota).
+ * `StorageError`: `unavailable` (no IndexedDB, private mode, blocked by another tab), `full` (quota), or
+ * `refused` (this one item could not be stored, e.g. an artifact the browser cannot clone; others still can).
  */
 export interface RunStorage {
   loadAll(): Promise<{ runs: SavedRun[]; sweeps: SavedSweep[] }>;
@@ -21,7 +22,7 @@ export interface RunStorage {
   putSweep(sweep: SavedSweep): Promise<void>;
 }
 
-export type StorageProblem = 'unavailable' | 'full';
+export type StorageProblem = 'unavailable' | 'full' | 'refused';
 
 export class StorageError extends Error {
   constructor(
@@ -33,13 +34,16 @@ export class StorageError extends Error {
   }
 }
 
-/** A failed write as a StorageError: a quota error (by any of its names across browsers) is `full`. */
-export function asStorageError(e: unknown): StorageError {
+/**
+ * Any failure as a StorageError: a quota error (by any of its names across browsers) is `full`; anything else
+ * is `otherwise` (a failed open: `unavailable`; a failed write of one item: `refused`).
+ */
+export function asStorageError(e: unknown, otherwise: StorageProblem = 'refused'): StorageError {
   if (e instanceof StorageError) return e;
   const name = (e as { name?: unknown } | null)?.name;
   const message = e instanceof Error ? e.message : String(e);
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return new StorageError('full', message || 'storage quota exceeded');
-  return new StorageError('unavailable', message || String(name ?? 'IndexedDB failed'));
+  return new StorageError(otherwise, message || String(name ?? 'IndexedDB failed'));
 }
 
 /**
