@@ -1,6 +1,6 @@
 // Runs are kept and compared: a finished run and a sweep survive a reload, two runs overlay on the same charts,
 // a run exported as JSON imports back the same, a bad file is refused with a message losing nothing, and without
-// IndexedDB the app keeps runs in memory and says so.
+// IndexedDB, or with its storage full, the app keeps runs in memory and says so.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { HOSTILE_RUN_FILES } from '../src/core/history/fixtures/hostileRunFiles';
@@ -151,4 +151,18 @@ test('without IndexedDB (private mode, storage off) runs are kept in memory and 
   await expect(page.getByTestId('history-mode')).toHaveText('Kept until you reload.');
   await trainAndKeep(page, 1);
   await expect(page.getByTestId('history-message')).toBeVisible();
+});
+
+test('when the browser storage is full the page says so and the run stays listed', async ({ page }) => {
+  // Every write to IndexedDB fails as a full disk does (reads still work).
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await openLab(page, POP);
+  await expect(page.getByTestId('history-mode')).toHaveText('Kept in this browser across reloads.');
+  await trainAndKeep(page, 1);
+  await expect(page.getByTestId('history-message')).toContainText("OL502 The browser's storage is full");
+  await expect(page.getByTestId('history-message')).toContainText('Delete runs you no longer need');
 });
