@@ -1,8 +1,12 @@
 // What a CLI run leaves behind: the JSON record, the per-epoch CSV and the summary table on stdout.
 import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ProgressEvent, RunOutcome, RunResult } from '../core/experiment/types';
+import type { RunOutcome, RunResult } from '../core/experiment/types';
+import { csvNumber, epochsToCsv, nestValues } from '../core/experiment/runExport';
 import { formatNumber, formatTable } from './table';
+
+// Moved to core so the app's run history writes the same files; re-exported for the CLI's callers.
+export { csvNumber, epochsToCsv, nestValues };
 
 export const TOOL = 'objective-lab cli';
 
@@ -12,23 +16,6 @@ export interface RunRecord<C = unknown> extends RunResult<C> {
   createdAt: string;
   /** The step events again, with `group/name` values nested by group: `rewards`, `weights`, … by objective name. */
   steps: Record<string, unknown>[];
-}
-
-/** Value-key prefixes and the name of the object they are gathered under in `steps`. */
-const GROUPS: Record<string, string> = { reward: 'rewards', weight: 'weights', base: 'baseWeights', loss: 'losses' };
-
-/** `{ 'reward/relevance': 0.1, meanSqAdvantage: 0.4 }` → `{ rewards: { relevance: 0.1 }, meanSqAdvantage: 0.4 }`. */
-export function nestValues(values: Record<string, number>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(values)) {
-    const slash = key.indexOf('/');
-    const prefix = key.slice(0, slash);
-    // Own keys only: a value named 'constructor/x' must not find Object's constructor.
-    const group = slash > 0 && Object.hasOwn(GROUPS, prefix) ? GROUPS[prefix] : undefined;
-    if (group) ((out[group] ??= {}) as Record<string, number>)[key.slice(slash + 1)] = v;
-    else out[key] = v;
-  }
-  return out;
 }
 
 export function runRecord<C>(result: RunResult<C>, createdAt: Date): RunRecord<C> {
@@ -48,31 +35,6 @@ export function formatMetric(v: unknown): string {
 export const NA = 'n/a';
 /** The line under a table that shows n/a, saying why. */
 export const NA_NOTE = 'n/a: not measured in this run (for instance, no test user had a held-out item to score)';
-
-/** A metric for a CSV cell: full precision (NaN and Infinity as text), or empty where there is no number. */
-export function csvNumber(v: unknown): string {
-  return typeof v === 'number' ? String(v) : '';
-}
-
-/** One CSV field: quoted only when it holds a comma, quote or newline. */
-function csvField(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/**
- * One row per epoch event: `epoch,step,<every value key>` (keys in order of first appearance). A value an
- * epoch lacks is left empty; numbers are written in full precision.
- */
-export function epochsToCsv(events: readonly ProgressEvent[]): string {
-  const epochs = events.filter((e): e is Extract<ProgressEvent, { kind: 'epoch' }> => e.kind === 'epoch');
-  const keys: string[] = [];
-  for (const e of epochs) for (const k of Object.keys(e.values)) if (!keys.includes(k)) keys.push(k);
-  const lines = [['epoch', 'step', ...keys].map(csvField).join(',')];
-  for (const e of epochs) {
-    lines.push([String(e.epoch), String(e.step), ...keys.map((k) => csvNumber(e.values[k]))].join(','));
-  }
-  return lines.join('\n') + '\n';
-}
 
 export function describeOutcome(o: RunOutcome): string {
   switch (o.status) {

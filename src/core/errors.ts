@@ -18,6 +18,10 @@ export const ErrorCode = {
   RunFailed: 'OL403',
   /** The training worker went silent mid-run (no answer to its pings); it is replaced. */
   WorkerUnresponsive: 'OL404',
+  /** A run file to import (the app's export or the CLI's --out) is not one, or holds bad values (named). */
+  RunFileInvalid: 'OL501',
+  /** Runs cannot be kept across reloads (IndexedDB unavailable, blocked or full); they are kept in memory. */
+  HistoryNotKept: 'OL502',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

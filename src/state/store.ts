@@ -11,8 +11,10 @@ import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createRunSlice, type RunClient, type RunSlice } from './runSlice';
 import { createFindingRunSlice, type FindingRunSlice } from './findingRunSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
+import { createHistorySlice, watchHistory, type HistorySlice } from './historySlice';
+import { memoryStorage, type RunStorage } from '../storage/runStorage';
 
-export type LabState = ConfigSlice & RunSlice & ResultsSlice & DataSlice & SweepSlice & FindingRunSlice;
+export type LabState = ConfigSlice & RunSlice & ResultsSlice & DataSlice & SweepSlice & FindingRunSlice & HistorySlice;
 
 /** Generates a preset in this thread: what tests and Node use; the app fetches the static files instead. */
 const generatePreset: PresetLoader = async (name) => {
@@ -23,14 +25,15 @@ const generatePreset: PresetLoader = async (name) => {
 
 /**
  * Builds a store; tests pass a fake client (and may pass an import runner), the app uses the worker-backed
- * ones and its static-file loader.
+ * ones and its static-file loader. Runs are kept in `storage` (the app's is IndexedDB; by default, memory).
  */
 export function createLabStore(
   makeClient: (h: ClientHandlers) => RunClient = (h) => new TrainingClient(h),
   loadPreset: PresetLoader = generatePreset,
   runImport?: ImportRunner,
+  storage: RunStorage = memoryStorage(),
 ) {
-  return create<LabState>()((...a) => {
+  const store = create<LabState>()((...a) => {
     const get = a[1];
     // One client, one worker: messages of the sweep on record go to the sweep slice, the rest to the run slice.
     const client = makeClient({
@@ -53,8 +56,12 @@ export function createLabStore(
       ...createRunSlice(client)(...a),
       ...createSweepSlice(client)(...a),
       ...createFindingRunSlice(client)(...a),
+      ...createHistorySlice(storage)(...a),
     };
   });
+  watchHistory(store);
+  void store.getState().loadHistory();
+  return store;
 }
 
 export type LabStore = ReturnType<typeof createLabStore>;

@@ -2,6 +2,7 @@
 import { selectLab } from '../state/selectors';
 import { useLabStore } from './appStore';
 import { DataPanel } from './data/DataPanel';
+import { HistoryPanel } from './history/HistoryPanel';
 import { LAB_PANELS } from './labs';
 import { AboutPanel } from './shell/AboutPanel';
 import { BackendBadge } from './shell/BackendBadge';
@@ -44,6 +45,7 @@ export function App() {
           <RunMessage />
           <ChartGrid />
           <ResultsTable />
+          <HistoryPanel />
           {Below ? <Below /> : null}
           {lab.sweeps?.map((plan) => <SweepPanel key={`${lab.id}/${plan.id}`} lab={lab} plan={plan} />)}
           {AfterSweeps ? <AfterSweeps /> : null}

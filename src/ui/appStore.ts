@@ -1,6 +1,7 @@
 // The app's single store instance, and the hook components read it through.
 import { fetchText, staticPresetLoader } from '../state/presetFiles';
 import { createLabStore } from '../state/store';
+import { idbRunStorage } from '../storage/idbRunStorage';
 import { TrainingClient, timingsFrom } from '../worker/client';
 
 // End-to-end tests shorten the worker's timeouts with a script run before the page (a link cannot set this).
@@ -9,4 +10,6 @@ const timings = timingsFrom((globalThis as { __objectiveLabClientTimings?: unkno
 export const useLabStore = createLabStore(
   (h) => new TrainingClient(h, undefined, undefined, timings),
   staticPresetLoader(`${import.meta.env.BASE_URL}sample-data/`, fetchText),
+  undefined,
+  idbRunStorage(),
 );

@@ -2,9 +2,11 @@
 // itself through `worker()` (its messages) and checks `calls` (what the store asked for).
 import type { ClientHandlers } from '../../worker/client';
 import type { RunClient } from '../runSlice';
+import type { RunStorage } from '../../storage/runStorage';
 import { createLabStore } from '../store';
 
-export function recordingStore() {
+/** `storage` stands for the browser's: pass one to two stores to play a reload. */
+export function recordingStore(storage?: RunStorage) {
   const calls: string[] = [];
   /** Each sweep's grid, in the order the sweeps were started. */
   const grids: Record<string, unknown>[][] = [];
@@ -20,6 +22,6 @@ export function recordingStore() {
     sweep: (lab, _base, grid) => (calls.push(`sweep:${lab}:${grid.length}`), grids.push(grid), `s${++n}`),
     finding: (lab, id, quick) => (calls.push(`finding:${lab}:${id}:${quick}`), `f${++n}`),
   };
-  const store = createLabStore((h) => ((handlers = h), client));
+  const store = createLabStore((h) => ((handlers = h), client), undefined, undefined, storage);
   return { store, calls, grids, worker: () => handlers };
 }

@@ -42,7 +42,8 @@ export const MetricChart = memo(function MetricChart({ spec, rows, markers = [] 
                 label={{ value: `${spec.yLabel} (${spec.unit})`, angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }}
               />
               <Tooltip formatter={(v) => fmt(v)} labelFormatter={(x) => `${spec.xLabel} ${x}`} isAnimationActive={false} />
-              <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+              {/* Many series (kept runs overlaid) wrap the legend: then it takes the height it needs, not one line's. */}
+              <Legend verticalAlign="top" height={spec.series.length > 2 ? undefined : 22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
               {markers.map((m) => (
                 <ReferenceLine key={m} x={m} stroke="#667085" strokeDasharray="3 3" label={{ value: 'weights changed', position: 'insideTopLeft', fontSize: 10, fill: '#667085' }} />
               ))}

@@ -6,13 +6,15 @@ import { selectCurrentRun, selectLab } from '../../state/selectors';
 import { useLabStore } from '../appStore';
 import { downsample } from '../charts/downsample';
 import { MetricChart, type ChartRow } from '../charts/MetricChart';
+import { overlayRows, overlaySpec } from '../history/overlay';
+import { useOverlayRuns } from '../history/useOverlayRuns';
 
 /** At most this many points per line: enough to see the shape, few enough to redraw smoothly. */
 const MAX_POINTS = 400;
 const NONE: never[] = [];
 
-const stepRows = (events: readonly StepEvent[]) => events.map((e) => ({ x: e.step, ...e.values }) as ChartRow);
-const epochRows = (events: readonly EpochEvent[]) => events.map((e) => ({ x: e.epoch, ...e.values }) as ChartRow);
+const stepRows = (events: readonly Pick<StepEvent, 'step' | 'values'>[]) => events.map((e) => ({ x: e.step, ...e.values }) as ChartRow);
+const epochRows = (events: readonly Pick<EpochEvent, 'epoch' | 'values'>[]) => events.map((e) => ({ x: e.epoch, ...e.values }) as ChartRow);
 
 /** Steps averaged into each point of a path in objective space (at most): per-step rewards are noisy, the path is the trend. */
 const PATH_WINDOW = 10;
@@ -69,12 +71,25 @@ export function ChartGrid() {
   const byEpoch = useMemo(() => epochRows(epochs), [epochs]);
   const stepCharts = useMemo(() => new Map(lab.charts.filter((c) => c.source === 'step').map((c) => [c.id, rowsFor(c, byStep)])), [lab, byStep]);
   const markers = useMemo(() => markerSteps(lab, steps), [lab, steps]);
-  const specCache = useMemo(() => new Map<string, ChartSpec>(), [lab]);
+  // Kept runs chosen in the run history, drawn with the current run (each run's rows shaped as the current run's).
+  const overlay = useOverlayRuns(lab.id);
+  const hasCurrent = steps.length + epochs.length > 0;
+  const overlaid = useMemo(() => {
+    const shaped = overlay.map((o) => ({ steps: stepRows(o.run.steps), epochs: epochRows(o.run.epochs) }));
+    return new Map(lab.charts.map((c) => [c.id, { spec: overlaySpec(c, overlay, hasCurrent), rows: shaped.map((r) => (c.source === 'step' ? rowsFor(c, r.steps) : r.epochs)) }]));
+  }, [lab, overlay, hasCurrent]);
+  // Merged per source, so a flush that only adds steps leaves the per-epoch charts' rows alone, as above.
+  const merge = (source: ChartSpec['source'], own: (c: ChartSpec) => ChartRow[]) =>
+    new Map(lab.charts.filter((c) => c.source === source).map((c) => [c.id, overlay.length ? overlayRows(c, own(c), overlaid.get(c.id)!.rows) : own(c)]));
+  const mergedSteps = useMemo(() => merge('step', (c) => stepCharts.get(c.id) ?? NONE), [lab, stepCharts, overlaid]);
+  const mergedEpochs = useMemo(() => merge('epoch', () => byEpoch), [lab, byEpoch, overlaid]);
+  const specCache = useMemo(() => new Map<string, ChartSpec>(), [lab, overlaid]);
   return (
     <div className="chart-grid">
       {lab.charts.map((spec) => {
-        const rows = spec.source === 'step' ? (stepCharts.get(spec.id) ?? NONE) : byEpoch;
-        return <MetricChart key={spec.id} spec={visibleSeries(spec, rows, specCache)} rows={rows} markers={spec.source === 'step' && !spec.xKey && markers.length ? markers : NONE} />;
+        const rows = (spec.source === 'step' ? mergedSteps : mergedEpochs).get(spec.id) ?? NONE;
+        const extra = overlaid.get(spec.id)!;
+        return <MetricChart key={spec.id} spec={visibleSeries(extra.spec, rows, specCache)} rows={rows} markers={spec.source === 'step' && !spec.xKey && markers.length ? markers : NONE} />;
       })}
     </div>
   );
