@@ -11,8 +11,9 @@ import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createRunSlice, type RunClient, type RunSlice } from './runSlice';
 import { createFindingRunSlice, type FindingRunSlice } from './findingRunSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
+import { createLessonSlice, type LessonSlice } from './lessonSlice';
 
-export type LabState = ConfigSlice & RunSlice & ResultsSlice & DataSlice & SweepSlice & FindingRunSlice;
+export type LabState = ConfigSlice & RunSlice & ResultsSlice & DataSlice & SweepSlice & FindingRunSlice & LessonSlice;
 
 /** Generates a preset in this thread: what tests and Node use; the app fetches the static files instead. */
 const generatePreset: PresetLoader = async (name) => {
@@ -30,7 +31,7 @@ export function createLabStore(
   loadPreset: PresetLoader = generatePreset,
   runImport?: ImportRunner,
 ) {
-  return create<LabState>()((...a) => {
+  const store = create<LabState>()((...a) => {
     const get = a[1];
     // One client, one worker: messages of the sweep on record go to the sweep slice, the rest to the run slice.
     const client = makeClient({
@@ -53,8 +54,15 @@ export function createLabStore(
       ...createRunSlice(client)(...a),
       ...createSweepSlice(client)(...a),
       ...createFindingRunSlice(client)(...a),
+      ...createLessonSlice(...a),
     };
   });
+  // A run that ends may finish the open lesson step (its explanation is then shown).
+  store.subscribe((s, prev) => {
+    if (s.runs === prev.runs) return;
+    for (const r of Object.values(s.runs)) if (r.outcome && !prev.runs[r.runId]?.outcome) s.noteRunEnded(r.labId, r.config, r.outcome);
+  });
+  return store;
 }
 
 export type LabStore = ReturnType<typeof createLabStore>;

@@ -2,6 +2,7 @@
 import { IMPORTED } from '../core/data/datasetChoice';
 import { getLab } from '../core/labs/registry';
 import { readUrl, writeUrl } from './url';
+import { readClassroomUrl, withClassroom } from './lessonUrl';
 import type { LabStore } from './store';
 
 export function startUrlSync(store: LabStore, location: Location, history: History): () => void {
@@ -12,15 +13,23 @@ export function startUrlSync(store: LabStore, location: Location, history: Histo
     fromUrl.config = { ...fromUrl.config, dataset: fallback };
     fromUrl.notices.push(`This link used imported data, which is not stored in links: showing '${String(fallback)}' instead. Import the files again to use them.`);
   }
+  const room = readClassroomUrl(location.search, fromUrl.labId);
   store.setState((s) => ({
     labId: fromUrl.labId,
     backend: fromUrl.backend,
     configs: { ...s.configs, [fromUrl.labId]: fromUrl.config },
-    notices: [...new Set([...s.notices, ...fromUrl.notices])],
+    notices: [...new Set([...s.notices, ...fromUrl.notices, ...room.notices])],
+    view: room.view,
+    lessonStep: room.lessonStep === null ? s.lessonStep : { ...s.lessonStep, [fromUrl.labId]: room.lessonStep },
+    classroom: { lock: room.lock, hide: room.hide },
   }));
   const write = () => {
     const s = store.getState();
-    const search = writeUrl(s.labId, s.backend, s.configs[s.labId]);
+    // The start page's link names no lab (only a chosen backend); a lab's carries its lesson step and classroom keys.
+    const search =
+      s.view === 'start'
+        ? s.backend === 'auto' ? '' : `?backend=${s.backend}`
+        : withClassroom(writeUrl(s.labId, s.backend, s.configs[s.labId]), { lessonStep: s.lessonStep[s.labId] ?? null, ...s.classroom });
     if (search === location.search) return;
     try {
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
@@ -31,6 +40,6 @@ export function startUrlSync(store: LabStore, location: Location, history: Histo
   };
   write();
   return store.subscribe((s, prev) => {
-    if (s.labId !== prev.labId || s.backend !== prev.backend || s.configs !== prev.configs) write();
+    if (s.labId !== prev.labId || s.backend !== prev.backend || s.configs !== prev.configs || s.view !== prev.view || s.lessonStep !== prev.lessonStep || s.classroom !== prev.classroom) write();
   });
 }
