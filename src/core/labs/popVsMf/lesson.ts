@@ -2,12 +2,12 @@
 import type { LessonPlan } from '../../lessons/lessonPlan';
 
 export const popVsMfLesson: LessonPlan = {
-  base: { dataset: 'tiny', epochs: 10 },
+  base: { dataset: 'tiny', epochs: 30 },
   defaultRun: '{default:epochs} epochs of BPR-MF on {default:dataset}, one seed; the lesson’s steps run on tiny.',
   steps: [
     {
       title: 'Learned taste against popularity',
-      task: 'Apply the step (tiny data, 10 epochs) and press ▶ Train.',
+      task: 'Apply the step (tiny data, 30 epochs) and press ▶ Train.',
       settings: {},
       watch: { target: 'chart-ndcg', name: 'NDCG@10 on held-out clicks' },
       question: 'Does MF’s NDCG@10 climb above the dashed popularity line, and after how many epochs?',
@@ -31,8 +31,8 @@ export const popVsMfLesson: LessonPlan = {
     },
     {
       title: 'Take the brake off: L2 = 0',
-      task: 'Apply the step (L2 set to 0, 30 epochs) and train.',
-      settings: { l2: 0, epochs: 30 },
+      task: 'Apply the step (L2 set to 0, 60 epochs) and train.',
+      settings: { l2: 0, epochs: 60 },
       watch: { target: 'chart-ndcg', name: 'NDCG@10 on held-out clicks' },
       question: 'Does NDCG@10 keep rising, or does it peak and slide while the training loss keeps falling?',
       explanation:
