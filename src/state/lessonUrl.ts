@@ -90,7 +90,8 @@ export function classroomParams(c: { lessonStep: number | null; lock: readonly s
 
 /** Appends the classroom keys to a query string from `writeUrl` (`?lab=…`). */
 export function withClassroom(search: string, c: { lessonStep: number | null; lock: readonly string[]; hide: readonly string[] }): string {
-  const extra = new URLSearchParams(classroomParams(c)).toString();
+  // Names are setting keys (no commas of their own): the lists keep their commas readable in the link.
+  const extra = new URLSearchParams(classroomParams(c)).toString().replace(/%2C/g, ',');
   if (!extra) return search;
   return search.startsWith('?') && search.length > 1 ? `${search}&${extra}` : `?${extra}`;
 }
