@@ -2,7 +2,7 @@
 import type { LessonPlan } from '../../lessons/lessonPlan';
 
 export const weightingLesson: LessonPlan = {
-  base: { dataset: 'tiny', epochs: 2, warmStartEpochs: 2, usersPerStep: 32 },
+  base: { dataset: 'tiny', epochs: 6, warmStartEpochs: 2, usersPerStep: 32 },
   defaultRun:
     '{default:warmStartEpochs} warm-start epochs, then {default:epochs} epochs on three objectives with {default:method}, on {default:dataset}; the lesson’s steps run on tiny.',
   steps: [
@@ -24,7 +24,8 @@ export const weightingLesson: LessonPlan = {
       question: 'With diversity weighted up, does Precision@10 fall by a larger share than HR@10?',
       explanation:
         'Diversity spends slots of the ten on other genres. Precision loses every slot it spends; HR@10 loses only when the user’s one good item is pushed out. ' +
-        'So the same move looks like a big trade-off under one metric and a small one under the other — the consumption lab explains why.',
+        'So the same move looks like a big trade-off under one metric and a small one under the other — the consumption lab explains why. On tiny data the ' +
+        'move is small and noisy: compare each metric’s fall as a share of where it started, and run the Pareto sweep on workshop for the full picture.',
     },
     {
       title: 'RC against DVAO: the step size',
