@@ -49,6 +49,15 @@ test('a teacher opens the start page, starts a lesson and follows every step on 
   await page.getByTestId('home').click();
   await expect(page.getByTestId('start-page')).toBeVisible();
   await expect.poll(() => new URL(page.url()).search).toBe('?backend=wasm');
+  // The browser's Back returns to the lab and its lesson; Back again to the start page the teacher opened.
+  await page.goBack();
+  await expect(lesson).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('start-page')).toBeVisible();
+  // "← All labs" on a lab's page goes back too.
+  await page.getByTestId('start-open-weighting').click();
+  await page.getByTestId('back-to-start').click();
+  await expect(page.getByTestId('start-page')).toBeVisible();
 });
 
 test('an old link with lab= opens that lab directly, its lesson one click away', async ({ page }) => {

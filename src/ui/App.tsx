@@ -16,6 +16,7 @@ import { SettingsForm } from './shell/SettingsForm';
 import { SweepPanel } from './sweep/SweepPanel';
 import { LessonPanel, LessonStartButton } from './lessons/LessonPanel';
 import { StartPage } from './start/StartPage';
+import { BackToStart } from './start/BackToStart';
 
 export function App() {
   const lab = useLabStore(selectLab);
@@ -38,6 +39,7 @@ export function App() {
       ) : (
       <main className={lessonOpen ? 'lab with-lesson' : 'lab'}>
         <section className="lab-head">
+          <BackToStart />
           <h1>{lab.title}</h1>
           <p className="tagline">{lab.tagline}</p>
           <LessonStartButton />
