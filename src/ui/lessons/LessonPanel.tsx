@@ -38,6 +38,9 @@ export function LessonPanel() {
   const { applyLessonStep, openLessonStep, closeLesson } = useLabStore.getState();
   const [collapsed, setCollapsed] = useState(narrow);
   const [skipped, setSkipped] = useState<string[]>([]);
+  // On a phone the panel is not sticky: when the step's run ends while the person watches a chart further down,
+  // a button at the bottom of the screen takes them back up to the explanation.
+  const [readWhy, setReadWhy] = useState(false);
   const plan = lab.lessonPlan;
   const s = plan && step !== undefined ? plan.steps[step] : undefined;
   const target = s?.watch.target;
@@ -51,6 +54,7 @@ export function LessonPanel() {
   const isDoneNow = step !== undefined && done.includes(step);
   useEffect(() => {
     if (isDoneNow) setCollapsed(false);
+    setReadWhy(isDoneNow && narrow());
   }, [isDoneNow]);
   if (!plan || step === undefined || !s) return null;
   const isDone = done.includes(step);
@@ -163,6 +167,18 @@ export function LessonPanel() {
         ) : null}
       </div>
       {collapsed ? null : <ClassroomLink step={step} />}
+      {readWhy ? (
+        <button
+          className="primary lesson-read-why"
+          onClick={() => {
+            setReadWhy(false);
+            document.querySelector('[data-testid="lesson"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+          }}
+          data-testid="lesson-read-why"
+        >
+          ✓ Step done — read why ↑
+        </button>
+      ) : null}
     </section>
   );
 }
