@@ -56,4 +56,14 @@ describe('a lesson in the store', () => {
     finish(s);
     expect(s.store.getState().lessonDone['pop-vs-mf']).toEqual([0]);
   });
+
+  it('refuses, with a notice, any change to a locked setting (an import switching the dataset included)', () => {
+    const { store } = recordingStore();
+    store.getState().setClassroom({ lock: ['dataset'], hide: [] });
+    store.getState().setConfigValue('dataset', 'tiny');
+    expect(store.getState().configs['pop-vs-mf'].dataset).toBe(getLab('pop-vs-mf').defaults.dataset);
+    expect(store.getState().notices.join('\n')).toContain("'dataset' is locked");
+    store.getState().setConfigValue('epochs', 3);
+    expect(store.getState().configs['pop-vs-mf'].epochs).toBe(3);
+  });
 });
