@@ -122,7 +122,21 @@ const LABS_AND_OTHERS: Case[] = [
   { name: 'imported data in a link', search: 'dataset=imported', notices: ['imported data'] },
 ];
 
-const CASES = [...PROTOTYPE_KEYS, ...MALFORMED_ENCODINGS, ...TFJS_FLAGS, ...NUMBERS, ...MARKUP, ...LONG_VALUES, ...DUPLICATES, ...LABS_AND_OTHERS];
+/** The classroom keys (src/state/lessonUrl.ts): a bad step, unknown or panel-drawn names, markup, repeats, too many. */
+const CLASSROOM: Case[] = [
+  { name: 'lesson step 0', search: 'lesson=0', notices: ["'lesson' = \"0\" is not a step"], lab: 'pop-vs-mf' },
+  { name: 'a lesson step past the end', search: 'lab=weighting&lesson=99', notices: ["'lesson' = \"99\""], lab: 'weighting' },
+  { name: 'a lesson step that is not a number', search: 'lesson=1e3', notices: ["'lesson' = \"1e3\""] },
+  { name: 'markup as the lesson step', search: `lesson=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, notices: ["'lesson' = "] },
+  { name: 'prototype keys to lock', search: 'lock=__proto__,constructor', notices: ["'lock' names \"__proto__\", \"constructor\""] },
+  { name: 'markup to hide', search: `hide=${encodeURIComponent('<script>alert(1)</script>')}`, notices: ["'hide' names"] },
+  { name: 'a panel setting to lock', search: 'lab=weighting&lock=wDiversity', notices: ['drawn by the lab’s own panel'], lab: 'weighting' },
+  { name: 'the lesson step given twice', search: 'lesson=1&lesson=3', notices: ["'lesson' is given 2 times"] },
+  { name: 'a lock list far too long', search: `lock=${'seed,'.repeat(100)}`, notices: ['at most 64'] },
+  { name: 'good classroom keys', search: 'lesson=2&lock=dataset&hide=seed,backend', notices: [] },
+];
+
+const CASES = [...PROTOTYPE_KEYS, ...MALFORMED_ENCODINGS, ...TFJS_FLAGS, ...NUMBERS, ...MARKUP, ...LONG_VALUES, ...DUPLICATES, ...LABS_AND_OTHERS, ...CLASSROOM];
 
 /** What a page did that it must not: errors thrown, errors logged, dialogs opened. */
 interface Trouble {

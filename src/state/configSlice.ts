@@ -29,7 +29,9 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
   setLab: (labId) => set({ labId }),
   setBackend: (backend) => set({ backend }),
   setConfigValue: (key, value) => {
-    const { labId, configs } = get();
+    const { labId, configs, classroom } = get();
+    // A classroom link locked it: the form shows it disabled, and nothing else (an import, a panel) changes it either.
+    if (classroom.lock.includes(key)) return get().addNotice(`'${key}' is locked by this classroom link and keeps its value.`);
     const r = parseField(getLab(labId), key, value);
     if (!r.ok) return get().addNotice(r.issue.message);
     set({ configs: { ...configs, [labId]: { ...configs[labId], [key]: r.value } } });

@@ -13,8 +13,9 @@ import { createFindingRunSlice, type FindingRunSlice } from './findingRunSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
 import { createHistorySlice, watchHistory, type HistorySlice } from './historySlice';
 import { memoryStorage, type RunStorage } from '../storage/runStorage';
+import { createLessonSlice, type LessonSlice } from './lessonSlice';
 
-export type LabState = ConfigSlice & RunSlice & ResultsSlice & DataSlice & SweepSlice & FindingRunSlice & HistorySlice;
+export type LabState = ConfigSlice & RunSlice & ResultsSlice & DataSlice & SweepSlice & FindingRunSlice & HistorySlice & LessonSlice;
 
 /** Generates a preset in this thread: what tests and Node use; the app fetches the static files instead. */
 const generatePreset: PresetLoader = async (name) => {
@@ -57,10 +58,16 @@ export function createLabStore(
       ...createSweepSlice(client)(...a),
       ...createFindingRunSlice(client)(...a),
       ...createHistorySlice(storage)(...a),
+      ...createLessonSlice(...a),
     };
   });
   watchHistory(store);
   void store.getState().loadHistory();
+  // A run that ends may finish the open lesson step (its explanation is then shown).
+  store.subscribe((s, prev) => {
+    if (s.runs === prev.runs) return;
+    for (const r of Object.values(s.runs)) if (r.outcome && !prev.runs[r.runId]?.outcome) s.noteRunEnded(r.labId, r.config, r.outcome);
+  });
   return store;
 }
 

@@ -4,6 +4,7 @@ import { showText, showValue } from '../core/showText';
 import { findLab, LABS } from '../core/labs/registry';
 import { BACKENDS, type BackendChoice } from '../core/tf/backendNames';
 import { ErrorCode } from '../core/errors';
+import { CLASSROOM_KEYS } from './lessonUrl';
 
 export interface UrlState {
   labId: string;
@@ -47,7 +48,9 @@ export function readUrl(search: string): UrlState {
       notices.push(`${ErrorCode.InvalidConfigValue}: URL parameter 'backend' = ${showValue(backendParam)} is not one of ${BACKEND_CHOICES.join(', ')}; using auto.`);
     }
   }
-  const rest = [...params.entries()].filter(([k]) => k !== 'lab' && k !== 'backend');
+  // The start page and classroom keys (lesson, lock, hide) are read, and judged, by readClassroomUrl.
+  const classroom: readonly string[] = CLASSROOM_KEYS;
+  const rest = [...params.entries()].filter(([k]) => k !== 'lab' && k !== 'backend' && !classroom.includes(k));
   const { config, issues, unknownKeys } = configFromText(lab, rest);
   for (const i of issues) {
     named.add(i.key);
@@ -60,7 +63,7 @@ export function readUrl(search: string): UrlState {
   // Given more than once with different values, and not already named for another reason: say which one counts.
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
-    if (new Set(all).size > 1 && !named.has(key)) {
+    if (new Set(all).size > 1 && !named.has(key) && !classroom.includes(key)) {
       notices.push(`${ErrorCode.InvalidConfigValue}: URL parameter '${showText(key)}' is given ${all.length} times with different values; using the last, ${showValue(last(key))}.`);
     }
   }

@@ -15,25 +15,37 @@ import { RunControls } from './shell/RunControls';
 import { RunMessage } from './shell/RunMessage';
 import { SettingsForm } from './shell/SettingsForm';
 import { SweepPanel } from './sweep/SweepPanel';
+import { LessonPanel, LessonStartButton } from './lessons/LessonPanel';
+import { StartPage } from './start/StartPage';
+import { BackToStart } from './start/BackToStart';
 
 export function App() {
   const lab = useLabStore(selectLab);
   const { above: Above, below: Below, afterSweeps: AfterSweeps } = LAB_PANELS[lab.id] ?? {};
+  const view = useLabStore((s) => s.view);
+  const lessonOpen = useLabStore((s) => s.lessonStep[s.labId] !== undefined);
+  const showStart = useLabStore((s) => s.showStart);
   return (
     <div className="app">
       <header className="topbar">
-        <div className="brand">
+        <a className="brand" href="?" onClick={(e) => (e.preventDefault(), showStart())} title="The start page: every lab, in order" data-testid="home">
           <span className="logo" aria-hidden="true">◆</span> Objective Lab
-        </div>
+        </a>
         <LabNav />
         <BackendBadge />
       </header>
       <Notices />
-      <main className="lab">
+      {view === 'start' ? (
+        <StartPage />
+      ) : (
+      <main className={lessonOpen ? 'lab with-lesson' : 'lab'}>
         <section className="lab-head">
+          <BackToStart />
           <h1>{lab.title}</h1>
           <p className="tagline">{lab.tagline}</p>
+          <LessonStartButton />
         </section>
+        <LessonPanel />
         <aside className="side">
           <RunControls />
           <SettingsForm />
@@ -52,6 +64,7 @@ export function App() {
         </section>
         <AboutPanel />
       </main>
+      )}
     </div>
   );
 }

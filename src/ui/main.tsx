@@ -9,7 +9,7 @@ import { App } from './App';
 import { useLabStore } from './appStore';
 import './styles.css';
 
-startUrlSync(useLabStore, window.location, window.history);
+startUrlSync(useLabStore, window.location, window.history, window);
 // Load the selected built-in dataset now and whenever the choice changes, so its statistics show and
 // the run receives the same data the files hold.
 const loadSelected = () => {

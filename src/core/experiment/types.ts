@@ -1,6 +1,7 @@
 // The experiment contract every lab implements: a validated JSON config and one `run` used everywhere.
 import type { z } from 'zod';
 import type { Finding } from './findings';
+import type { LabPlace, LessonPlan } from '../lessons/lessonPlan';
 import type { Dataset } from '../data/dataset';
 import type { RunCache } from './runCache';
 import type { SweepPlan } from './sweepPlan';
@@ -127,6 +128,10 @@ export interface Lab<S extends z.ZodObject = z.ZodObject, A extends ArtifactMap 
    * (see `renderLesson`); the typed-number test reads these.
    */
   lessonTemplates?: { about: string; whatToTry: string[] };
+  /** Its part and number on the start page (src/core/lessons/lessonPlan.ts); the lab-contract test requires it. */
+  place?: LabPlace;
+  /** Its lesson: 3–5 steps to run, each with what to watch and why (the lab-contract test requires one). */
+  lessonPlan?: LessonPlan;
   /** The measured claims its texts make: `npm run findings` re-runs them and writes the findings file. */
   findings?: readonly Finding[];
   schema: S;

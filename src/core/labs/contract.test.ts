@@ -8,6 +8,7 @@ import { describeSettings } from '../experiment/settings';
 import { StepGate } from '../experiment/stepGate';
 import type { Lab, ProgressEvent, RunResult } from '../experiment/types';
 import { useWasm } from '../testing/tfSetup';
+import { lessonProblems, LAB_PARTS } from '../lessons/lessonPlan';
 import { LABS } from './registry';
 
 beforeAll(useWasm);
@@ -33,6 +34,13 @@ describe.each(LABS.map((lab) => [lab.id, lab] as const))('the lab %s', (_id, lab
       expect(s.help.length, `${s.key} has no description`).toBeGreaterThan(10);
     }
     expect(lab.papers.length + lab.whatToTry.length).toBeGreaterThan(0);
+  });
+
+  it('has a place on the start page and a lesson whose every step’s settings its schema accepts', () => {
+    expect(LAB_PARTS.map((p) => p.id)).toContain(lab.place?.part);
+    expect(Number.isInteger(lab.place?.order) && lab.place!.order > 0, 'order is a whole number ≥ 1').toBe(true);
+    expect(LABS.filter((l) => l.place?.order === lab.place?.order).map((l) => l.id), 'order numbers are unique').toEqual([lab.id]);
+    expect(lessonProblems(lab, lab.lessonPlan)).toEqual([]);
   });
 
   it('names every chart’s axes and unit, says which way is better, and gives each series a key, label and colour', () => {

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { containsPhrase, referencedFindings, unallowedNumbers, NOT_MEASURED } from '../experiment/findings';
 import { describeSettings } from '../experiment/settings';
+import { lessonTexts } from '../lessons/lessonPlan';
 import { measureFindings } from '../experiment/findingsRunner';
 import { useWasm } from '../testing/tfSetup';
 import { FINDINGS_RECORD } from './findingsRecord';
@@ -67,6 +68,8 @@ function shownTexts(lab: LabDef): { where: string; text: string }[] {
       { where: `setting ${s.key}`, text: s.label },
       ...(s.kind === 'choice' ? s.choices.map((c) => ({ where: `setting ${s.key}`, text: c.label })) : []),
     ]),
+    // The lesson's steps: titles, tasks, what to watch, questions and explanations (as templates).
+    ...(lab.lessonPlan ? lessonTexts(lab.lessonPlan) : []),
     ...lab.charts.flatMap((c) => [c.title, c.xLabel, c.yLabel, c.unit ?? '', ...c.series.map((x) => x.label)].map((text) => ({ where: `chart ${c.id}`, text }))),
   ];
   // The weighting panel's method card: its name, what it does, what its applied-weights chart shows.
@@ -76,6 +79,8 @@ function shownTexts(lab: LabDef): { where: string; text: string }[] {
 
 const templates = (lab: LabDef) => lab.lessonTemplates ?? { about: lab.about, whatToTry: lab.whatToTry };
 const texts = (lab: LabDef) => [templates(lab).about, ...templates(lab).whatToTry];
+/** Every text that may quote a finding: about, what to try and the lesson's steps. */
+const quotingTexts = (lab: LabDef) => [...texts(lab), ...(lab.lessonPlan ? lessonTexts(lab.lessonPlan).map((t) => t.text) : [])];
 
 describe('texts learners read quote measured numbers only from the findings file', () => {
   it.each(LABS.map((l) => [l.id, l] as const))('%s: no decimal, percentage or compared integer is typed in outside an allowed phrase', (id, lab) => {
@@ -94,7 +99,7 @@ describe('texts learners read quote measured numbers only from the findings file
 
   it.each(LABS.map((l) => [l.id, l] as const))('%s: every quoted finding is declared by the lab and measured in the file', (_id, lab) => {
     const declared = new Set((lab.findings ?? []).map((f) => f.id));
-    for (const ref of texts(lab).flatMap(referencedFindings)) {
+    for (const ref of quotingTexts(lab).flatMap(referencedFindings)) {
       expect(declared.has(ref), `${ref} is declared`).toBe(true);
       expect(FINDINGS_RECORD.findings[ref], `${ref} is in findings.json`).toBeDefined();
     }
@@ -102,7 +107,7 @@ describe('texts learners read quote measured numbers only from the findings file
   });
 
   it('a text quotes a finding only if its expected relation held when measured', () => {
-    const quoted = LABS.flatMap((l) => texts(l).flatMap(referencedFindings));
+    const quoted = LABS.flatMap((l) => quotingTexts(l).flatMap(referencedFindings));
     expect([...new Set(quoted)].filter((id) => FINDINGS_RECORD.findings[id] && !FINDINGS_RECORD.findings[id].held)).toEqual([]);
   });
 });

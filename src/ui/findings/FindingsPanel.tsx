@@ -37,7 +37,7 @@ export function FindingsPanel() {
   );
 }
 
-function FindingItem({ finding, recorded, disabled }: { finding: Finding; recorded: MeasuredFinding | undefined; disabled: boolean }) {
+export function FindingItem({ finding, recorded, disabled }: { finding: Finding; recorded: MeasuredFinding | undefined; disabled: boolean }) {
   const rerun = useLabStore((s) => s.findingReruns[finding.id] as FindingRerun | undefined);
   const start = useLabStore((s) => s.startFindingRun);
   const cancel = useLabStore((s) => s.cancelFindingRun);

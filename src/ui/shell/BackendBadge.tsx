@@ -10,6 +10,9 @@ export function BackendBadge() {
   const choice = useLabStore((s) => s.backend);
   const setBackend = useLabStore((s) => s.setBackend);
   const busy = useLabStore(selectIsActive);
+  // A classroom link may hide or lock the backend picker.
+  const pickerHidden = useLabStore((s) => s.classroom.hide.includes('backend'));
+  const pickerLocked = useLabStore((s) => s.classroom.lock.includes('backend'));
   const skippedText = report ? describeSkipped(report) : '';
   return (
     <div className="backend">
@@ -39,9 +42,10 @@ export function BackendBadge() {
           {skippedText}
         </span>
       ) : null}
+      {pickerHidden ? null : (
       <label className="backend-pick">
         <span>Backend</span>
-        <select value={choice} disabled={busy} onChange={(e) => setBackend(e.target.value as BackendChoice)} data-testid="backend-select">
+        <select value={choice} disabled={busy || pickerLocked} onChange={(e) => setBackend(e.target.value as BackendChoice)} data-testid="backend-select">
           <option value="auto">auto (fastest that works)</option>
           {BACKENDS.map((b) => (
             <option key={b} value={b}>
@@ -50,6 +54,7 @@ export function BackendBadge() {
           ))}
         </select>
       </label>
+      )}
     </div>
   );
 }

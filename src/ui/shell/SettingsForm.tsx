@@ -46,16 +46,22 @@ export function SettingsForm() {
   const set = useLabStore((s) => s.setConfigValue);
   const resetConfig = useLabStore((s) => s.resetConfig);
   const busy = useLabStore(selectIsActive);
-  const specs = useMemo(() => describeSettings(lab).filter((s) => !s.panel), [lab]);
+  // A classroom link may lock settings (shown, not changeable) or hide them.
+  const classroom = useLabStore((s) => s.classroom);
+  const specs = useMemo(() => describeSettings(lab).filter((s) => !s.panel && !classroom.hide.includes(s.key)), [lab, classroom]);
   const live = new Set(lab.liveKeys ?? []);
-  const locked = (key: string) => busy && !live.has(key);
+  const locked = (key: string) => classroom.lock.includes(key) || (busy && !live.has(key));
   return (
     <form className="settings" aria-label="Settings" onSubmit={(e) => e.preventDefault()}>
       <div className="settings-head">
         <h2>Settings</h2>
-        <button type="button" className="link" onClick={resetConfig} disabled={busy}>
-          defaults
-        </button>
+        {classroom.lock.length ? (
+          <span className="muted small" data-testid="settings-locked">some are locked by this link</span>
+        ) : (
+          <button type="button" className="link" onClick={resetConfig} disabled={busy}>
+            defaults
+          </button>
+        )}
       </div>
       {busy ? <p className="muted small">{live.size ? 'Changes to the panel’s live settings apply from the next step; reset the run to change the rest.' : 'Reset the run to change settings.'}</p> : null}
       {specs.map((spec) =>

@@ -4,6 +4,7 @@ import { lesson } from '../findingsRecord';
 import type { AmpCfArtifacts } from './artifacts';
 import { ampCfDefaults, ampCfSchema, LIST_SIZE as K } from './config';
 import { ampCfFindings } from './findings';
+import { ampCfLesson } from './lesson';
 
 const MF = '#2f6fdd';
 const AMP = '#8e44ad';
@@ -68,6 +69,8 @@ export const ampCfLab = defineLab<typeof ampCfSchema, AmpCfArtifacts>({
     'Set P to 1: the two curves coincide step for step — AMP-CF with one persona is MF.',
   ],
   }),
+  place: { part: 'reformulation', order: 4 },
+  lessonPlan: ampCfLesson,
   findings: ampCfFindings,
   schema: ampCfSchema,
   defaults: ampCfDefaults,

@@ -4,6 +4,7 @@ import { lesson } from '../findingsRecord';
 import type { MultVaeArtifacts } from './artifacts';
 import { multVaeDefaults, multVaeSchema } from './config';
 import { multVaeFindings } from './findings';
+import { multVaeLesson } from './lesson';
 import { POPULARITY, POPULARITY_COLOR, VARIANT_COLORS, VARIANTS, variantLabel } from './variants';
 
 /** One series per variant (all six declared; the UI hides those a run does not emit), optionally VAE only. */
@@ -135,6 +136,8 @@ export const multVaeLab = defineLab<typeof multVaeSchema, MultVaeArtifacts>({
       'Raise the learning rate to 2: the VAE’s log σ² overflows and the run stops at once as diverged, keeping what it had.',
     ],
   }),
+  place: { part: 'reformulation', order: 5 },
+  lessonPlan: multVaeLesson,
   findings: multVaeFindings,
   schema: multVaeSchema,
   defaults: multVaeDefaults,

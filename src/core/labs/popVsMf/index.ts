@@ -4,6 +4,7 @@ import { popVsMfDefaults, popVsMfSchema } from './config';
 import { lesson } from '../findingsRecord';
 import { K } from './k';
 import { popVsMfFindings } from './findings';
+import { popVsMfLesson } from './lesson';
 
 const MF = '#2f6fdd';
 const POP = '#d9822b';
@@ -52,6 +53,8 @@ export const popVsMfLab = defineLab({
     'Change the seed: the curves move a little; the ranking of the two methods does not.',
   ],
   }),
+  place: { part: 'basics', order: 1 },
+  lessonPlan: popVsMfLesson,
   findings: popVsMfFindings,
   schema: popVsMfSchema,
   defaults: popVsMfDefaults,

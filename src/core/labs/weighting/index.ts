@@ -6,6 +6,7 @@ import { lesson } from '../findingsRecord';
 import { OBJECTIVES } from './objectives';
 import { paretoSweep } from './sweeps';
 import { weightingFindings } from './findings';
+import { weightingLesson } from './lesson';
 
 const perObjective = (prefix: string) => OBJECTIVES.map((o) => ({ key: `${prefix}/${o.id}`, label: o.label, color: o.color }));
 const color = (id: string) => OBJECTIVES.find((o) => o.id === id)!.color;
@@ -152,6 +153,8 @@ export const weightingLab = defineLab<typeof weightingSchema, WeightingArtifacts
     "Switch relevance to 'consumption' (the user takes one): most slates already hold a hit, so its spread is small, and the top-10 barely changes at the default step size. Give it room (a larger learning rate, more epochs) and compare the ILD of the lists.",
   ],
   }),
+  place: { part: 'weighting', order: 2 },
+  lessonPlan: weightingLesson,
   findings: weightingFindings,
   schema: weightingSchema,
   defaults: weightingDefaults,

@@ -1,0 +1,10 @@
+// Labs being built, shown on the start page under their part until they register (then the registry line places
+// them and this entry goes). Titles only: nothing about them is measured yet.
+import type { LabPart } from '../../core/lessons/lessonPlan';
+
+export const COMING_LABS: readonly { title: string; part: LabPart }[] = [
+  { title: 'Wide & Deep: memorise and generalise in one model', part: 'joint' },
+  { title: 'A conversational policy: ask or recommend', part: 'joint' },
+  { title: 'KGAT: a knowledge graph as the user model', part: 'reformulation' },
+  { title: 'P5: recommendation as language', part: 'reformulation' },
+];
