@@ -35,6 +35,10 @@ function rowsFor(spec: ChartSpec, rows: ChartRow[]): ChartRow[] {
   return path;
 }
 
+/** Per-epoch rows drawn against `key` (each evaluation as it is, in order): x is that value, not the epoch. */
+export const againstKey = (key: string, rows: readonly ChartRow[]): ChartRow[] =>
+  rows.filter((r) => Number.isFinite(r[key])).map((r) => ({ ...r, epoch: r.x, x: r[key] }) as ChartRow);
+
 /** Steps at which one of the lab's marker values changed: where a mid-run settings change took effect. */
 function markerSteps(lab: Lab, steps: readonly StepEvent[]): number[] {
   const keys = lab.markerKeys ?? [];
@@ -68,12 +72,14 @@ export function ChartGrid() {
   const byStep = useMemo(() => stepRows(steps), [steps]);
   const byEpoch = useMemo(() => epochRows(epochs), [epochs]);
   const stepCharts = useMemo(() => new Map(lab.charts.filter((c) => c.source === 'step').map((c) => [c.id, rowsFor(c, byStep)])), [lab, byStep]);
+  // Epoch charts against another value (NDCG against β) put that value on the x-axis, not the epoch.
+  const epochCharts = useMemo(() => new Map(lab.charts.filter((c) => c.source === 'epoch' && c.xKey).map((c) => [c.id, againstKey(c.xKey!, byEpoch)])), [lab, byEpoch]);
   const markers = useMemo(() => markerSteps(lab, steps), [lab, steps]);
   const specCache = useMemo(() => new Map<string, ChartSpec>(), [lab]);
   return (
     <div className="chart-grid">
       {lab.charts.map((spec) => {
-        const rows = spec.source === 'step' ? (stepCharts.get(spec.id) ?? NONE) : byEpoch;
+        const rows = spec.source === 'step' ? (stepCharts.get(spec.id) ?? NONE) : spec.xKey ? (epochCharts.get(spec.id) ?? NONE) : byEpoch;
         return <MetricChart key={spec.id} spec={visibleSeries(spec, rows, specCache)} rows={rows} markers={spec.source === 'step' && !spec.xKey && markers.length ? markers : NONE} />;
       })}
     </div>
