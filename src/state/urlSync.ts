@@ -13,6 +13,7 @@ export function startUrlSync(store: LabStore, location: Location, history: Histo
     fromUrl.notices.push(`This link used imported data, which is not stored in links: showing '${String(fallback)}' instead. Import the files again to use them.`);
   }
   store.setState((s) => ({
+    embed: fromUrl.embed,
     labId: fromUrl.labId,
     backend: fromUrl.backend,
     configs: { ...s.configs, [fromUrl.labId]: fromUrl.config },
@@ -20,7 +21,7 @@ export function startUrlSync(store: LabStore, location: Location, history: Histo
   }));
   const write = () => {
     const s = store.getState();
-    const search = writeUrl(s.labId, s.backend, s.configs[s.labId]);
+    const search = writeUrl(s.labId, s.backend, s.configs[s.labId], s.embed);
     if (search === location.search) return;
     try {
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
