@@ -29,7 +29,11 @@ export function EmbedApp() {
         </section>
         <aside className="side">
           <RunControls />
-          <SettingsForm />
+          {/* Folded: in a frame the lab's own controls and charts come first; every setting is one click away. */}
+          <details className="embed-settings" data-testid="embed-settings">
+            <summary>Settings</summary>
+            <SettingsForm />
+          </details>
         </aside>
         <section className="results" aria-label="Results">
           {Above ? <Above /> : null}

@@ -59,7 +59,8 @@ function Lines({ spec, rows, markers }: { spec: ChartSpec; rows: ChartRow[]; mar
           label={{ value: `${spec.yLabel} (${spec.unit})`, angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }}
         />
         <Tooltip formatter={(v) => fmt(v)} labelFormatter={(x) => `${spec.xLabel} ${x}`} isAnimationActive={false} />
-        <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+        {/* No fixed height: a legend of four or more series wraps, and a fixed one let it overlap the plot. */}
+      <Legend verticalAlign="top" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
         {markers.map((m) => (
           <ReferenceLine key={m} x={m} stroke="#667085" strokeDasharray="3 3" label={{ value: 'weights changed', position: 'insideTopLeft', fontSize: 10, fill: '#667085' }} />
         ))}

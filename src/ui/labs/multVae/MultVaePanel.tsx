@@ -28,7 +28,8 @@ export function MultVaePanel() {
     );
   }
   const ids = buckets?.length ? Object.keys(buckets[0].ndcg100) : [];
-  const bucketRows = (buckets ?? []).map((b) => ({ bucket: `${b.label} (${b.users} users)`, ...b.ndcg100 }));
+  // A no-break space keeps "(3 users)" together when the axis wraps the label.
+  const bucketRows = (buckets ?? []).map((b) => ({ bucket: `${b.label} (${b.users}\u00a0user${b.users === 1 ? '' : 's'})`, ...b.ndcg100 }));
   const scatter = (points ?? []).filter((p) => p.ild10 !== null);
   return (
     <section className="trained" data-testid="multvae-panel">
