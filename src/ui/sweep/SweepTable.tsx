@@ -39,7 +39,8 @@ export function SweepTable({ runs, metrics, names, fronts, settings, better = {}
             {metrics.map((m) => (
               <th scope="col" key={m}>
                 {names[m] ?? m}
-                {ARROW[better[m] ?? 'none']}
+                {/* The caption says what the arrows mean; the header's name stays the metric's. */}
+                <span aria-hidden="true">{ARROW[better[m] ?? 'none']}</span>
               </th>
             ))}
             {fronts.map((f) => (
