@@ -13,21 +13,24 @@ export interface PaceSample {
 export const WARMUP_STEPS = 3;
 /** Steps that must be measured after the warm-up before anything is said. */
 export const MIN_MEASURED_STEPS = 3;
+/** And running time measured after it: steps reach the page in bursts, and two bursts close together say nothing. */
+export const MIN_MEASURED_MS = 1000;
 
 /**
- * Milliseconds left, or null while estimating (warm-up not over, or too few steps measured since).
- * pace = (ms_last − ms_base) / (step_last − step_base), where base is the first sample at or past WARMUP_STEPS;
- * left = pace · (total − step_last) − (now − ms_last), at least 0 (the time since the last step already passed).
- * Samples must be in order of time.
+ * Milliseconds left, or null while estimating (warm-up not over, or too little measured since).
+ * pace = (now − ms_base) / (step_last − step_base): the average time per step since the warm-up, up to now, where
+ * base is the first sample at or past WARMUP_STEPS; left = pace · (total − step_last). Counting up to now (not to
+ * the last sample) keeps a burst of steps arriving at once from reading as "almost done", and lets a stall (an
+ * evaluation between epochs) lengthen the estimate while it lasts. Samples must be in order of time.
  */
 export function estimateMsLeft(samples: readonly PaceSample[], total: number, nowMs: number): number | null {
   const base = samples.find((s) => s.step >= WARMUP_STEPS);
   const last = samples.at(-1);
   if (!base || !last || total <= 0) return null;
   const steps = last.step - base.step;
-  if (steps < MIN_MEASURED_STEPS || last.ms <= base.ms) return null;
-  const pace = (last.ms - base.ms) / steps;
-  return Math.max(0, pace * Math.max(0, total - last.step) - Math.max(0, nowMs - last.ms));
+  const elapsed = nowMs - base.ms;
+  if (steps < MIN_MEASURED_STEPS || elapsed < MIN_MEASURED_MS) return null;
+  return (elapsed / steps) * Math.max(0, total - last.step);
 }
 
 /** Adds a sample when the step count moved (the first time each count is seen); returns the same array otherwise. */
