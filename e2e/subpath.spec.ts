@@ -76,10 +76,16 @@ test.describe('under a sub-path', () => {
     expect(html).toContain('src="./registerSW.js"');
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/); // no inline script: the CSP would refuse it
 
+    // The page itself still loads no tfjs on opening: the service worker precaches it in the background.
+    const pageScripts: string[] = [];
+    page.on('requestfinished', (r) => r.url().endsWith('.js') && pageScripts.push(new URL(r.url()).pathname.slice(SUB.length)));
     await page.goto(`${origin}${SUB}?lab=pop-vs-mf&dataset=tiny&epochs=1&backend=wasm`);
     // Installed, precached and in control of the page.
     await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 60_000 }).toBe('activated');
     await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
+
+    expect(pageScripts.length).toBeGreaterThan(0);
+    for (const f of pageScripts) expect(readFileSync(join(DIST, f), 'utf8').includes('Cannot find registered kernel'), `${f} holds tfjs`).toBe(false);
 
     await context.setOffline(true);
     await page.reload();
