@@ -20,6 +20,9 @@ export default defineConfig({
       executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,
     },
+    // The app registers a service worker (offline use); it would serve requests the specs' page.route never sees.
+    // Specs that test it opt in (subpath.spec.ts).
+    serviceWorkers: 'block',
     trace: 'off',
     screenshot: 'only-on-failure',
   },

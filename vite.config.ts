@@ -1,10 +1,12 @@
 // Vite config: React app + module web worker; tfjs-wasm binaries are emitted as assets via `?url` imports;
 // the built-in datasets in sample-data/ are served (dev) and copied (build) as static files; tfjs never reads
-// the page URL; the built page carries its Content-Security-Policy.
+// the page URL; the built page carries its Content-Security-Policy; asset paths are relative, so dist/ works from
+// any sub-path; a service worker (vite-plugin-pwa, Workbox) makes the app work offline after the first visit.
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { TFJS_ENVIRONMENT_MODULE, withoutUrlFlags } from './src/core/tf/urlFlags.js';
 
@@ -30,7 +32,8 @@ function sampleData(): Plugin {
       building = c.command === 'build' && !process.env.VITEST;
     },
     configureServer: (server) => void server.middlewares.use((req, res, next) => serve(req.url, res, next)),
-    closeBundle: () => {
+    // writeBundle, not closeBundle: the service worker's precache list is made in closeBundle and must see these files.
+    writeBundle: () => {
       if (building) cpSync(SAMPLE_DATA, join(outDir, 'sample-data'), { recursive: true });
     },
   };
@@ -90,8 +93,36 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Offline after the first visit: a Workbox service worker precaches the app shell, every JS chunk (the worker's
+ * tfjs included: it is fetched by the service worker in the background, never by the first page), the tfjs-wasm
+ * binaries the app can use and the built-in datasets. It is registered by an external `registerSW.js` (no inline
+ * script, so the CSP holds) with a relative scope, so it works under any sub-path. No web manifest: the lab works
+ * offline, it does not ask to be installed. The threaded wasm binary is left out: it needs cross-origin isolation,
+ * which the app does not use (README).
+ */
+function offline() {
+  return VitePWA({
+    injectRegister: 'script',
+    registerType: 'autoUpdate',
+    manifest: false,
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,svg,wasm}', 'sample-data/**/*.{csv,json}'],
+      globIgnores: ['**/tfjs-backend-wasm-threaded-simd*.wasm'],
+      // The largest files are the app entry and tfjs (~0.9 MB each) and workshop's interactions (~1.8 MB).
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      clientsClaim: true,
+      skipWaiting: true,
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), sampleData(), tfjsIgnoresUrl(), contentSecurityPolicy()],
+  // Relative asset paths: dist/ works from any sub-path (GitHub Pages, a course site), not only from the root.
+  base: './',
+  plugins: [react(), sampleData(), tfjsIgnoresUrl(), contentSecurityPolicy(), offline()],
   // The worker is bundled on its own and tfjs lives there too.
   worker: { format: 'es', plugins: () => [tfjsIgnoresUrl()] },
   // The dev server pre-bundles tfjs outside the plugin pipeline: patch it there as well.

@@ -28,6 +28,8 @@ interface Case {
   lab?: string;
   /** Settings the store must hold afterwards. */
   config?: Record<string, unknown>;
+  /** The page opens in embed mode (no app chrome); otherwise the whole app. */
+  embed?: boolean;
 }
 
 const PROTOTYPE_KEYS: Case[] = [
@@ -136,7 +138,21 @@ const CLASSROOM: Case[] = [
   { name: 'good classroom keys', search: 'lesson=2&lock=dataset&hide=seed,backend', notices: [] },
 ];
 
-const CASES = [...PROTOTYPE_KEYS, ...MALFORMED_ENCODINGS, ...TFJS_FLAGS, ...NUMBERS, ...MARKUP, ...LONG_VALUES, ...DUPLICATES, ...LABS_AND_OTHERS, ...CLASSROOM];
+
+const EMBED: Case[] = [
+  { name: 'an unknown lab to embed', search: 'embed=nope', notices: ["'embed' = \"nope\" is neither a lab"], lab: 'pop-vs-mf' },
+  { name: 'constructor to embed', search: 'embed=constructor', notices: ["'embed' = \"constructor\""], lab: 'pop-vs-mf' },
+  { name: '__proto__ to embed', search: 'embed=__proto__&lab=weighting', notices: ["'embed' = \"__proto__\""], lab: 'weighting' },
+  { name: 'markup to embed', search: q('embed', IMG), notices: [JSON.stringify(IMG)] },
+  { name: 'a javascript: URL to embed', search: q('embed', JS), notices: [JSON.stringify(JS)] },
+  { name: 'a 100 kB embed', search: `embed=${LONG}`, notices: ["'embed' = ", '(100000 characters)'] },
+  { name: 'embed given twice', search: 'embed=weighting&embed=nope', notices: ["'embed' = \"nope\""], lab: 'pop-vs-mf' },
+  { name: 'embed and lab disagree', search: 'embed=weighting&lab=mult-vae', notices: ["'embed' and 'lab' name different labs"], lab: 'weighting', embed: true },
+  { name: 'embed=1 with an unknown lab', search: 'embed=1&lab=nope', notices: ['"nope"'], lab: 'pop-vs-mf', embed: true },
+  { name: 'markup beside a valid embed', search: `embed=weighting&${q('seed', SCRIPT)}`, notices: [JSON.stringify(SCRIPT)], lab: 'weighting', embed: true },
+];
+
+const CASES = [...PROTOTYPE_KEYS, ...MALFORMED_ENCODINGS, ...TFJS_FLAGS, ...NUMBERS, ...MARKUP, ...LONG_VALUES, ...DUPLICATES, ...LABS_AND_OTHERS, ...CLASSROOM, ...EMBED];
 
 /** What a page did that it must not: errors thrown, errors logged, dialogs opened. */
 interface Trouble {
@@ -194,7 +210,8 @@ test.describe('hostile links', () => {
   for (const c of CASES) {
     test(`${c.name}: ?${c.search.slice(0, 60)}`, async () => {
       await page.goto(`/?${c.search}`);
-      await expect(page.getByRole('navigation', { name: 'Labs' })).toBeVisible();
+      if (c.embed) await expect(page.getByTestId('embed')).toBeVisible();
+      else await expect(page.getByRole('navigation', { name: 'Labs' })).toBeVisible();
       await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { __objectiveLab?: unknown }).__objectiveLab))).toBe(true);
 
       const notices = page.getByTestId('notices');

@@ -12,6 +12,8 @@ export interface ConfigSlice {
   configs: Record<string, Record<string, unknown>>;
   /** Messages about bad input (URL parameters, rejected values); each can be dismissed. */
   notices: string[];
+  /** Embed mode, read once from the URL (`?embed=`): one lab's controls and charts, no app chrome. */
+  embed: boolean;
   setLab(labId: string): void;
   setBackend(b: BackendChoice): void;
   /** Validates one setting; a bad value is refused with a notice naming it. */
@@ -26,6 +28,7 @@ export const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (s
   backend: 'auto',
   configs: Object.fromEntries(LABS.map((l) => [l.id, { ...l.defaults }])),
   notices: [],
+  embed: false,
   setLab: (labId) => set({ labId }),
   setBackend: (backend) => set({ backend }),
   setConfigValue: (key, value) => {

@@ -46,15 +46,17 @@ export function selectRunMessage(s: LabState): string | null {
   return run?.error ?? null;
 }
 
-/** Steps done, total, and the estimated milliseconds left from the running pace (null until known). */
+/**
+ * Steps done, total, and the run's own clock (milliseconds of running, pauses excluded) while it runs, else null.
+ * The time left is estimated from this clock by `estimateMsLeft` (eta.ts), from measured step times.
+ */
 export function selectProgress(s: LabState, now: number) {
   const run = selectCurrentRun(s);
   const done = run?.steps.at(-1)?.step ?? 0;
   const total = run?.totalSteps ?? 0;
   // Only the active run can be running, and the clock is the active run's.
-  const active = s.activeMs + (s.runningSince ? now - s.runningSince : 0);
-  const msLeft = done > 0 && total > 0 && selectStatus(s) === 'running' ? ((total - done) * active) / done : null;
-  return { done, total, msLeft };
+  const clockMs = selectStatus(s) === 'running' ? s.activeMs + (s.runningSince ? now - s.runningSince : 0) : null;
+  return { done, total, clockMs };
 }
 
 export const selectSweep = (s: LabState) => s.sweep;

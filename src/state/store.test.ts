@@ -151,7 +151,7 @@ describe('the lab store', () => {
     expect(selectRunMessage(s)).toBe(message);
     expect(s.runs[runId].outcome).toEqual({ status: 'failed', message });
     expect(s.runs[runId].steps.map((e) => e.step)).toEqual([1]);
-    expect(selectProgress(s, Date.now() + 60_000).msLeft).toBeNull(); // no time-left estimate growing on
+    expect(selectProgress(s, Date.now() + 60_000).clockMs).toBeNull(); // no clock (and no time-left estimate) growing on
   });
 
   it('remembers the backend of the latest run for the badge', () => {

@@ -4,13 +4,13 @@ import { readUrl, writeUrl } from './url';
 
 describe('the URL state', () => {
   it('opens the first lab with its defaults when the URL is empty, with no notices', () => {
-    expect(readUrl('')).toEqual({ labId: 'pop-vs-mf', backend: 'auto', config: popVsMfDefaults, notices: [] });
+    expect(readUrl('')).toEqual({ labId: 'pop-vs-mf', backend: 'auto', config: popVsMfDefaults, embed: false, notices: [] });
   });
 
   it('round-trips a lab, a backend and every setting', () => {
     const config = { ...popVsMfDefaults, dataset: 'tiny', seed: 7, learningRate: 0.05, optimizer: 'sgd' };
     const back = readUrl(writeUrl('pop-vs-mf', 'webgl', config));
-    expect(back).toEqual({ labId: 'pop-vs-mf', backend: 'webgl', config, notices: [] });
+    expect(back).toEqual({ labId: 'pop-vs-mf', backend: 'webgl', config, embed: false, notices: [] });
   });
 
   it('leaves the backend out of the link when it is auto', () => {
@@ -88,5 +88,35 @@ describe('the URL state', () => {
       expect(n.length).toBeLessThan(400);
       expect(n).toContain('(100000 characters)');
     }
+  });
+
+  describe('embed mode', () => {
+    it('embeds the lab that embed= names, or with embed=1 the one lab= names, and keeps embed=1 in the link', () => {
+      expect(readUrl('?embed=weighting')).toMatchObject({ labId: 'weighting', embed: true, notices: [] });
+      expect(readUrl('?embed=1&lab=mult-vae')).toMatchObject({ labId: 'mult-vae', embed: true, notices: [] });
+      expect(readUrl('?lab=mult-vae&embed=true')).toMatchObject({ labId: 'mult-vae', embed: true, notices: [] });
+      expect(readUrl('?embed=0&lab=weighting')).toMatchObject({ labId: 'weighting', embed: false, notices: [] });
+      const link = writeUrl('weighting', 'auto', readUrl('?embed=weighting').config, true);
+      expect(link).toMatch(/^\?lab=weighting&embed=1&/);
+      expect(readUrl(link)).toMatchObject({ labId: 'weighting', embed: true, notices: [] });
+      expect(writeUrl('weighting', 'auto', readUrl('?embed=weighting').config)).not.toMatch(/[?&]embed=/);
+    });
+
+    it('refuses an embed value that is neither a lab nor 1, naming it, and shows the whole app', () => {
+      for (const bad of ['nope', 'constructor', '<img src=x onerror=alert(1)>', '']) {
+        const s = readUrl(`?embed=${encodeURIComponent(bad)}`);
+        expect(s.embed).toBe(false);
+        expect(s.labId).toBe('pop-vs-mf');
+        expect(s.notices).toHaveLength(1);
+        expect(s.notices[0]).toContain(`'embed' = ${JSON.stringify(bad)}`);
+      }
+    });
+
+    it('says which lab opened when embed= and lab= disagree, and never treats embed as a setting', () => {
+      const s = readUrl('?embed=weighting&lab=mult-vae&epochs=3');
+      expect(s).toMatchObject({ labId: 'weighting', embed: true, config: { epochs: 3 } });
+      expect(s.notices).toHaveLength(1);
+      expect(s.notices[0]).toContain("'embed' and 'lab' name different labs");
+    });
   });
 });

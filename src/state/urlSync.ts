@@ -20,6 +20,7 @@ export function startUrlSync(store: LabStore, location: Location, history: Histo
   }
   const room = readClassroomUrl(location.search, fromUrl.labId);
   store.setState((s) => ({
+    embed: fromUrl.embed,
     labId: fromUrl.labId,
     backend: fromUrl.backend,
     configs: { ...s.configs, [fromUrl.labId]: fromUrl.config },
@@ -34,7 +35,7 @@ export function startUrlSync(store: LabStore, location: Location, history: Histo
     const search =
       s.view === 'start'
         ? s.backend === 'auto' ? '' : `?backend=${s.backend}`
-        : withClassroom(writeUrl(s.labId, s.backend, s.configs[s.labId]), { lessonStep: s.lessonStep[s.labId] ?? null, ...s.classroom });
+        : withClassroom(writeUrl(s.labId, s.backend, s.configs[s.labId], s.embed), { lessonStep: s.lessonStep[s.labId] ?? null, ...s.classroom });
     if (search === location.search) return;
     try {
       if (push) history.pushState(history.state, '', `${location.pathname}${search}${location.hash}`);

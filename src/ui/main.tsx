@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { selectCurrentRun, selectRunMessage, selectStatus } from '../state/selectors';
 import { startUrlSync } from '../state/urlSync';
 import { App } from './App';
+import { EmbedApp } from './EmbedApp';
 import { useLabStore } from './appStore';
 import './styles.css';
 
@@ -28,7 +29,5 @@ useLabStore.subscribe((s, prev) => s.configs !== prev.configs && loadSelected())
 };
 
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+  <StrictMode>{useLabStore.getState().embed ? <EmbedApp /> : <App />}</StrictMode>,
 );

@@ -37,6 +37,10 @@ function rowsFor(spec: ChartSpec, rows: ChartRow[]): ChartRow[] {
   return path;
 }
 
+/** Per-epoch rows drawn against `key` (each evaluation as it is, in order): x is that value, not the epoch. */
+export const againstKey = (key: string, rows: readonly ChartRow[]): ChartRow[] =>
+  rows.filter((r) => Number.isFinite(r[key])).map((r) => ({ ...r, epoch: r.x, x: r[key] }) as ChartRow);
+
 /** Steps at which one of the lab's marker values changed: where a mid-run settings change took effect. */
 function markerSteps(lab: Lab, steps: readonly StepEvent[]): number[] {
   const keys = lab.markerKeys ?? [];
@@ -72,17 +76,19 @@ export function ChartGrid() {
   const stepCharts = useMemo(() => new Map(lab.charts.filter((c) => c.source === 'step').map((c) => [c.id, rowsFor(c, byStep)])), [lab, byStep]);
   const markers = useMemo(() => markerSteps(lab, steps), [lab, steps]);
   // Kept runs chosen in the run history, drawn with the current run (each run's rows shaped as the current run's).
+  // Epoch charts against another value (NDCG against β) put that value on the x-axis, not the epoch.
+  const epochCharts = useMemo(() => new Map(lab.charts.filter((c) => c.source === 'epoch' && c.xKey).map((c) => [c.id, againstKey(c.xKey!, byEpoch)])), [lab, byEpoch]);
   const overlay = useOverlayRuns(lab.id);
   const hasCurrent = steps.length + epochs.length > 0;
   const overlaid = useMemo(() => {
     const shaped = overlay.map((o) => ({ steps: stepRows(o.run.steps), epochs: epochRows(o.run.epochs) }));
-    return new Map(lab.charts.map((c) => [c.id, { spec: overlaySpec(c, overlay, hasCurrent), rows: shaped.map((r) => (c.source === 'step' ? rowsFor(c, r.steps) : r.epochs)) }]));
+    return new Map(lab.charts.map((c) => [c.id, { spec: overlaySpec(c, overlay, hasCurrent), rows: shaped.map((r) => (c.source === 'step' ? rowsFor(c, r.steps) : c.xKey ? againstKey(c.xKey, r.epochs) : r.epochs)) }]));
   }, [lab, overlay, hasCurrent]);
   // Merged per source, so a flush that only adds steps leaves the per-epoch charts' rows alone, as above.
   const merge = (source: ChartSpec['source'], own: (c: ChartSpec) => ChartRow[]) =>
     new Map(lab.charts.filter((c) => c.source === source).map((c) => [c.id, overlay.length ? overlayRows(c, own(c), overlaid.get(c.id)!.rows) : own(c)]));
   const mergedSteps = useMemo(() => merge('step', (c) => stepCharts.get(c.id) ?? NONE), [lab, stepCharts, overlaid]);
-  const mergedEpochs = useMemo(() => merge('epoch', () => byEpoch), [lab, byEpoch, overlaid]);
+  const mergedEpochs = useMemo(() => merge('epoch', (c) => (c.xKey ? (epochCharts.get(c.id) ?? NONE) : byEpoch)), [lab, byEpoch, epochCharts, overlaid]);
   const specCache = useMemo(() => new Map<string, ChartSpec>(), [lab, overlaid]);
   return (
     <div className="chart-grid">

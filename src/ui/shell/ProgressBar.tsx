@@ -1,13 +1,9 @@
-// Steps done, epoch, and an estimate of the time left, refreshed while the run is going.
-import { useEffect, useState } from 'react';
+// Steps done, epoch, and an estimate of the time left from measured step times, refreshed while the run is going.
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { addSample, estimateMsLeft, etaText, type PaceSample } from '../../state/eta';
 import { selectCurrentRun, selectProgress, selectStatus } from '../../state/selectors';
 import { useLabStore } from '../appStore';
-
-function formatMs(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
-}
 
 export function ProgressBar() {
   const [now, setNow] = useState(() => Date.now());
@@ -17,8 +13,12 @@ export function ProgressBar() {
     const t = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(t);
   }, [status]);
-  const { done, total, msLeft } = useLabStore(useShallow((s) => selectProgress(s, now)));
+  const { done, total, clockMs } = useLabStore(useShallow((s) => selectProgress(s, now)));
   const run = useLabStore(selectCurrentRun);
+  // When each step count was first seen, on the run's clock; a new run starts the list over.
+  const pace = useRef<{ runId?: string; samples: readonly PaceSample[] }>({ samples: [] });
+  if (pace.current.runId !== run?.runId) pace.current = { runId: run?.runId, samples: [] };
+  if (clockMs !== null && done > 0) pace.current.samples = addSample(pace.current.samples, done, clockMs);
   const epoch = run?.epochs.at(-1)?.epoch ?? 0;
   const epochs = run?.stepsPerEpoch ? Math.ceil(run.totalSteps / run.stepsPerEpoch) : 0;
   return (
@@ -26,7 +26,12 @@ export function ProgressBar() {
       <progress max={Math.max(1, total)} value={done} aria-label="Training progress" />
       <span className="progress-text" data-testid="progress-text">
         {total ? `step ${done} / ${total} · epoch ${epoch} / ${epochs}` : 'not started'}
-        {msLeft !== null && msLeft > 0 ? ` · about ${formatMs(msLeft)} left` : ''}
+        {clockMs !== null && done < total ? (
+          <span className="eta" data-testid="eta">
+            {' · '}
+            {etaText(estimateMsLeft(pace.current.samples, total, clockMs))}
+          </span>
+        ) : null}
       </span>
     </div>
   );

@@ -8,7 +8,7 @@ import { useLabStore } from '../appStore';
 import { downloadBlob, fileStamp } from './download';
 import { sweepCsv, sweepJson } from './exportSweep';
 import { ParetoChart } from './ParetoChart';
-import { metricKeys, metricLabels, paretoPoints, type ParetoPoint } from './sweepPoints';
+import { metricDirections, metricKeys, metricLabels, paretoPoints, type ParetoPoint } from './sweepPoints';
 import { SweepTable } from './SweepTable';
 
 function seconds(ms: number): string {
@@ -165,7 +165,7 @@ export function SweepPanel({ lab, plan }: { lab: Lab; plan: SweepPlan }) {
               </p>
             </>
           ) : (
-            <SweepTable runs={runs} metrics={metrics} names={names} fronts={fronts} settings={plan.shownSettings} />
+            <SweepTable runs={runs} metrics={metrics} names={names} fronts={fronts} settings={plan.shownSettings} better={metricDirections(lab.charts, plan)} />
           )}
         </>
       ) : null}

@@ -1,6 +1,9 @@
 // Every run of the sweep in one table: its settings, how it ended, every summary metric, and front membership.
 import type { SweepRunRecord } from '../../state/sweepSlice';
+import type { ChartSpec } from '../../core/experiment/types';
 import { outcomeText } from './sweepPoints';
+
+const ARROW: Record<ChartSpec['better'], string> = { higher: ' ↑', lower: ' ↓', none: '' };
 
 const cell = (v: unknown) => (typeof v === 'number' ? (Number.isFinite(v) ? String(Number(v.toFixed(4))) : '–') : v === undefined ? '–' : String(v));
 
@@ -12,14 +15,16 @@ export interface SweepTableProps {
   fronts: { name: string; indices: Set<number> }[];
   /** The settings shown per run (the plan's). */
   settings: readonly string[];
+  /** Which direction is better per metric (`metricDirections`); none or absent: no arrow. */
+  better?: Record<string, ChartSpec['better']>;
 }
 
-export function SweepTable({ runs, metrics, names, fronts, settings }: SweepTableProps) {
+export function SweepTable({ runs, metrics, names, fronts, settings, better = {} }: SweepTableProps) {
   return (
     <div className="sweep-table-wrap">
       <table className="results-table sweep-table" data-testid="sweep-table">
         <caption>
-          One row per run, final epoch on held-out users; ★ marks a run on that panel's Pareto front (↑ higher is better for every metric here).
+          One row per run, final epoch on held-out users; ★ marks a run on that panel's Pareto front (↑ higher is better, ↓ lower is better; no arrow: neither, as for weights and β).
         </caption>
         <thead>
           <tr>
@@ -34,6 +39,8 @@ export function SweepTable({ runs, metrics, names, fronts, settings }: SweepTabl
             {metrics.map((m) => (
               <th scope="col" key={m}>
                 {names[m] ?? m}
+                {/* The caption says what the arrows mean; the header's name stays the metric's. */}
+                <span aria-hidden="true">{ARROW[better[m] ?? 'none']}</span>
               </th>
             ))}
             {fronts.map((f) => (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getLab } from '../../core/labs/registry';
 import type { SweepRunRecord } from '../../state/sweepSlice';
 import { sweepCsv, sweepJson } from './exportSweep';
-import { frontLine, metricKeys, metricLabels, outcomeText, paretoPoints } from './sweepPoints';
+import { frontLine, metricDirections, metricKeys, metricLabels, outcomeText, paretoPoints } from './sweepPoints';
 
 const plan = getLab('weighting').sweeps![0];
 
@@ -83,5 +83,18 @@ describe('naming and exporting a sweep', () => {
   it('says how each run ended', () => {
     expect(outcomeText({ status: 'diverged', atStep: 3, message: 'x' })).toBe('diverged at step 3');
     expect(outcomeText({ status: 'stopped', atStep: 2 })).toBe('stopped at step 2');
+  });
+});
+
+describe('metricDirections', () => {
+  it('gives each metric its chart’s direction, the panels’ metrics higher, and weights and β none', () => {
+    const charts = [
+      { id: 'a', title: '', source: 'epoch', xLabel: '', yLabel: '', unit: '', better: 'higher', series: [{ key: 'precision', label: 'P', color: '#000' }] },
+      { id: 'b', title: '', source: 'step', xLabel: '', yLabel: '', unit: '', better: 'none', series: [{ key: 'weight/diversity', label: 'w', color: '#000' }] },
+      { id: 'c', title: '', source: 'epoch', xLabel: '', yLabel: '', unit: '', better: 'none', series: [{ key: 'beta', label: 'β', color: '#000' }] },
+    ] as const;
+    const d = metricDirections(charts as never);
+    expect(d).toEqual({ precision: 'higher', 'weight/diversity': 'none', beta: 'none' });
+    expect(d.unknown).toBeUndefined();
   });
 });

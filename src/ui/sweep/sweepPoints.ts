@@ -72,6 +72,18 @@ export function metricLabels(charts: readonly ChartSpec[], plan?: SweepPlan): Re
   return out;
 }
 
+/**
+ * Which direction is better for each metric, as the lab's charts declare it (any chart, per series key); the
+ * plan's panel metrics are accuracy and diversity, higher is better. A key with no declaration gets no arrow:
+ * the applied weights λ and β have no better direction, and the table must not claim one.
+ */
+export function metricDirections(charts: readonly ChartSpec[], plan?: SweepPlan): Record<string, ChartSpec['better']> {
+  const out: Record<string, ChartSpec['better']> = {};
+  for (const p of plan?.panels ?? []) for (const m of [p.x, ...p.y]) out[m.key] = 'higher';
+  for (const c of charts) for (const s of c.series) out[s.key] ??= c.better;
+  return out;
+}
+
 /** Every metric any run reported, in the order the lab's charts list them, then the rest alphabetically. */
 export function metricKeys(runs: readonly SweepRunRecord[], charts: readonly ChartSpec[]): string[] {
   const seen = new Set(runs.flatMap((r) => Object.keys(r.summary)));

@@ -79,7 +79,7 @@ export const ampCfLab = defineLab<typeof ampCfSchema, AmpCfArtifacts>({
     epochChart('hit', `HR@${K}: the held-out click is in the top ${K}`, `HR@${K}`, 'share of users', 'higher'),
     epochChart('ndcg', `NDCG@${K} of the held-out click`, `NDCG@${K}`, '0–1', 'higher'),
     epochChart('tasteDistance', `Taste distance: history vs top-${K} genre mix (lower = the list matches the user)`, 'Jensen–Shannon', 'bits', 'lower'),
-    epochChart('ild', `Intra-list diversity of the top ${K} (genres; higher = more varied, not necessarily better matched)`, `ILD@${K}`, '0–1', 'none'),
+    epochChart('ild', `Intra-list diversity of the top ${K} (genres: how varied the list is)`, `ILD@${K}`, '0–1', 'none'),
     {
       id: 'loss',
       title: 'Training loss (sampled softmax + penalties)',

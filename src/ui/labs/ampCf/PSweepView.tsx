@@ -15,7 +15,7 @@ const COLUMNS: Col[] = [
   { key: 'hit', label: 'HR@10 ↑', better: 'higher' },
   { key: 'ndcg', label: 'NDCG@10 ↑', better: 'higher' },
   { key: 'tasteDistance', label: 'taste distance ↓', better: 'lower' },
-  { key: 'ild', label: 'ILD@10 ↑', better: 'higher' },
+  { key: 'ild', label: 'ILD@10', better: null }, // more varied is not better matched: no direction
   { key: 'purity', label: 'persona purity ↑', better: 'higher' },
   { key: 'chancePurity', label: 'chance purity', better: null },
 ];
@@ -87,7 +87,7 @@ export const PSweepView = memo(function PSweepView({ sweep, personas }: { sweep:
           </div>
         </figure>
       </div>
-      <p className="small muted">The sweep’s numbers (↑ higher is better, ↓ lower is better; bold = best of the column).</p>
+      <p className="small muted">The sweep’s numbers (↑ higher is better, ↓ lower is better, no arrow: neither; bold = best of a column that has a better direction).</p>
       <div className="ampcf-table-wrap">
         <table className="results-table ampcf-table" aria-label="P sweep: final metrics for each P">
           <thead>

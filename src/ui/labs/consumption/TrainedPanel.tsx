@@ -6,6 +6,8 @@ import type { ConsumptionConfig } from '../../../core/labs/consumption/config';
 import { LIST_KINDS, spreadOverSeeds, TRAINED_METRICS, trainedTable } from '../../../core/labs/consumption/tables';
 import { selectConfig, selectCurrentRun, selectStatus } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
+import { ChartTable, useChartOrTable } from '../../charts/ChartTable';
+import { wrappedTick } from '../../charts/WrappedTick';
 import { DiversitySweepView, sweepPoints } from './DiversitySweepView';
 
 const LIST_COLORS: Record<string, string> = { topN: '#667085', c1: '#2f6fdd', c2: '#12b76a', c3: '#d9822b' };
@@ -79,25 +81,7 @@ export function TrainedPanel() {
           <p className="small" data-testid="trained-status">
             {seeds} of {total} seed{total === 1 ? '' : 's'} {status === 'running' ? '— training the next…' : 'done'}. Bars: mean over seeds; whiskers: ±1 standard deviation.
           </p>
-          <figure className="chart" data-testid="trained-chart" data-seeds={seeds}>
-            <figcaption>
-              Held-out accuracy and diversity of each list <span className="muted">(0–1, higher is better; mean over users with held-out items)</span>
-            </figcaption>
-            <ResponsiveContainer width="100%" height={280}>
-              <BarChart data={view.rows} margin={{ top: 8, right: 12, bottom: 24, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="metric" label={{ value: 'metric @10', position: 'insideBottom', offset: -12 }} />
-                <YAxis domain={[0, 1]} label={{ value: 'value (higher is better)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
-                <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} isAnimationActive={false} />
-                <Legend verticalAlign="top" itemSorter={null} />
-                {LIST_KINDS.map((k) => (
-                  <Bar key={k.id} dataKey={k.id} name={k.label} fill={LIST_COLORS[k.id]} isAnimationActive={false}>
-                    <ErrorBar dataKey={`${k.id}Sd`} width={3} stroke="#1d2430" />
-                  </Bar>
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </figure>
+          <TrainedChart rows={view.rows} seeds={seeds} />
           <table className="results-table" data-testid="trained-table">
             <caption>Mean ± standard deviation over {seeds} seed{seeds === 1 ? '' : 's'} (↑ higher is better, ↓ lower is better)</caption>
             <thead>
@@ -130,5 +114,41 @@ export function TrainedPanel() {
         </>
       )}
     </section>
+  );
+}
+
+/** The lists' mean held-out metrics as grouped bars (every metric labelled), or as a table of the same means. */
+function TrainedChart({ rows, seeds }: { rows: Record<string, unknown>[]; seeds: number }) {
+  const { toggle, body } = useChartOrTable(
+    `Held-out accuracy and diversity of each list: ${LIST_KINDS.map((k) => k.label).join(', ')}, for ${rows.map((r) => String(r.metric)).join(', ')}; mean over ${seeds} seed${seeds === 1 ? '' : 's'}.`,
+    () => (
+      <ResponsiveContainer width="100%" height={280}>
+        <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 24, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="metric" interval={0} height={40} tick={wrappedTick(10)} label={{ value: 'metric @10', position: 'insideBottom', offset: -12, fill: '#555', fontSize: 12 }} />
+          <YAxis domain={[0, 1]} label={{ value: 'value (higher is better)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} isAnimationActive={false} />
+          <Legend verticalAlign="top" itemSorter={null} />
+          {LIST_KINDS.map((k) => (
+            <Bar key={k.id} dataKey={k.id} name={k.label} fill={LIST_COLORS[k.id]} isAnimationActive={false}>
+              <ErrorBar dataKey={`${k.id}Sd`} width={3} stroke="#1d2430" />
+            </Bar>
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    ),
+    () => <ChartTable caption="Held-out accuracy and diversity of each list (mean over seeds)" columns={[{ key: 'metric', label: 'metric' }, ...LIST_KINDS.map((k) => ({ key: k.id, label: k.label }))]} rows={rows} />,
+    'chart-box-auto',
+  );
+  return (
+    <figure className="chart" data-testid="trained-chart" data-seeds={seeds}>
+      <figcaption>
+        <span>
+          Held-out accuracy and diversity of each list <span className="muted">(0–1, higher is better; mean over users with held-out items)</span>
+        </span>
+        {toggle}
+      </figcaption>
+      {body}
+    </figure>
   );
 }

@@ -7,6 +7,8 @@ import type { BetaPeak } from '../../../core/labs/multVae/artifacts';
 import { POPULARITY, POPULARITY_COLOR, VARIANT_COLORS, VARIANTS, variantLabel, type VariantId } from '../../../core/labs/multVae/variants';
 import { selectCurrentRun } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
+import { ChartTable, useChartOrTable } from '../../charts/ChartTable';
+import { wrappedTick } from '../../charts/WrappedTick';
 
 const label = (id: string) => (id === POPULARITY ? 'Popularity' : variantLabel(VARIANTS.find((v) => v.id === id)!));
 const color = (id: string) => (id === POPULARITY ? POPULARITY_COLOR : VARIANT_COLORS[id as VariantId]);
@@ -26,7 +28,8 @@ export function MultVaePanel() {
     );
   }
   const ids = buckets?.length ? Object.keys(buckets[0].ndcg100) : [];
-  const bucketRows = (buckets ?? []).map((b) => ({ bucket: `${b.label} (${b.users} users)`, ...b.ndcg100 }));
+  // A no-break space keeps "(3 users)" together when the axis wraps the label.
+  const bucketRows = (buckets ?? []).map((b) => ({ bucket: `${b.label} (${b.users}\u00a0user${b.users === 1 ? '' : 's'})`, ...b.ndcg100 }));
   const scatter = (points ?? []).filter((p) => p.ild10 !== null);
   return (
     <section className="trained" data-testid="multvae-panel">
@@ -42,25 +45,7 @@ export function MultVaePanel() {
         </p>
       ) : null}
       <div className="explorer-views">
-        {bucketRows.length ? (
-          <figure className="chart" data-testid="multvae-activity" data-buckets={bucketRows.length}>
-            <figcaption>
-              Test NDCG@100 by user activity <span className="muted">(groups by items fed in; higher is better)</span>
-            </figcaption>
-            <ResponsiveContainer width="100%" height={260}>
-              <BarChart data={bucketRows} margin={{ top: 8, right: 8, bottom: 24, left: 4 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="bucket" tick={{ fontSize: 11 }} label={{ value: 'test users by items fed in', position: 'insideBottom', offset: -12 }} />
-                <YAxis domain={[0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)} label={{ value: 'NDCG@100', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
-                <Tooltip formatter={fmt} isAnimationActive={false} />
-                <Legend verticalAlign="top" itemSorter={null} />
-                {ids.map((id) => (
-                  <Bar key={id} dataKey={id} name={label(id)} fill={color(id)} isAnimationActive={false} />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </figure>
-        ) : null}
+        {bucketRows.length ? <ActivityChart rows={bucketRows} ids={ids} /> : null}
         {scatter.length ? (
           <figure className="chart" data-testid="multvae-accuracy-diversity" data-points={scatter.length}>
             <figcaption>
@@ -106,5 +91,39 @@ export function MultVaePanel() {
         </table>
       ) : null}
     </section>
+  );
+}
+
+/** Test NDCG@100 per activity group, one bar per model; every group labelled (wrapped, never skipped), and as a table. */
+function ActivityChart({ rows, ids }: { rows: Record<string, unknown>[]; ids: string[] }) {
+  const { toggle, body } = useChartOrTable(
+    `Test NDCG@100 by user activity, one bar per model (${ids.map(label).join(', ')}) for each of ${rows.length} groups of test users. Higher is better.`,
+    () => (
+      <ResponsiveContainer width="100%" height={280}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 30, left: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="bucket" interval={0} height={52} tick={wrappedTick(12)} label={{ value: 'test users by items fed in', position: 'insideBottom', offset: -22, fill: '#555', fontSize: 12 }} />
+          <YAxis domain={[0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)} label={{ value: 'NDCG@100', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={fmt} isAnimationActive={false} />
+          <Legend verticalAlign="top" itemSorter={null} />
+          {ids.map((id) => (
+            <Bar key={id} dataKey={id} name={label(id)} fill={color(id)} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    ),
+    () => <ChartTable caption="Test NDCG@100 by user activity" columns={[{ key: 'bucket', label: 'test users' }, ...ids.map((id) => ({ key: id, label: label(id) }))]} rows={rows} />,
+    'chart-box-auto',
+  );
+  return (
+    <figure className="chart" data-testid="multvae-activity" data-buckets={rows.length}>
+      <figcaption>
+        <span>
+          Test NDCG@100 by user activity <span className="muted">(groups by items fed in; higher is better)</span>
+        </span>
+        {toggle}
+      </figcaption>
+      {body}
+    </figure>
   );
 }

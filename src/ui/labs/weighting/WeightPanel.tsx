@@ -42,8 +42,11 @@ export function WeightPanel() {
           return (
             <label key={o.weightKey} className="slider">
               <span className="field-label">{o.sliderLabel}</span>
-              <input type="range" min={0} max={1} step={0.05} value={w} aria-label={`${o.sliderLabel} weight`} data-testid={`slider-${o.weightKey}`} onChange={(e) => set(o.weightKey, Number(e.target.value))} />
-              <span className="share">{sum > 0 ? `${Math.round((100 * w) / sum)}%` : '—'}</span>
+              <input type="range" min={0} max={1} step={0.05} value={w} aria-label={`${o.sliderLabel} weight`} aria-valuetext={`${w.toFixed(2)}${sum > 0 ? `, ${Math.round((100 * w) / sum)}% of the sum` : ''}`} data-testid={`slider-${o.weightKey}`} onChange={(e) => set(o.weightKey, Number(e.target.value))} />
+              {/* The weight where the thumb sits (0–1), then its share of the sum: 0.60 · 40%, never 40% alone beside a thumb at 0.6. */}
+              <span className="share" data-testid={`slider-value-${o.weightKey}`}>
+                {w.toFixed(2)} <span className="muted small">· {sum > 0 ? `${Math.round((100 * w) / sum)}%` : '—'}</span>
+              </span>
             </label>
           );
         })}
