@@ -28,6 +28,8 @@ export async function arenaCmd(argv: readonly string[]): Promise<number> {
   const seeds = (values.seeds ?? (values.quick ? '42' : '42,43,44')).split(',').map(Number);
   if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new UsageError(`--seeds: '${values.seeds}' is not a list of whole numbers ≥ 0`);
   const backend = await selectBackend('wasm');
+  // The commit of the code that runs, taken before the runs (minutes) so later edits do not mark it -dirty.
+  const commit = gitCommit();
   const started = Date.now();
   const measured = await runArena({
     seeds,
@@ -35,7 +37,7 @@ export async function arenaCmd(argv: readonly string[]): Promise<number> {
     overrides: values.quick ? { epochs: 1, warmStartEpochs: 2 } : {},
     onRun: (what, seed, i, n) => process.stderr.write(`  [${i + 1}/${n}] seed ${seed}: ${what}…\n`),
   });
-  const record: ArenaRecord = { tool: 'objective-lab arena', ...measured, backend: backend.active, date: new Date().toISOString(), commit: gitCommit() };
+  const record: ArenaRecord = { tool: 'objective-lab arena', ...measured, backend: backend.active, date: new Date().toISOString(), commit };
   const f = (s?: { mean: number; sd: number }) => (s ? `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}` : '–');
   const points = arenaPoints(record);
   process.stdout.write(formatTable(['point', 'strategy', 'ILD@10', ...ARENA_METRICS.map((m) => m.label)], points.map((p) => [p.label, `${p.strategy} (${p.base})`, f(p.values.ild), ...ARENA_METRICS.map((m) => f(p.values[m.key]))])) + '\n\n');

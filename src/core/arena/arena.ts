@@ -2,7 +2,7 @@
 // accuracy–diversity plane, and each reformulating point's gap to the balancing front it competes with. Pure: the
 // CLI's runner fills a record, the app and the tests read it with these functions.
 import { spread } from '../experiment/findings';
-import { gapToFront, upperFront, type GapVerdict } from './frontGap';
+import { gapToFront, upperFront, type GapVerdict } from '../experiment/frontGap';
 
 /** How a point combines accuracy with diversity: by a weight (balancing) or by changing what is optimised (reformulating). */
 export type Strategy = 'balance' | 'reformulate';

@@ -1,6 +1,6 @@
 // How far a point lies above or below a set of points' accuracy–diversity front, at its own diversity: the arena's
 // test of "reformulating beats balancing". Pure numbers, no tfjs.
-import { paretoFront, type Point2 } from '../experiment/pareto';
+import { paretoFront, type Point2 } from './pareto';
 
 /** The front of `points` (both axes higher-better) from left to right: the upper envelope a point is compared with. */
 export function upperFront(points: readonly Point2[]): Point2[] {
