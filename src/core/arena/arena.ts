@@ -95,15 +95,21 @@ export interface ArenaComparison {
   metric: ArenaMetric;
   /** y − front(x), per seed (each seed's own front) and its spread. */
   gap: Spread;
-  /** Each seed's verdict, and the verdict on the seed-mean gap. */
+  /** Each seed's verdict, and the verdict most seeds gave (ties: 'beyond'). */
   verdicts: GapVerdict[];
-  verdict: GapVerdict;
+  verdict: GapVerdict | 'mixed';
+}
+
+/** The verdict most seeds gave; 'mixed' without a majority. */
+function majority(vs: readonly GapVerdict[]): GapVerdict | 'mixed' {
+  for (const v of ['above', 'below', 'beyond'] as const) if (vs.filter((x) => x === v).length > vs.length / 2) return v;
+  return 'mixed';
 }
 
 /**
  * For every reformulating entry and metric: the gap to the front of the balancing entries on the same base,
- * seed by seed (a seed's point against that seed's front), then summarised. The verdict on the means is 'above'
- * when the mean gap is positive; otherwise 'beyond' if it was beyond the front on most seeds, else 'below'.
+ * seed by seed (a seed's point against that seed's front, experiment/frontGap), then summarised: the gap's mean ± sd
+ * and the verdict most seeds gave.
  */
 export function compareStrategies(record: Pick<ArenaRecord, 'entries' | 'perSeed'>): ArenaComparison[] {
   const out: ArenaComparison[] = [];
@@ -123,8 +129,7 @@ export function compareStrategies(record: Pick<ArenaRecord, 'entries' | 'perSeed
       }
       const gap = spreadOf(gaps);
       if (!gap) continue;
-      const beyond = verdicts.filter((v) => v === 'beyond').length > verdicts.length / 2;
-      out.push({ entryId: e.id, label: e.label, base: e.base, metric, gap, verdicts, verdict: gap.mean > 0 ? 'above' : beyond ? 'beyond' : 'below' });
+      out.push({ entryId: e.id, label: e.label, base: e.base, metric, gap, verdicts, verdict: majority(verdicts) });
     }
   }
   return out;

@@ -42,8 +42,9 @@ describe('a point against the front', () => {
     expect(r.gap).toBeCloseTo(0.3 - 0.45, 12);
     expect(r.verdict).toBe('below');
   });
-  it('left of the front and less accurate than its left end is below (dominated)', () => {
+  it('left of the front: below when its left end dominates it, beyond when it is more accurate but less diverse', () => {
     expect(gapToFront(f, { x: 0.1, y: 0.45 }).verdict).toBe('below');
+    expect(gapToFront(f, { x: 0.1, y: 0.6 })).toEqual({ gap: expect.closeTo(0.1, 12), verdict: 'beyond' });
   });
   it('right of the front: above when it beats the most diverse point, beyond when it trades accuracy for diversity', () => {
     expect(gapToFront(f, { x: 0.7, y: 0.25 })).toEqual({ gap: expect.closeTo(0.05, 12), verdict: 'above' });

@@ -29,13 +29,18 @@ export function frontAt(front: readonly Point2[], x: number): number {
 export type GapVerdict = 'above' | 'below' | 'beyond';
 
 /**
- * gap = y − front(x) (accuracy units), and its verdict: 'above' (gap > 0: more accurate than the front at equal or
- * more diversity), 'below' (gap ≤ 0 within the front's x range or left of it: a balancing point is at least as good
- * on both axes, or the line through two of them is), 'beyond' (right of the front and less accurate than its most
- * diverse point: a different trade, not comparable on this front).
+ * gap = y − front(x) (accuracy units), and its verdict. Inside the front's x range: 'above' when gap > 0 (more
+ * accurate than balancing at the same diversity), else 'below'. Outside it: 'above' when the point is more diverse
+ * than the most diverse front point and no less accurate (it dominates it); 'below' when a front point is at least as
+ * diverse and as accurate (it dominates the point); otherwise 'beyond': more diverse but less accurate, or less diverse
+ * but more accurate — a trade the balancing points do not reach, not a win or a loss at equal diversity.
  */
 export function gapToFront(front: readonly Point2[], p: Point2): { gap: number; verdict: GapVerdict } {
   const gap = p.y - frontAt(front, p.x);
-  const right = front.length > 0 && p.x > front[front.length - 1].x;
-  return { gap, verdict: gap > 0 ? 'above' : right ? 'beyond' : 'below' };
+  if (front.length === 0) return { gap, verdict: 'beyond' };
+  const left = p.x < front[0].x;
+  const right = p.x > front[front.length - 1].x;
+  if (left) return { gap, verdict: gap > 0 ? 'beyond' : 'below' };
+  if (right) return { gap, verdict: gap >= 0 ? 'above' : 'beyond' };
+  return { gap, verdict: gap > 0 ? 'above' : 'below' };
 }
