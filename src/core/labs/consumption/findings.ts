@@ -75,9 +75,20 @@ function onReal(data: RealDatasetName, id: string, claim: string, config: Record
 }
 
 export const consumptionFindings = defineFindings('consumption', [
-  vsMmr('hr-c1', 'At its own diversity, the consumption-aware list for c = 1 has a higher HR@10 than the MMR diversity-weight line on the same scores', 'c1', 'hit'),
-  vsMmr('u2-c2', 'At its own diversity, the consumption-aware list for c = 2 has a higher U₂ than the MMR diversity-weight line on the same scores', 'c2', 'consumption@2'),
-  vsMmr('precision-c1', 'At its own diversity, the consumption-aware list for c = 1 has a higher Precision@10 than the MMR diversity-weight line on the same scores', 'c1', 'precision'),
+  // Declared first as gap > 0 on all three (the arena's "reformulating beats balancing"), then measured: HR@10 held on
+  // the mean and on 2 of 3 seeds (a small gap, about its sd); U₂ held, but the c = 2 list is less diverse than the
+  // top 10, so it lies left of the MMR line's range (a different trade, not a win at equal diversity) and the claim
+  // now says so; Precision@10 did not hold on any seed, so that finding states the loss.
+  vsMmr('hr-c1', 'The consumption-aware list for c = 1 lies above the MMR diversity-weight line under HR@10 at its own diversity, by a gap about the size of its seed-to-seed spread', 'c1', 'hit'),
+  {
+    ...vsMmr('u2-c2', 'The consumption-aware list for c = 2 has a higher U₂ than any MMR diversity weight on the same scores, at a lower ILD@10 than the top 10: off the MMR line, not above it at equal diversity', 'c2', 'consumption@2'),
+    values: {
+      gap: { reading: aboveMmr('c2', 'consumption@2') },
+      listIld: { reading: fromSummary('c2/ild') },
+      topIld: { reading: fromSummary('topN/ild') },
+    },
+  },
+  vsMmr('precision-c1', 'Under Precision@10 the consumption-aware list for c = 1 lies below the MMR diversity-weight line at its own diversity: there, balancing by a weight wins', 'c1', 'precision', '<'),
   vsTop('u2-c2', 'The consumption-aware list for c = 2 beats the top 10 on U₂', 'c2', 'consumption@2', '>', { quick: QUICK }),
   vsTop('u3-c3', 'The consumption-aware list for c = 3 beats the top 10 on U₃', 'c3', 'consumption@3', '>', { quick: QUICK }),
   // A tie, declared as one: within 0.02 HR@10 (two points; the top 10's seed-to-seed sd is about 0.005–0.01).
