@@ -117,11 +117,12 @@ test('a small Pareto sweep fills both panels with all 20 runs, a table and CSV /
   await expect(page.getByTestId('pareto-precision')).toHaveAttribute('data-points', String(n));
   await expect(page.getByTestId('pareto-hit')).toHaveAttribute('data-points', String(n));
   expect(Number(await page.getByTestId('pareto-precision').getAttribute('data-front'))).toBeGreaterThanOrEqual(1);
-  // Points are labelled (hand weights by w, the rest by method) where a label fits; no two labels overlap.
-  await expect(page.getByTestId('pareto-precision').locator('text.point-label', { hasText: /^DVAO/ })).toHaveCount(1);
+  // Points are labelled (hand weights by w, the rest by method) where a label fits — on tiny most runs land on one
+  // spot, so some are left off (the hover names them) — and no two labels overlap.
+  expect(Number(await page.getByTestId('pareto-precision').getAttribute('data-labels'))).toBeGreaterThanOrEqual(3);
   for (const id of ['pareto-precision', 'pareto-hit']) {
     const boxes = await page.getByTestId(id).locator('text.point-label').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
-    expect(boxes.length).toBeGreaterThan(5);
+    expect(boxes.length).toBeGreaterThanOrEqual(3);
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
         const [a, b] = [boxes[i], boxes[j]];
@@ -131,12 +132,13 @@ test('a small Pareto sweep fills both panels with all 20 runs, a table and CSV /
   }
   // Both panels on one scale: % change from the w = 1 point, the same y ticks on each; Absolute gives each its own.
   await expect(page.getByTestId('sweep-scale-relative')).toHaveAttribute('aria-pressed', 'true');
-  const yTicks = (id: string) => page.getByTestId(id).locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').allTextContents();
+  // The y ticks are the percentages (the x ticks are ILD values).
+  const yTicks = async (id: string) => (await page.getByTestId(id).locator('.recharts-cartesian-axis-tick-value').allTextContents()).filter((t) => t.endsWith('%'));
   const precisionTicks = await yTicks('pareto-precision');
   expect(precisionTicks.some((t) => t === '0%')).toBe(true);
   expect(await yTicks('pareto-hit')).toEqual(precisionTicks);
   await page.getByTestId('sweep-scale-absolute').click();
-  await expect(page.getByTestId('pareto-precision').locator('.recharts-yAxis .recharts-cartesian-axis-tick-value', { hasText: '%' })).toHaveCount(0);
+  await expect(page.getByTestId('pareto-precision').locator('.recharts-cartesian-axis-tick-value', { hasText: '%' })).toHaveCount(0);
   await page.getByTestId('sweep-scale-relative').click();
   // The one-screen trade-off plot now draws this sweep's hand-weight line instead of the recorded one.
   await expect(page.getByTestId('tradeoff-plot')).toHaveAttribute('data-source', 'sweep');

@@ -65,6 +65,17 @@ function paddedDomain(xs: readonly number[], pad = 0.07): [number, number] {
   return [lo - d, hi + d];
 }
 
+/** Round ticks inside a domain: steps of 1, 2 or 5 × 10^k, about `count` of them. */
+export function niceTicks([lo, hi]: [number, number], count = 5): number[] {
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw)!;
+  const out: number[] = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(12)));
+  return out;
+}
+
 /** Size of an element, kept current. */
 function useSize(ref: React.RefObject<HTMLDivElement | null>): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });
@@ -178,6 +189,7 @@ export const ParetoChart = memo(function ParetoChart({ testId, title, xLabel, yL
               dataKey="x"
               name={xLabel}
               domain={xDomain}
+              ticks={niceTicks(xDomain)}
               allowDataOverflow
               height={X_AXIS_HEIGHT}
               tickFormatter={tick}
@@ -190,6 +202,7 @@ export const ParetoChart = memo(function ParetoChart({ testId, title, xLabel, yL
               name={yLabel}
               width={Y_AXIS_WIDTH}
               domain={yDom}
+              ticks={niceTicks(yDom)}
               allowDataOverflow
               tickFormatter={yTick ?? tick}
               tick={{ fontSize: 11 }}

@@ -36,6 +36,9 @@ function progressValue(s: SweepState): number {
   return Math.min(s.total, s.runs.length + frac);
 }
 
+/** Ticks of a relative panel; module-level so the memoised chart is not redrawn by every progress update. */
+const percentTick = (v: number) => signedPercent(v);
+
 /** The y metric a panel shows for its picker position. */
 const yOf = (panel: SweepPanelSpec, pick: number) => panel.y[Math.min(pick, panel.y.length - 1)];
 
@@ -57,7 +60,7 @@ function PanelView({ panel, plan, points, names, metrics, pick, onPick, relative
           </select>
         </label>
       ) : null}
-      <ParetoChart testId={`pareto-${panel.id}`} title={panel.title} xLabel={panel.x.label} yLabel={yLabel} points={points} names={names} metricOrder={metrics} kinds={plan.kinds} settings={plan.shownSettings} yDomain={relative} yTick={relative ? (v) => signedPercent(v) : undefined} yReference={relative ? 0 : undefined} />
+      <ParetoChart testId={`pareto-${panel.id}`} title={panel.title} xLabel={panel.x.label} yLabel={yLabel} points={points} names={names} metricOrder={metrics} kinds={plan.kinds} settings={plan.shownSettings} yDomain={relative} yTick={relative ? percentTick : undefined} yReference={relative ? 0 : undefined} />
     </div>
   );
 }
@@ -188,7 +191,7 @@ export function SweepPanel({ lab, plan }: { lab: Lab; plan: SweepPlan }) {
                     <span className="key" style={{ background: k.color }} /> {k.legend}{' '}
                   </span>
                 ))}
-                {relative ? <>Both panels share one y scale: each accuracy as its % change from the {plan.relativeTo?.label} run (the dashed 0% line), so a flatter cloud is a smaller trade-off. </> : null}
+                {relative ? <>Both panels share one y scale: each accuracy as its % change from the {plan.relativeTo?.label} run (relevance alone; the dashed 0% line), so a flatter cloud is a smaller trade-off. </> : null}
                 <span className="key key-front" /> on the Pareto front (no run is better on both axes), joined by the line <span className="key-diverged">✕</span> diverged (kept, last values, never on the front). Hover a point for its settings and numbers.
               </p>
             </>

@@ -4,18 +4,20 @@ import { useMemo } from 'react';
 import { CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ArenaRecord } from '../../../core/arena/arena';
 import recorded from '../../../core/arena/arena.json';
-import { selectSweep } from '../../../state/selectors';
+import type { LabState } from '../../../state/store';
 import { useLabStore } from '../../appStore';
 import { sharedRange, signedPercent } from '../../sweep/relativeScale';
 import { handFromArena, handFromSweep, tradeoffRows } from './tradeoff';
 
 const RECORD = recorded as ArenaRecord;
+const NONE: never[] = [];
+/** This lab's Pareto sweep runs (a new array only when a run finishes, so sweep progress does not redraw the plot). */
+const selectParetoRuns = (s: LabState) => (s.sweep.labId === 'weighting' && s.sweep.planId === 'pareto' ? s.sweep.runs : NONE);
 const tick = (v: number) => String(Number(v.toPrecision(3)));
 
 export function TradeoffPlot() {
-  const sweep = useLabStore(selectSweep);
-  const mine = sweep.labId === 'weighting' && sweep.planId === 'pareto';
-  const fromSweep = useMemo(() => (mine ? tradeoffRows(handFromSweep(sweep.runs)) : []), [mine, sweep.runs]);
+  const runs = useLabStore(selectParetoRuns);
+  const fromSweep = useMemo(() => tradeoffRows(handFromSweep(runs)), [runs]);
   const fromRecord = useMemo(() => tradeoffRows(handFromArena(RECORD)), []);
   const own = fromSweep.length >= 2;
   const rows = own ? fromSweep : fromRecord;
