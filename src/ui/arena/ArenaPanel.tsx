@@ -13,6 +13,18 @@ const ORDER = ['ild', ...ARENA_METRICS.map((m) => m.key)];
 const SETTINGS = ['lab', 'strategy', 'base'];
 const FEW = ARENA_METRICS.filter((m) => m.family === 'a few consumed');
 
+/** The conclusion in words, from the counts alone (so it changes when the record does). */
+function verdictSentence(counts: ReturnType<typeof tally>): string {
+  const say = (t: (typeof counts)[number]) =>
+    t.above === t.total
+      ? `under ${t.label} every reformulating point beats balancing at equal diversity`
+      : t.above === 0
+        ? `under ${t.label} no reformulating point beats balancing at equal diversity${t.beyond ? ` (${t.beyond} reach more accuracy than any balancing point only at another diversity)` : ''}`
+        : `under ${t.label} ${t.above} of ${t.total} reformulating points beat balancing at equal diversity${t.weak ? ` (${t.weak === t.above ? (t.above === 1 ? 'it' : 'all') : t.weak} by less than the seed-to-seed sd)` : ''}`;
+  const text = counts.map(say).join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1) + '.';
+}
+
 export function ArenaPanel({ record = RECORD }: { record?: ArenaRecord }) {
   const [few, setFew] = useState<string>(FEW[0].key);
   const { runs } = useMemo(() => arenaRuns(record), [record]);
@@ -42,6 +54,9 @@ export function ArenaPanel({ record = RECORD }: { record?: ArenaRecord }) {
           </li>
         ))}
       </ul>
+      <p className="arena-verdict" data-testid="arena-verdict">
+        <b>Measured, not asserted:</b> {verdictSentence(counts)}
+      </p>
       <div className="pareto-grid">
         <div className="pareto-cell">
           <p className="field-label arena-family">If every item is consumed</p>
@@ -69,7 +84,7 @@ export function ArenaPanel({ record = RECORD }: { record?: ArenaRecord }) {
         ))}
         <span className="key key-front" /> on the plane’s Pareto front. Hover a point for its numbers.
       </p>
-      <p className="small muted arena-caption">Accuracy gap to the balancing front of the same model at the same diversity (mean ± sd over seeds; above / below / beyond: right of the front and less accurate than its most diverse point, per seed)</p>
+      <p className="small muted arena-caption">Accuracy gap to the balancing front of the same model at the same diversity (mean ± sd over seeds; above / below the front; beyond: outside its diversity range, neither dominating nor dominated — more accurate but less diverse, or the reverse; in brackets, seeds above)</p>
       <div className="table-scroll">
         <table className="results-table arena-table" data-testid="arena-table">
           <thead>

@@ -38,11 +38,13 @@ export const arenaChartLabel = (p: { label: string; kind: string }) =>
 export const signedGap = (c: ArenaComparison) => `${c.gap.mean >= 0 ? '+' : '−'}${Math.abs(c.gap.mean).toFixed(3)} ± ${c.gap.sd.toFixed(3)}`;
 
 /** Per metric: how many reformulating entries lie above their own base's balancing front (on the seed means). */
-export function tally(cmp: readonly ArenaComparison[]): { metric: string; label: string; above: number; beyond: number; below: number; mixed: number; total: number }[] {
+export function tally(cmp: readonly ArenaComparison[]): { metric: string; label: string; above: number; weak: number; beyond: number; below: number; mixed: number; total: number }[] {
   return ARENA_METRICS.map((m) => {
     const mine = cmp.filter((c) => c.metric === m.key);
     const n = (v: ArenaComparison['verdict']) => mine.filter((c) => c.verdict === v).length;
-    return { metric: m.key, label: m.label, above: n('above'), beyond: n('beyond'), below: n('below'), mixed: n('mixed'), total: mine.length };
+    // Above on most seeds, but by a mean gap no larger than its seed-to-seed sd.
+    const weak = mine.filter((c) => c.verdict === 'above' && c.gap.mean <= c.gap.sd).length;
+    return { metric: m.key, label: m.label, above: n('above'), weak, beyond: n('beyond'), below: n('below'), mixed: n('mixed'), total: mine.length };
   });
 }
 
