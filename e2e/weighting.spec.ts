@@ -75,6 +75,27 @@ test('after a reward-side run the step-scale view is drawn; after a loss-side ru
   await expect(page.getByTestId('step-scale-chart')).toHaveCount(0);
 });
 
+test('at 1280×800 the sliders, both accuracy views and the trade-off plot are on one screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openLab(page, '/?lab=weighting&dataset=tiny&epochs=2&warmStartEpochs=2&backend=wasm');
+  const inView = async (testId: string) => {
+    const b = (await page.getByTestId(testId).boundingBox())!;
+    expect(b, testId).not.toBeNull();
+    expect(b.y, `${testId} top`).toBeGreaterThanOrEqual(0);
+    expect(b.y + b.height, `${testId} bottom`).toBeLessThanOrEqual(800);
+    expect(b.x + b.width, `${testId} right`).toBeLessThanOrEqual(1280);
+  };
+  await train(page);
+  await waitForStatus(page, 'finished');
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  for (const id of ['slider-wRelevance', 'slider-wDiversity', 'slider-wNovelty', 'chart-consumed-all', 'chart-consumed-few', 'tradeoff-plot']) await inView(id);
+  // Drawn, not just laid out: the run's epochs are on both accuracy views, the recorded line on the trade-off plot.
+  expect(Number(await page.getByTestId('chart-consumed-all').getAttribute('data-points'))).toBeGreaterThan(0);
+  expect(Number(await page.getByTestId('chart-consumed-few').getAttribute('data-points'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('tradeoff-plot')).toHaveAttribute('data-source', 'recorded');
+  expect(Number(await page.getByTestId('tradeoff-plot').getAttribute('data-points'))).toBe(11);
+});
+
 async function chartPointsIn(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).getAttribute('data-points'));
 }
@@ -96,8 +117,32 @@ test('a small Pareto sweep fills both panels with all 20 runs, a table and CSV /
   await expect(page.getByTestId('pareto-precision')).toHaveAttribute('data-points', String(n));
   await expect(page.getByTestId('pareto-hit')).toHaveAttribute('data-points', String(n));
   expect(Number(await page.getByTestId('pareto-precision').getAttribute('data-front'))).toBeGreaterThanOrEqual(1);
-  // Each point is labelled: hand weights by w, the rest by method.
-  await expect(page.getByTestId('pareto-precision').locator('.recharts-label-list text', { hasText: /^DVAO$/ })).toHaveCount(1);
+  // Points are labelled (hand weights by w, the rest by method) where a label fits — on tiny most runs land on one
+  // spot, so some are left off (the hover names them) — and no two labels overlap.
+  expect(Number(await page.getByTestId('pareto-precision').getAttribute('data-labels'))).toBeGreaterThanOrEqual(3);
+  for (const id of ['pareto-precision', 'pareto-hit']) {
+    const boxes = await page.getByTestId(id).locator('text.point-label').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes.length).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        expect(overlap, `${id}: labels ${i} and ${j} overlap`).toBe(false);
+      }
+  }
+  // Both panels on one scale: % change from the w = 1 point, the same y ticks on each; Absolute gives each its own.
+  await expect(page.getByTestId('sweep-scale-relative')).toHaveAttribute('aria-pressed', 'true');
+  // The y ticks are the percentages (the x ticks are ILD values).
+  const yTicks = async (id: string) => (await page.getByTestId(id).locator('.recharts-cartesian-axis-tick-value').allTextContents()).filter((t) => t.endsWith('%'));
+  const precisionTicks = await yTicks('pareto-precision');
+  expect(precisionTicks.some((t) => t === '0%')).toBe(true);
+  expect(await yTicks('pareto-hit')).toEqual(precisionTicks);
+  await page.getByTestId('sweep-scale-absolute').click();
+  await expect(page.getByTestId('pareto-precision').locator('.recharts-cartesian-axis-tick-value', { hasText: '%' })).toHaveCount(0);
+  await page.getByTestId('sweep-scale-relative').click();
+  // The one-screen trade-off plot now draws this sweep's hand-weight line instead of the recorded one.
+  await expect(page.getByTestId('tradeoff-plot')).toHaveAttribute('data-source', 'sweep');
+  await expect(page.getByTestId('tradeoff-plot')).toHaveAttribute('data-points', '11');
 
   // The path view under the sweep: the 11 hand weights as the front, the 5 automatic methods as paths, each placed.
   await expect(page.getByTestId('paths-chart')).toHaveAttribute('data-front', '11');

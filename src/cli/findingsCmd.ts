@@ -22,7 +22,7 @@ const TOOL = 'objective-lab findings';
 type FindingsCommand = Extract<Command, { kind: 'findings' }>;
 
 /** The commit the numbers were measured at, with "-dirty" when the work tree had changes. */
-function gitCommit(): string {
+export function gitCommit(): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim() !== '';

@@ -1,5 +1,6 @@
 // Entry point of `npm run lab`: list the labs, run one headless or sweep one, on the same core as the browser app.
 import { LABS } from '../core/labs/registry';
+import { arenaCmd } from './arenaCmd';
 import { parseCliArgs, USAGE } from './args';
 import { describeFailure } from './failure';
 import { findingsLab } from './findingsCmd';
@@ -12,6 +13,8 @@ import { sweepLab } from './sweepLab';
 const debug = process.argv.includes('--debug') || /^(1|true|yes)$/i.test(process.env.OBJECTIVE_LAB_DEBUG ?? '');
 
 async function main(argv: readonly string[]): Promise<number> {
+  // The arena runs two labs' experiments together, so it has its own small option set.
+  if (argv[0] === 'arena') return arenaCmd(argv.slice(1));
   const cmd = parseCliArgs(argv);
   if (cmd.kind === 'help') {
     process.stdout.write(USAGE + '\n');

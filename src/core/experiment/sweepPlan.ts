@@ -66,6 +66,11 @@ export interface SweepPlan {
   /** Settings shown for each run in tooltips, the table and the CSV. */
   shownSettings: string[];
   panels: SweepPanelSpec[];
+  /**
+   * Panels may draw each accuracy as its % change from this run's value (e.g. the relevance-only point), on one y
+   * range shared by every panel, so the same loss reads the same under each metric.
+   */
+  relativeTo?: { label: string; isReference(point: Pick<SweepPoint, 'label' | 'kind'>): boolean };
   /** The label drawn next to a point (default: its label). */
   chartLabel?(point: Pick<SweepPoint, 'label' | 'kind'>): string;
   /** Tables the CLI prints (and writes) after the plan's runs, read from them (e.g. where each method ends). */

@@ -6,12 +6,12 @@ import { ExplorerPanel } from './consumption/ExplorerPanel';
 import { TrainedPanel } from './consumption/TrainedPanel';
 import { AmpCfPanel } from './ampCf/AmpCfPanel';
 import { MultVaePanel } from './multVae/MultVaePanel';
-import { PathsPanel } from './weighting/PathsPanel';
+import { WeightingAfterSweeps } from './weighting/AfterSweeps';
 import { WeightingViews } from './weighting/WeightingViews';
 import { WeightPanel } from './weighting/WeightPanel';
 
 export const LAB_PANELS: Partial<Record<string, { above?: ComponentType; below?: ComponentType; afterSweeps?: ComponentType }>> = {
-  weighting: { above: WeightPanel, below: WeightingViews, afterSweeps: PathsPanel },
+  weighting: { above: WeightPanel, below: WeightingViews, afterSweeps: WeightingAfterSweeps },
   consumption: { above: ExplorerPanel, below: TrainedPanel },
   'mult-vae': { below: MultVaePanel },
   'amp-cf': { below: AmpCfPanel },

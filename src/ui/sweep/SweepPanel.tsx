@@ -8,6 +8,7 @@ import { useLabStore } from '../appStore';
 import { downloadBlob, fileStamp } from './download';
 import { sweepCsv, sweepJson } from './exportSweep';
 import { ParetoChart } from './ParetoChart';
+import { percentChange, sharedRange, signedPercent } from './relativeScale';
 import { metricDirections, metricKeys, metricLabels, paretoPoints, type ParetoPoint } from './sweepPoints';
 import { SweepTable } from './SweepTable';
 
@@ -35,12 +36,16 @@ function progressValue(s: SweepState): number {
   return Math.min(s.total, s.runs.length + frac);
 }
 
+/** Ticks of a relative panel; module-level so the memoised chart is not redrawn by every progress update. */
+const percentTick = (v: number) => signedPercent(v);
+
 /** The y metric a panel shows for its picker position. */
 const yOf = (panel: SweepPanelSpec, pick: number) => panel.y[Math.min(pick, panel.y.length - 1)];
 
 /** One Pareto panel of the plan, with its y picker when it has several y metrics. */
-function PanelView({ panel, plan, points, names, metrics, pick, onPick }: { panel: SweepPanelSpec; plan: SweepPlan; points: ParetoPoint[]; names: Record<string, string>; metrics: string[]; pick: number; onPick: (i: number) => void }) {
+function PanelView({ panel, plan, points, names, metrics, pick, onPick, relative }: { panel: SweepPanelSpec; plan: SweepPlan; points: ParetoPoint[]; names: Record<string, string>; metrics: string[]; pick: number; onPick: (i: number) => void; relative?: [number, number] }) {
   const y = yOf(panel, pick);
+  const yLabel = relative ? `${y.label}, % vs ${plan.relativeTo?.label ?? 'reference'}` : y.label;
   return (
     <div className="pareto-cell">
       {panel.pick && panel.y.length > 1 ? (
@@ -55,7 +60,7 @@ function PanelView({ panel, plan, points, names, metrics, pick, onPick }: { pane
           </select>
         </label>
       ) : null}
-      <ParetoChart testId={`pareto-${panel.id}`} title={panel.title} xLabel={panel.x.label} yLabel={y.label} points={points} names={names} metricOrder={metrics} kinds={plan.kinds} settings={plan.shownSettings} />
+      <ParetoChart testId={`pareto-${panel.id}`} title={panel.title} xLabel={panel.x.label} yLabel={yLabel} points={points} names={names} metricOrder={metrics} kinds={plan.kinds} settings={plan.shownSettings} yDomain={relative} yTick={relative ? percentTick : undefined} yReference={relative ? 0 : undefined} />
     </div>
   );
 }
@@ -71,6 +76,7 @@ export function SweepPanel({ lab, plan }: { lab: Lab; plan: SweepPlan }) {
   // Each panel's y picker starts where the config points (e.g. the c a user consumes).
   const [picks, setPicks] = useState<Record<string, number>>(() => Object.fromEntries(plan.panels.map((p) => [p.id, p.pick?.initial(config) ?? 0])));
   const [view, setView] = useState<'charts' | 'table'>('charts');
+  const [scale, setScale] = useState<'relative' | 'absolute'>(plan.relativeTo ? 'relative' : 'absolute');
 
   // A sweep of another lab or plan stays in the store but is not shown here.
   const mine = sweep.labId === lab.id && sweep.planId === plan.id;
@@ -80,6 +86,20 @@ export function SweepPanel({ lab, plan }: { lab: Lab; plan: SweepPlan }) {
   const metrics = useMemo(() => metricKeys(runs, lab.charts), [runs, lab]);
   // Each panel's points, computed once: the charts draw them and the table marks their fronts.
   const panelPoints = useMemo(() => plan.panels.map((panel) => paretoPoints(runs, panel.x.key, yOf(panel, picks[panel.id] ?? 0).key, plan.chartLabel)), [plan, runs, picks]);
+  // Relative scale: each panel's y as % change from the reference run's own value on that panel, one range for all.
+  const reference = useMemo(() => (plan.relativeTo ? runs.find((r) => r.outcome.status === 'completed' && plan.relativeTo!.isReference(r)) : undefined), [plan, runs]);
+  const relative = scale === 'relative' && reference !== undefined;
+  const drawn = useMemo(
+    () =>
+      relative
+        ? plan.panels.map((panel, i) => {
+            const ref = reference!.summary[yOf(panel, picks[panel.id] ?? 0).key];
+            return panelPoints[i].map((p) => ({ ...p, y: percentChange(p.y, ref) })).filter((p) => Number.isFinite(p.y));
+          })
+        : panelPoints,
+    [relative, reference, plan, panelPoints, picks],
+  );
+  const range = useMemo(() => (relative ? sharedRange(drawn.flatMap((ps) => ps.map((p) => p.y))) : undefined), [relative, drawn]);
   const fronts = useMemo(
     () => plan.panels.map((panel, i) => ({ name: yOf(panel, picks[panel.id] ?? 0).label, indices: new Set(panelPoints[i].filter((p) => p.front).map((p) => p.index)) })),
     [plan, panelPoints, picks],
@@ -138,6 +158,16 @@ export function SweepPanel({ lab, plan }: { lab: Lab; plan: SweepPlan }) {
                 Table
               </button>
             </div>
+            {plan.relativeTo ? (
+              <div role="group" aria-label="Accuracy scale" className="segmented" title={reference ? undefined : `needs the ${plan.relativeTo.label} run`}>
+                <button aria-pressed={relative} disabled={!reference} onClick={() => setScale('relative')} data-testid="sweep-scale-relative">
+                  % vs {plan.relativeTo.label}
+                </button>
+                <button aria-pressed={!relative} onClick={() => setScale('absolute')} data-testid="sweep-scale-absolute">
+                  Absolute
+                </button>
+              </div>
+            ) : null}
             <span className="sweep-export">
               Export:
               <button onClick={() => download(sweepCsv(sweep, metrics, plan.shownSettings), 'text/csv;charset=utf-8', 'csv')} data-testid="sweep-csv">
@@ -152,7 +182,7 @@ export function SweepPanel({ lab, plan }: { lab: Lab; plan: SweepPlan }) {
             <>
               <div className="pareto-grid">
                 {plan.panels.map((panel, i) => (
-                  <PanelView key={panel.id} panel={panel} plan={plan} points={panelPoints[i]} names={names} metrics={metrics} pick={picks[panel.id] ?? 0} onPick={(i) => setPicks((p) => ({ ...p, [panel.id]: i }))} />
+                  <PanelView key={panel.id} panel={panel} plan={plan} points={drawn[i]} names={names} metrics={metrics} pick={picks[panel.id] ?? 0} onPick={(i) => setPicks((p) => ({ ...p, [panel.id]: i }))} relative={range} />
                 ))}
               </div>
               <p className="small muted pareto-legend">
@@ -161,6 +191,7 @@ export function SweepPanel({ lab, plan }: { lab: Lab; plan: SweepPlan }) {
                     <span className="key" style={{ background: k.color }} /> {k.legend}{' '}
                   </span>
                 ))}
+                {relative ? <>Both panels share one y scale: each accuracy as its % change from the {plan.relativeTo?.label} run (relevance alone; the dashed 0% line), so a flatter cloud is a smaller trade-off. </> : null}
                 <span className="key key-front" /> on the Pareto front (no run is better on both axes), joined by the line <span className="key-diverged">✕</span> diverged (kept, last values, never on the front). Hover a point for its settings and numbers.
               </p>
             </>

@@ -11,7 +11,35 @@ import { weightingLesson } from './lesson';
 const perObjective = (prefix: string) => OBJECTIVES.map((o) => ({ key: `${prefix}/${o.id}`, label: o.label, color: o.color }));
 const color = (id: string) => OBJECTIVES.find((o) => o.id === id)!.color;
 
+// The two accuracy views first: on one screen with the sliders above them (the step charts follow).
 const charts: ChartSpec[] = [
+  {
+    id: 'consumed-all',
+    title: 'Accuracy if every item is consumed',
+    source: 'epoch',
+    xLabel: 'epoch',
+    yLabel: 'score@10',
+    unit: '0–1',
+    better: 'higher',
+    series: [
+      { key: 'precision', label: 'Precision@10', color: '#2f6fdd' },
+      { key: 'ndcg', label: 'NDCG@10', color: '#7a9fe6', dashed: true },
+    ],
+  },
+  {
+    id: 'consumed-few',
+    title: 'Accuracy if the user consumes only a few',
+    source: 'epoch',
+    xLabel: 'epoch',
+    yLabel: 'utility@10',
+    unit: '0–1',
+    better: 'higher',
+    series: [
+      { key: 'hit', label: 'HR@10 (= U₁)', color: '#b54708' },
+      { key: 'consumption@2', label: 'U₂', color: '#d9822b', dashed: true },
+      { key: 'consumption@3', label: 'U₃', color: '#f2b56b', dashed: true },
+    ],
+  },
   { id: 'rewards', title: 'Reward of each objective per step', source: 'step', xLabel: 'training step', yLabel: 'mean reward', unit: '0–1', better: 'higher', series: perObjective('reward') },
   {
     id: 'weights',
@@ -44,33 +72,6 @@ const charts: ChartSpec[] = [
     unit: '0–1',
     better: 'higher',
     series: [{ key: 'reward/diversity', label: 'diversity vs relevance', color: color('diversity') }],
-  },
-  {
-    id: 'consumed-all',
-    title: 'Accuracy if every item is consumed',
-    source: 'epoch',
-    xLabel: 'epoch',
-    yLabel: 'score@10',
-    unit: '0–1',
-    better: 'higher',
-    series: [
-      { key: 'precision', label: 'Precision@10', color: '#2f6fdd' },
-      { key: 'ndcg', label: 'NDCG@10', color: '#7a9fe6', dashed: true },
-    ],
-  },
-  {
-    id: 'consumed-few',
-    title: 'Accuracy if the user consumes only a few',
-    source: 'epoch',
-    xLabel: 'epoch',
-    yLabel: 'utility@10',
-    unit: '0–1',
-    better: 'higher',
-    series: [
-      { key: 'hit', label: 'HR@10 (= U₁)', color: '#b54708' },
-      { key: 'consumption@2', label: 'U₂', color: '#d9822b', dashed: true },
-      { key: 'consumption@3', label: 'U₃', color: '#f2b56b', dashed: true },
-    ],
   },
   {
     id: 'beyond',

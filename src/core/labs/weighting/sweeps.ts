@@ -125,6 +125,8 @@ export const paretoSweep: SweepPlan = {
       pick: { label: 'Consumes a few: c =', initial: (config) => Math.min(C_METRICS.length, Math.max(1, Number(config.consumeC) || 1)) - 1 },
     },
   ],
+  // The relevance-only training (w = 1 on the line, 1/0/0 on the simplex): each panel's 0%, so both metrics share a scale.
+  relativeTo: { label: 'w = 1', isReference: (p) => p.kind === 'hand' && (p.label === 'w=1.0' || p.label === '1/0/0') },
   // Short labels keep a crowded panel readable: "0.3" for w = 0.3, "consumption" for the reward variant.
   chartLabel: (p) => (p.kind === 'hand' ? p.label.replace(/^w=/, '') : p.kind === 'consumption' ? 'consumption' : p.label),
   report: (runs) => PATH_AXES.map((axes) => pathsTable(runs, axes)),

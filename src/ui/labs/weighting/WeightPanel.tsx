@@ -1,9 +1,11 @@
-// The weighting lab's controls: a slider per objective (shares and sum shown) and the method picker.
+// The weighting lab's controls: a slider per objective (shares and sum shown), the method picker and, beside them,
+// the compact trade-off plot, so that with the accuracy charts right below everything fits one 1280×800 screen.
 import { useShallow } from 'zustand/react/shallow';
 import { LOSS_METHODS, METHOD_INFO, REWARD_METHODS, type WeightingMethod } from '../../../core/labs/weighting/methods';
 import { OBJECTIVES } from '../../../core/labs/weighting/objectives';
 import { selectConfig, selectIsActive } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
+import { TradeoffPlot } from './TradeoffPlot';
 
 /** One-click teaching presets (DVAO in each; switch to RC or AC to compare): what to set, and what to watch for. */
 const PRESETS: { id: string; label: string; watch: string; settings: Record<string, unknown> }[] = [
@@ -36,6 +38,7 @@ export function WeightPanel() {
   const info = METHOD_INFO[method];
   return (
     <section className="weight-panel" aria-label="Objective weights" data-testid="weight-panel">
+      <div className="wp-grid">
       <div className="sliders">
         {OBJECTIVES.map((o) => {
           const w = Number(config[o.weightKey]);
@@ -87,6 +90,8 @@ export function WeightPanel() {
             </button>
           ))}
         </div>
+      </div>
+      <TradeoffPlot />
       </div>
     </section>
   );
