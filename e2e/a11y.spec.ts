@@ -1,5 +1,6 @@
 // Someone with a screen reader, keyboard or low vision opens each lab: axe-core (WCAG 2 A/AA rules) finds no
-// serious or critical violation, before a run and after one, in the whole app and in embed mode.
+// serious or critical violation, before a run and after one, in the whole app, on the start page, in a lesson
+// and in embed mode.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openLab, waitForStatus } from './helpers';
@@ -48,4 +49,13 @@ test('at 390 px the phone layout has no serious or critical axe violations', asy
   await page.setViewportSize({ width: 390, height: 844 });
   await openLab(page, '/?lab=weighting&dataset=tiny');
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the start page and an open lesson (with its classroom-link form) have no serious or critical axe violations', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('start-page')).toBeVisible();
+  expect(await seriousViolations(page), 'start page').toEqual([]);
+  await openLab(page, '/?lab=consumption&lesson=2');
+  await page.getByTestId('classroom').locator('summary').click();
+  expect(await seriousViolations(page), 'lesson panel').toEqual([]);
 });

@@ -2,26 +2,19 @@
 import { selectLab } from '../state/selectors';
 import { useLabStore } from './appStore';
 import { DataPanel } from './data/DataPanel';
-import { HistoryPanel } from './history/HistoryPanel';
-import { LAB_PANELS } from './labs';
 import { AboutPanel } from './shell/AboutPanel';
+import { LabResults } from './shell/LabResults';
 import { BackendBadge } from './shell/BackendBadge';
-import { ChartGrid } from './shell/ChartGrid';
 import { LabNav } from './shell/LabNav';
 import { Notices } from './shell/Notices';
-import { ProgressBar } from './shell/ProgressBar';
-import { ResultsTable } from './shell/ResultsTable';
 import { RunControls } from './shell/RunControls';
-import { RunMessage } from './shell/RunMessage';
 import { SettingsForm } from './shell/SettingsForm';
-import { SweepPanel } from './sweep/SweepPanel';
 import { LessonPanel, LessonStartButton } from './lessons/LessonPanel';
 import { StartPage } from './start/StartPage';
 import { BackToStart } from './start/BackToStart';
 
 export function App() {
   const lab = useLabStore(selectLab);
-  const { above: Above, below: Below, afterSweeps: AfterSweeps } = LAB_PANELS[lab.id] ?? {};
   const view = useLabStore((s) => s.view);
   const lessonOpen = useLabStore((s) => s.lessonStep[s.labId] !== undefined);
   const showStart = useLabStore((s) => s.showStart);
@@ -51,17 +44,7 @@ export function App() {
           <SettingsForm />
           {'dataset' in lab.schema.shape ? <DataPanel /> : null}
         </aside>
-        <section className="results" aria-label="Results">
-          {Above ? <Above /> : null}
-          <ProgressBar />
-          <RunMessage />
-          <ChartGrid />
-          <ResultsTable />
-          <HistoryPanel />
-          {Below ? <Below /> : null}
-          {lab.sweeps?.map((plan) => <SweepPanel key={`${lab.id}/${plan.id}`} lab={lab} plan={plan} />)}
-          {AfterSweeps ? <AfterSweeps /> : null}
-        </section>
+        <LabResults full />
         <AboutPanel />
       </main>
       )}

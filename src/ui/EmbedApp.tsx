@@ -3,19 +3,14 @@
 import { selectLab } from '../state/selectors';
 import { writeUrl } from '../state/url';
 import { useLabStore } from './appStore';
-import { LAB_PANELS } from './labs';
-import { ChartGrid } from './shell/ChartGrid';
+import { LabResults } from './shell/LabResults';
 import { Notices } from './shell/Notices';
-import { ProgressBar } from './shell/ProgressBar';
-import { ResultsTable } from './shell/ResultsTable';
 import { RunControls } from './shell/RunControls';
-import { RunMessage } from './shell/RunMessage';
 import { SettingsForm } from './shell/SettingsForm';
 
 export function EmbedApp() {
   const lab = useLabStore(selectLab);
   const fullLink = useLabStore((s) => writeUrl(s.labId, s.backend, s.configs[s.labId]));
-  const { above: Above, below: Below } = LAB_PANELS[lab.id] ?? {};
   return (
     <div className="app embed" data-testid="embed">
       <Notices />
@@ -35,14 +30,7 @@ export function EmbedApp() {
             <SettingsForm />
           </details>
         </aside>
-        <section className="results" aria-label="Results">
-          {Above ? <Above /> : null}
-          <ProgressBar />
-          <RunMessage />
-          <ChartGrid />
-          <ResultsTable />
-          {Below ? <Below /> : null}
-        </section>
+        <LabResults full={false} />
       </main>
     </div>
   );
