@@ -39,8 +39,10 @@ export function App() {
           <LessonStartButton />
         </section>
         <LessonPanel />
-        <aside className="side">
+        <aside className="side" aria-label="Run">
           <RunControls />
+        </aside>
+        <aside className="side settings-col" aria-label="Settings and data">
           <SettingsForm />
           {'dataset' in lab.schema.shape ? <DataPanel /> : null}
         </aside>

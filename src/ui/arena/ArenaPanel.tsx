@@ -85,7 +85,7 @@ export function ArenaPanel({ record = RECORD }: { record?: ArenaRecord }) {
         <span className="key key-front" /> on the plane’s Pareto front. Hover a point for its numbers.
       </p>
       <p className="small muted arena-caption">Accuracy gap to the balancing front of the same model at the same diversity (mean ± sd over seeds; above / below the front; beyond: outside its diversity range, neither dominating nor dominated — more accurate but less diverse, or the reverse; in brackets, seeds above)</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Accuracy gaps to the balancing front (scrolls sideways)">
         <table className="results-table arena-table" data-testid="arena-table">
           <thead>
             <tr>

@@ -21,7 +21,7 @@ export function ResultsTable() {
   const methods = [...new Set(labels)].filter((m) => charts.some((c) => c.series.some((s) => s.label === m && has(s.key))));
   const rows = charts.filter((c) => c.series.some((s) => has(s.key)));
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Results after the last epoch (scrolls sideways)">
       <table className="results-table" data-testid="results-table">
         <caption>After epoch {last.epoch} (held-out users)</caption>
         {byMethod ? (
