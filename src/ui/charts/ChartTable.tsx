@@ -1,5 +1,5 @@
 // A chart's numbers as a table: the text alternative behind every chart's "show as table" toggle.
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode, type Ref } from 'react';
 
 export interface TableColumn {
   key: string;
@@ -50,8 +50,9 @@ export function ChartTable({ caption, columns, rows }: { caption: string; column
 /**
  * A chart's toggle and body: the drawing (a role="img" box named by `label`, since an SVG chart says nothing to a
  * screen reader) or, once toggled, its table. `chart` and `table` are functions so only the shown one is built.
+ * `boxRef` reaches the drawing's box (a chart that measures itself or saves its SVG); it is null while the table shows.
  */
-export function useChartOrTable(label: string, chart: () => ReactNode, table: () => ReactNode, boxClass = 'chart-box') {
+export function useChartOrTable(label: string, chart: () => ReactNode, table: () => ReactNode, boxClass = 'chart-box', boxRef?: Ref<HTMLDivElement>) {
   const [asTable, setAsTable] = useState(false);
   const id = useId();
   const toggle = (
@@ -62,7 +63,7 @@ export function useChartOrTable(label: string, chart: () => ReactNode, table: ()
   const body = asTable ? (
     <div id={id}>{table()}</div>
   ) : (
-    <div id={id} className={boxClass} role="img" aria-label={label}>
+    <div id={id} className={boxClass} role="img" aria-label={label} ref={boxRef}>
       {chart()}
     </div>
   );

@@ -1,8 +1,9 @@
 // One Pareto panel: each sweep run as a point (diversity vs an accuracy metric), the front highlighted and joined.
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { ScatterShapeProps } from 'recharts/types/util/ScatterUtils';
 import type { SweepKind } from '../../core/experiment/sweepPlan';
+import { ChartTable, useChartOrTable } from '../charts/ChartTable';
 import { downloadBlob, fileStamp, svgToPng } from './download';
 import { placeLabels, type Placement } from './labelPlacement';
 import { frontLine, outcomeText, type ParetoPoint } from './sweepPoints';
@@ -76,16 +77,15 @@ export function niceTicks([lo, hi]: [number, number], count = 5): number[] {
   return out;
 }
 
-/** Size of an element, kept current. */
-function useSize(ref: React.RefObject<HTMLDivElement | null>): { width: number; height: number } {
+/** Size of an element, kept current (the element is state: the box is a new one after each "show as chart"). */
+function useSize(el: HTMLDivElement | null): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });
   useEffect(() => {
-    const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(([e]) => setSize({ width: e.contentRect.width, height: e.contentRect.height }));
     ro.observe(el);
     return () => ro.disconnect();
-  }, [ref]);
+  }, [el]);
   return size;
 }
 
@@ -140,7 +140,7 @@ export interface ParetoChartProps {
 }
 
 export const ParetoChart = memo(function ParetoChart({ testId, title, xLabel, yLabel, points, names, metricOrder, kinds, settings, yDomain, yTick, yReference, compact }: ParetoChartProps) {
-  const box = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
   const size = useSize(box);
   const xDomain = useMemo(() => paddedDomain(points.map((p) => p.x)), [points]);
   const yDom = useMemo(() => yDomain ?? paddedDomain(points.map((p) => p.y), 0.12), [points, yDomain]);
@@ -162,8 +162,8 @@ export const ParetoChart = memo(function ParetoChart({ testId, title, xLabel, yL
   const [pngError, setPngError] = useState<string | null>(null);
   const line = frontLine(points);
   const savePng = async () => {
-    const svg = box.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
-    if (!svg) return setPngError('nothing drawn yet');
+    const svg = box?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    if (!svg) return setPngError(box ? 'nothing drawn yet' : 'switch back to the chart first');
     try {
       setPngError(null);
       downloadBlob(await svgToPng(svg, title), `${fileStamp(testId, new Date())}.png`);
@@ -171,50 +171,72 @@ export const ParetoChart = memo(function ParetoChart({ testId, title, xLabel, yL
       setPngError(e instanceof Error ? e.message : String(e));
     }
   };
+  const yCell = yTick ?? ((v: number) => v);
+  const { toggle, body } = useChartOrTable(
+    `${title}: ${yLabel} against ${xLabel}, one point per run (${points.length} runs, ${line.length} on the Pareto front${points.some((p) => p.diverged) ? '; diverged runs marked with a cross' : ''}). Higher is better on both axes: up and right is better.`,
+    () => (
+      <ResponsiveContainer width="100%" height="100%">
+        <ScatterChart margin={MARGIN}>
+          <CartesianGrid stroke="#e5e8ee" />
+          <XAxis
+            type="number"
+            dataKey="x"
+            name={xLabel}
+            domain={xDomain}
+            ticks={niceTicks(xDomain)}
+            allowDataOverflow
+            height={X_AXIS_HEIGHT}
+            tickFormatter={tick}
+            tick={{ fontSize: 11 }}
+            label={{ value: `${xLabel} (higher is better) →`, position: 'insideBottom', offset: -16, fill: '#555', fontSize: 12 }}
+          />
+          <YAxis
+            type="number"
+            dataKey="y"
+            name={yLabel}
+            width={Y_AXIS_WIDTH}
+            domain={yDom}
+            ticks={niceTicks(yDom)}
+            allowDataOverflow
+            tickFormatter={yTick ?? tick}
+            tick={{ fontSize: 11 }}
+            label={{ value: `${yLabel} (higher is better) →`, angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }}
+          />
+          <Tooltip isAnimationActive={false} cursor={{ strokeDasharray: '3 3' }} content={(p) => <PointTip active={p.active} payload={p.payload} names={names} metricOrder={metricOrder} settings={settings} />} />
+          <Scatter name="Pareto front" data={line} line={{ stroke: FRONT, strokeWidth: 1.5 }} lineType="joint" shape={() => <g />} isAnimationActive={false} tooltipType="none" />
+          {yReference !== undefined ? <ReferenceLine y={yReference} stroke="#98a2b3" strokeDasharray="4 3" /> : null}
+          <Scatter name="runs" data={placed} shape={shape} isAnimationActive={false} />
+        </ScatterChart>
+      </ResponsiveContainer>
+    ),
+    () => (
+      <ChartTable
+        caption={`${title}: every run`}
+        columns={[
+          { key: 'run', label: 'run' },
+          { key: 'x', label: `${xLabel} (higher is better)` },
+          { key: 'y', label: `${yLabel} (higher is better)` },
+          { key: 'front', label: 'on the Pareto front' },
+        ]}
+        rows={points.map((p) => ({ run: p.label, x: p.x, y: yCell(p.y), front: p.diverged ? outcomeText(p.run.outcome) : p.front ? 'yes' : 'no' }))}
+      />
+    ),
+    'chart-box pareto-box',
+    setBox,
+  );
   return (
     <figure className={`chart pareto${compact ? ' compact' : ''}`} data-testid={testId} data-points={points.length} data-front={line.length} data-labels={placed.filter((p) => p.place && p.chartLabel).length}>
       <figcaption>
         <span className="chart-title">{title}</span>
-        <span className="better better-higher">↗ up and right is better</span>
-        <button className="link small" onClick={savePng} data-testid={`${testId}-png`} title="Save this chart as a PNG image">
-          PNG
-        </button>
+        <span className="chart-head-actions">
+          <span className="better better-higher">↗ up and right is better</span>
+          {toggle}
+          <button className="link small" onClick={savePng} data-testid={`${testId}-png`} title="Save this chart as a PNG image">
+            PNG
+          </button>
+        </span>
       </figcaption>
-      <div className="chart-box pareto-box" ref={box}>
-        <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart margin={MARGIN}>
-            <CartesianGrid stroke="#e5e8ee" />
-            <XAxis
-              type="number"
-              dataKey="x"
-              name={xLabel}
-              domain={xDomain}
-              ticks={niceTicks(xDomain)}
-              allowDataOverflow
-              height={X_AXIS_HEIGHT}
-              tickFormatter={tick}
-              tick={{ fontSize: 11 }}
-              label={{ value: `${xLabel} (higher is better) →`, position: 'insideBottom', offset: -16, fill: '#555', fontSize: 12 }}
-            />
-            <YAxis
-              type="number"
-              dataKey="y"
-              name={yLabel}
-              width={Y_AXIS_WIDTH}
-              domain={yDom}
-              ticks={niceTicks(yDom)}
-              allowDataOverflow
-              tickFormatter={yTick ?? tick}
-              tick={{ fontSize: 11 }}
-              label={{ value: `${yLabel} (higher is better) →`, angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }}
-            />
-            <Tooltip isAnimationActive={false} cursor={{ strokeDasharray: '3 3' }} content={(p) => <PointTip active={p.active} payload={p.payload} names={names} metricOrder={metricOrder} settings={settings} />} />
-            <Scatter name="Pareto front" data={line} line={{ stroke: FRONT, strokeWidth: 1.5 }} lineType="joint" shape={() => <g />} isAnimationActive={false} tooltipType="none" />
-            {yReference !== undefined ? <ReferenceLine y={yReference} stroke="#98a2b3" strokeDasharray="4 3" /> : null}
-            <Scatter name="runs" data={placed} shape={shape} isAnimationActive={false} />
-          </ScatterChart>
-        </ResponsiveContainer>
-      </div>
+      {body}
       {pngError ? <p className="field-error">PNG: {pngError}</p> : null}
     </figure>
   );
