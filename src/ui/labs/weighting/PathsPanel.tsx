@@ -4,11 +4,12 @@ import { useMemo, useState } from 'react';
 import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ScatterShapeProps } from 'recharts/types/util/ScatterUtils';
 import { METHOD_INFO, type WeightingMethod } from '../../../core/labs/weighting/methods';
-import { objectivePaths, ON_FRONT_TOLERANCE, type MethodPath, type TracedRun } from '../../../core/labs/weighting/paths';
+import { objectivePaths, ON_FRONT_TOLERANCE, type MethodPath, type ObjectivePaths, type TracedRun } from '../../../core/labs/weighting/paths';
 import { PATH_AXES, paretoSweep } from '../../../core/labs/weighting/sweeps';
 import { selectSweep } from '../../../state/selectors';
 import type { SweepRunRecord } from '../../../state/sweepSlice';
 import { useLabStore } from '../../appStore';
+import { ChartTable, useChartOrTable } from '../../charts/ChartTable';
 
 const HAND = '#2f6fdd';
 const START = '#1d2430';
@@ -43,6 +44,89 @@ function verdictText(p: MethodPath): string {
   if (p.verdict === 'beyond') return `ends beyond the front: no point of the line matches it on both axes (short by ${by} of the span)`;
   if (p.verdict === 'on') return `ends on the front (gap ${p.gap >= 0 ? '' : '−'}${by} of the span, within ±${ON_FRONT_TOLERANCE})`;
   return 'no hand-weight front to compare with';
+}
+
+/** The paths and the front drawn on one pair of axes, or as a table of every point. */
+function PathsChart({ view, axes, starts, ends }: { view: ObjectivePaths; axes: (typeof PATH_AXES)[number]; starts: { x: number; y: number }[]; ends: { x: number; y: number; method: string; label: string }[] }) {
+  const rows = [
+    ...view.front.map((p) => ({ point: `hand weights: ${p.label}`, x: p.x, y: p.y })),
+    ...view.paths.flatMap((p) => p.points.map((q, i) => ({ point: `${p.label}: ${i === 0 ? 'start (epoch 0)' : i === p.points.length - 1 ? 'end' : `point ${i}`}`, x: q.x, y: q.y }))),
+  ];
+  const { toggle, body } = useChartOrTable(
+    `${axes.yLabel} against ${axes.xLabel} diversity, both 0–1: the hand-weight front (${view.front.length} points, w = 0 to 1) and the path over training of ${view.paths.map((p) => p.label).join(', ')}, from the shared warm start to where each ends. Up and right is better.`,
+    () => (
+      <ResponsiveContainer width="100%" height="100%">
+        <ScatterChart margin={{ top: 16, right: 20, bottom: 30, left: 14 }}>
+          <CartesianGrid stroke="#e5e8ee" />
+          <XAxis
+            type="number"
+            dataKey="x"
+            name={axes.xLabel}
+            domain={['auto', 'auto']}
+            padding={{ left: 16, right: 16 }}
+            tickFormatter={tick}
+            tick={{ fontSize: 11 }}
+            label={{ value: `${axes.xLabel} diversity, 0–1 (higher is better) →`, position: 'insideBottom', offset: -16, fill: '#555', fontSize: 12 }}
+          />
+          <YAxis
+            type="number"
+            dataKey="y"
+            name={axes.yLabel}
+            width={56}
+            domain={['auto', 'auto']}
+            padding={{ top: 20, bottom: 8 }}
+            tickFormatter={tick}
+            tick={{ fontSize: 11 }}
+            label={{ value: `${axes.yLabel}, 0–1 (higher is better) →`, angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }}
+          />
+          <Tooltip isAnimationActive={false} formatter={fmt} cursor={{ strokeDasharray: '3 3' }} />
+          <Scatter name="hand-weight front" data={view.front} fill={HAND} line={{ stroke: HAND, strokeWidth: 2.5 }} lineType="joint" shape="circle" isAnimationActive={false} />
+          {/* The two ends of the front, named: w=1 above its point, w=0 below (the line bends back over it). */}
+          <Scatter name="w=1" data={view.front.slice(-1).map((p) => ({ ...p, tag: 'w=1' }))} shape={() => <g />} isAnimationActive={false} tooltipType="none">
+            <LabelList dataKey="tag" position="top" offset={8} style={{ fontSize: 10, fill: HAND }} />
+          </Scatter>
+          <Scatter name="w=0" data={view.front.slice(0, 1).map((p) => ({ ...p, tag: 'w=0' }))} shape={() => <g />} isAnimationActive={false} tooltipType="none">
+            <LabelList dataKey="tag" position="bottom" offset={8} style={{ fontSize: 10, fill: HAND }} />
+          </Scatter>
+          {view.paths.map((p) => (
+            <Scatter key={p.label} name={`${p.label} path`} data={p.points} fill={METHOD_COLORS[p.method] ?? OTHER} line={{ stroke: METHOD_COLORS[p.method] ?? OTHER, strokeWidth: 1.5 }} lineType="joint" shape="circle" isAnimationActive={false} legendType="none" />
+          ))}
+          <Scatter name="start" data={starts} shape={StartShape} isAnimationActive={false} />
+          {view.paths.map((p, i) => (
+            <Scatter key={`${p.label}-end`} name={`${p.label} end`} data={[ends[i]]} fill={METHOD_COLORS[p.method] ?? OTHER} shape={EndShape} isAnimationActive={false}>
+              <LabelList dataKey="label" position="right" offset={9} style={{ fontSize: 10, fill: '#475467' }} />
+            </Scatter>
+          ))}
+        </ScatterChart>
+      </ResponsiveContainer>
+    ),
+    () => (
+      <ChartTable
+        caption={`${axes.yLabel} against ${axes.xLabel}: hand-weight front and each method's path`}
+        columns={[
+          { key: 'point', label: 'point' },
+          { key: 'x', label: `${axes.xLabel} diversity, 0–1 (higher is better)` },
+          { key: 'y', label: `${axes.yLabel}, 0–1 (higher is better)` },
+        ]}
+        rows={rows}
+      />
+    ),
+    'chart-box pareto-box',
+  );
+  return (
+    <figure className="chart pareto" data-testid="paths-chart" data-front={view.front.length} data-paths={view.paths.length}>
+      <figcaption>
+        <span className="chart-title">
+          {axes.yLabel} against {axes.xLabel}: paths over training and the hand-weight front
+        </span>
+        <span className="chart-head-actions">
+          <span className="better better-higher">↗ up and right is better (both 0–1)</span>
+          {toggle}
+        </span>
+      </figcaption>
+      {body}
+    </figure>
+  );
 }
 
 export function PathsPanel() {
@@ -104,60 +188,7 @@ export function PathsPanel() {
               ))}
             </select>
           </label>
-          <figure className="chart pareto" data-testid="paths-chart" data-front={view.front.length} data-paths={view.paths.length}>
-            <figcaption>
-              <span className="chart-title">
-                {axes.yLabel} against {axes.xLabel}: paths over training and the hand-weight front
-              </span>
-              <span className="better better-higher">↗ up and right is better (both 0–1)</span>
-            </figcaption>
-            <div className="chart-box pareto-box">
-              <ResponsiveContainer width="100%" height="100%">
-                <ScatterChart margin={{ top: 16, right: 20, bottom: 30, left: 14 }}>
-                  <CartesianGrid stroke="#e5e8ee" />
-                  <XAxis
-                    type="number"
-                    dataKey="x"
-                    name={axes.xLabel}
-                    domain={['auto', 'auto']}
-                    padding={{ left: 16, right: 16 }}
-                    tickFormatter={tick}
-                    tick={{ fontSize: 11 }}
-                    label={{ value: `${axes.xLabel} diversity, 0–1 (higher is better) →`, position: 'insideBottom', offset: -16, fill: '#555', fontSize: 12 }}
-                  />
-                  <YAxis
-                    type="number"
-                    dataKey="y"
-                    name={axes.yLabel}
-                    width={56}
-                    domain={['auto', 'auto']}
-                    padding={{ top: 20, bottom: 8 }}
-                    tickFormatter={tick}
-                    tick={{ fontSize: 11 }}
-                    label={{ value: `${axes.yLabel}, 0–1 (higher is better) →`, angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }}
-                  />
-                  <Tooltip isAnimationActive={false} formatter={fmt} cursor={{ strokeDasharray: '3 3' }} />
-                  <Scatter name="hand-weight front" data={view.front} fill={HAND} line={{ stroke: HAND, strokeWidth: 2.5 }} lineType="joint" shape="circle" isAnimationActive={false} />
-                  {/* The two ends of the front, named: w=1 above its point, w=0 below (the line bends back over it). */}
-                  <Scatter name="w=1" data={view.front.slice(-1).map((p) => ({ ...p, tag: 'w=1' }))} shape={() => <g />} isAnimationActive={false} tooltipType="none">
-                    <LabelList dataKey="tag" position="top" offset={8} style={{ fontSize: 10, fill: HAND }} />
-                  </Scatter>
-                  <Scatter name="w=0" data={view.front.slice(0, 1).map((p) => ({ ...p, tag: 'w=0' }))} shape={() => <g />} isAnimationActive={false} tooltipType="none">
-                    <LabelList dataKey="tag" position="bottom" offset={8} style={{ fontSize: 10, fill: HAND }} />
-                  </Scatter>
-                  {view.paths.map((p) => (
-                    <Scatter key={p.label} name={`${p.label} path`} data={p.points} fill={METHOD_COLORS[p.method] ?? OTHER} line={{ stroke: METHOD_COLORS[p.method] ?? OTHER, strokeWidth: 1.5 }} lineType="joint" shape="circle" isAnimationActive={false} legendType="none" />
-                  ))}
-                  <Scatter name="start" data={starts} shape={StartShape} isAnimationActive={false} />
-                  {view.paths.map((p, i) => (
-                    <Scatter key={`${p.label}-end`} name={`${p.label} end`} data={[ends[i]]} fill={METHOD_COLORS[p.method] ?? OTHER} shape={EndShape} isAnimationActive={false}>
-                      <LabelList dataKey="label" position="right" offset={9} style={{ fontSize: 10, fill: '#475467' }} />
-                    </Scatter>
-                  ))}
-                </ScatterChart>
-              </ResponsiveContainer>
-            </div>
-          </figure>
+          <PathsChart view={view} axes={axes} starts={starts} ends={ends} />
           <ul className="small paths-legend" data-testid="paths-legend">
             <li>
               <span className="key" style={{ background: HAND }} /> hand weights (RC, {view.front.length} points; Shao et al., DeepSeekMath (GRPO), arXiv:2402.03300) <span className="key key-front" /> ring: epoch 0, where every path starts
