@@ -2,9 +2,11 @@
 // objectives agree, drawn from the run's `stepScale` artifact (reward-side methods).
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { artifactOf } from '../../../core/experiment/types';
+import type { GroupScale } from '../../../core/labs/weighting/advantages';
 import { weightingLab } from '../../../core/labs/weighting';
 import { selectCurrentRun } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
+import { ChartTable, useChartOrTable } from '../../charts/ChartTable';
 
 const SERIES = [
   { key: 'rc', name: 'RC', color: '#b42318' },
@@ -13,6 +15,46 @@ const SERIES = [
 ] as const;
 
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : String(v));
+
+/** The sampled groups as dots (one per group and estimator), or as a table of the same numbers. */
+function StepScaleChart({ points }: { points: readonly GroupScale[] }) {
+  const { toggle, body } = useChartOrTable(
+    `Step scale √(mean A²) against agreement ρ (0–1) for ${points.length} groups, one dot per group for each of ${SERIES.map((s) => s.name).join(', ')}. Unitless; neither direction is better.`,
+    () => (
+      <ResponsiveContainer width="100%" height={280}>
+        <ScatterChart margin={{ top: 8, right: 24, bottom: 28, left: 8 }}>
+          <CartesianGrid stroke="#e5e8ee" />
+          <XAxis type="number" dataKey="agreement" name="agreement ρ" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tickFormatter={(v: number) => v.toFixed(1)} label={{ value: 'agreement ρ = std(Σ b r) / Σ b σ (unitless)', position: 'insideBottom', offset: -16, fontSize: 12 }} />
+          <YAxis type="number" dataKey="scale" name="step scale" domain={[0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)} label={{ value: 'step scale √(mean A²)', angle: -90, position: 'insideLeft', fontSize: 12, style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={fmt} isAnimationActive={false} />
+          <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          {SERIES.map((s) => (
+            <Scatter key={s.key} name={s.name} fill={s.color} data={points.map((p) => ({ agreement: p.agreement, scale: p[s.key] }))} isAnimationActive={false} shape="circle" />
+          ))}
+        </ScatterChart>
+      </ResponsiveContainer>
+    ),
+    () => (
+      <ChartTable
+        caption="Step scale against agreement, per group"
+        columns={[{ key: 'agreement', label: 'agreement ρ (unitless)' }, ...SERIES.map((s) => ({ key: s.key, label: `${s.name} step scale √(mean A²)` }))]}
+        rows={points.map((p) => ({ ...p }))}
+      />
+    ),
+    'chart-box-auto',
+  );
+  return (
+    <figure className="chart" data-testid="step-scale-chart" data-points={points.length}>
+      <figcaption>
+        <span>
+          Step scale √(mean A²) against agreement ρ <span className="muted">(one dot per group and estimator; unitless; neither direction is better)</span>
+        </span>
+        {toggle}
+      </figcaption>
+      {body}
+    </figure>
+  );
+}
 
 export function StepScalePanel() {
   const artifacts = useLabStore((s) => selectCurrentRun(s)?.artifacts);
@@ -29,23 +71,7 @@ export function StepScalePanel() {
         Neither direction is better: this is how large a step each group gets.
       </p>
       {points?.length ? (
-        <figure className="chart" data-testid="step-scale-chart" data-points={points.length}>
-          <figcaption>
-            Step scale √(mean A²) against agreement ρ <span className="muted">(one dot per group and estimator; unitless; neither direction is better)</span>
-          </figcaption>
-          <ResponsiveContainer width="100%" height={280}>
-            <ScatterChart margin={{ top: 8, right: 24, bottom: 28, left: 8 }}>
-              <CartesianGrid stroke="#e5e8ee" />
-              <XAxis type="number" dataKey="agreement" name="agreement ρ" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tickFormatter={(v: number) => v.toFixed(1)} label={{ value: 'agreement ρ = std(Σ b r) / Σ b σ (unitless)', position: 'insideBottom', offset: -16, fontSize: 12 }} />
-              <YAxis type="number" dataKey="scale" name="step scale" domain={[0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)} label={{ value: 'step scale √(mean A²)', angle: -90, position: 'insideLeft', fontSize: 12, style: { textAnchor: 'middle' } }} />
-              <Tooltip formatter={fmt} isAnimationActive={false} />
-              <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
-              {SERIES.map((s) => (
-                <Scatter key={s.key} name={s.name} fill={s.color} data={points.map((p) => ({ agreement: p.agreement, scale: p[s.key] }))} isAnimationActive={false} shape="circle" />
-              ))}
-            </ScatterChart>
-          </ResponsiveContainer>
-        </figure>
+        <StepScaleChart points={points} />
       ) : (
         <p className="small muted">Train with a reward-side method (RC, AC, GDPO, DVAO) to fill this view; it updates at each epoch’s end.</p>
       )}
