@@ -2,6 +2,7 @@
 // consumption-aware utilities, each as its change from the top 10, against the genre diversity the list reached.
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartTable, useChartOrTable } from '../../charts/ChartTable';
 import { DIVERSITY_WEIGHTS, sweepKey, type spreadOverSeeds } from '../../../core/labs/consumption/tables';
 
 const LINES = [
@@ -33,19 +34,9 @@ const pct = (v: unknown) => (typeof v === 'number' ? `${v >= 0 ? '+' : ''}${v.to
 export const DiversitySweepView = memo(function DiversitySweepView({ points, seeds }: { points: SweepPoint[]; seeds: number }) {
   const at = (w: number) => points.find((p) => p.w === w);
   const mid = at(0.3);
-  return (
-    <figure className="chart" data-testid="diversity-sweep" data-points={points.length}>
-      <figcaption>
-        <span className="chart-title">A hand-set diversity weight, scored two ways</span>
-        <span className="better better-higher">↑ higher is better (each metric)</span>
-      </figcaption>
-      <p className="small muted">
-        Maximal Marginal Relevance (Carbonell &amp; Goldstein, SIGIR 1998) re-ranks the same scores with a diversity weight w = {DIVERSITY_WEIGHTS[0]} … {DIVERSITY_WEIGHTS[DIVERSITY_WEIGHTS.length - 1]}:
-        each next item maximises (1 − w)·relevance − w·(largest genre similarity to the items already in the list). Each line is one metric’s change from the top 10
-        (w = 0), in % of its value there, against the genre diversity (ILD@10) the lists reach; mean over {seeds} seed{seeds === 1 ? '' : 's'}.
-        {mid ? ` At w = 0.3: Precision@10 ${pct(mid.precision)}, HR@10 ${pct(mid.hit)}, U₂ ${pct(mid['consumption@2'])}, U₃ ${pct(mid['consumption@3'])}.` : ''}
-      </p>
-      <div className="chart-box sweep-box">
+  const { toggle, body } = useChartOrTable(
+    `${LINES.map((l) => l.name).join(', ')}, each as % change from the top 10 (w = 0), against the ILD@10 genre diversity the lists reach, for diversity weights w = ${DIVERSITY_WEIGHTS.join(', ')}; mean over ${seeds} seed${seeds === 1 ? '' : 's'}. Higher is better for each metric.`,
+    () => (
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 30, left: 12 }}>
             <CartesianGrid stroke="#e5e8ee" />
@@ -71,7 +62,32 @@ export const DiversitySweepView = memo(function DiversitySweepView({ points, see
             ))}
           </LineChart>
         </ResponsiveContainer>
-      </div>
+    ),
+    () => (
+      <ChartTable
+        caption="A hand-set diversity weight, scored two ways: change from the top 10"
+        columns={[{ key: 'ild', label: 'ILD@10 (genre diversity, 0–1)' }, { key: 'w', label: 'diversity weight w' }, ...LINES.map((l) => ({ key: l.key, label: `${l.name}, change from w = 0 (%, higher is better)` }))]}
+        rows={points.map((p) => ({ ...p, ...Object.fromEntries(LINES.map((l) => [l.key, pct(p[l.key])])) }))}
+      />
+    ),
+    'chart-box sweep-box',
+  );
+  return (
+    <figure className="chart" data-testid="diversity-sweep" data-points={points.length}>
+      <figcaption>
+        <span className="chart-title">A hand-set diversity weight, scored two ways</span>
+        <span className="chart-head-actions">
+          <span className="better better-higher">↑ higher is better (each metric)</span>
+          {toggle}
+        </span>
+      </figcaption>
+      <p className="small muted">
+        Maximal Marginal Relevance (Carbonell &amp; Goldstein, SIGIR 1998) re-ranks the same scores with a diversity weight w = {DIVERSITY_WEIGHTS[0]} … {DIVERSITY_WEIGHTS[DIVERSITY_WEIGHTS.length - 1]}:
+        each next item maximises (1 − w)·relevance − w·(largest genre similarity to the items already in the list). Each line is one metric’s change from the top 10
+        (w = 0), in % of its value there, against the genre diversity (ILD@10) the lists reach; mean over {seeds} seed{seeds === 1 ? '' : 's'}.
+        {mid ? ` At w = 0.3: Precision@10 ${pct(mid.precision)}, HR@10 ${pct(mid.hit)}, U₂ ${pct(mid['consumption@2'])}, U₃ ${pct(mid['consumption@3'])}.` : ''}
+      </p>
+      {body}
     </figure>
   );
 });
