@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PSweepArtifact, PSweepRow } from '../../../core/labs/ampCf/pSweep';
+import { ChartTable, useChartOrTable } from '../../charts/ChartTable';
 import { num } from './palette';
 
 const HIT = '#6941c6';
@@ -39,6 +40,45 @@ export const PSweepView = memo(function PSweepView({ sweep, personas }: { sweep:
   ) : null;
   const best = bestByColumn(rows);
   const hasPurity = rows.some((r) => r.purity !== undefined);
+  const tableRows = rows.map((r) => ({ ...r }));
+  const pCol = { key: 'personas', label: 'P (personas per user; 1 = MF)' };
+  const accuracy = useChartOrTable(
+    `Accuracy of the top 10 by P: HR@10 and NDCG@10 (0–1) against P = ${ps.join(', ')} personas per user (1 = MF). Higher is better.`,
+    () => (
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 12 }}>
+          <CartesianGrid stroke="#e5e8ee" />
+          {xAxis}
+          <YAxis width={56} domain={[0, 'auto']} tickFormatter={tick} tick={{ fontSize: 11 }} label={{ value: 'HR@10, NDCG@10 (0–1)', angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={fmt} labelFormatter={(p) => `P = ${p}`} isAnimationActive={false} />
+          <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {marker}
+          <Line dataKey="hit" name="HR@10" stroke={HIT} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          <Line dataKey="ndcg" name="NDCG@10" stroke={NDCG} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    ),
+    () => <ChartTable caption="Accuracy of the top 10 by P" columns={[pCol, { key: 'hit', label: 'HR@10 (0–1, higher is better)' }, { key: 'ndcg', label: 'NDCG@10 (0–1, higher is better)' }]} rows={tableRows} />,
+    'chart-box ampcf-chart-box',
+  );
+  const taste = useChartOrTable(
+    `Taste distance of the top 10 by P: mean Jensen–Shannon distance in bits between each user's genre mix and the list's, against P = ${ps.join(', ')} personas per user (1 = MF). Lower is better.`,
+    () => (
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 12 }}>
+          <CartesianGrid stroke="#e5e8ee" />
+          {xAxis}
+          <YAxis width={56} domain={['auto', 'auto']} tickFormatter={tick} tick={{ fontSize: 11 }} label={{ value: 'Jensen–Shannon (bits)', angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={fmt} labelFormatter={(p) => `P = ${p}`} isAnimationActive={false} />
+          <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {marker}
+          <Line dataKey="tasteDistance" name="taste distance (mean over users)" stroke={TASTE} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    ),
+    () => <ChartTable caption="Taste distance of the top 10 by P" columns={[pCol, { key: 'tasteDistance', label: 'taste distance, mean over users (Jensen–Shannon, bits; lower is better)' }]} rows={tableRows} />,
+    'chart-box ampcf-chart-box',
+  );
   return (
     <div className="ampcf-psweep" data-testid="ampcf-psweep" data-rows={rows.length}>
       <h4>How many personas? (all users, P = {ps.join(', ')})</h4>
@@ -50,41 +90,22 @@ export const PSweepView = memo(function PSweepView({ sweep, personas }: { sweep:
         <figure className="chart">
           <figcaption>
             <span className="chart-title">Accuracy of the top 10 by P</span>
-            <span className="better better-higher">↑ higher is better</span>
+            <span className="chart-head-actions">
+              <span className="better better-higher">↑ higher is better</span>
+              {accuracy.toggle}
+            </span>
           </figcaption>
-          <div className="chart-box ampcf-chart-box">
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 12 }}>
-                <CartesianGrid stroke="#e5e8ee" />
-                {xAxis}
-                <YAxis width={56} domain={[0, 'auto']} tickFormatter={tick} tick={{ fontSize: 11 }} label={{ value: 'HR@10, NDCG@10 (0–1)', angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }} />
-                <Tooltip formatter={fmt} labelFormatter={(p) => `P = ${p}`} isAnimationActive={false} />
-                <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-                {marker}
-                <Line dataKey="hit" name="HR@10" stroke={HIT} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-                <Line dataKey="ndcg" name="NDCG@10" stroke={NDCG} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
+          {accuracy.body}
         </figure>
         <figure className="chart">
           <figcaption>
             <span className="chart-title">Taste distance of the top 10 by P</span>
-            <span className="better better-lower">↓ lower is better</span>
+            <span className="chart-head-actions">
+              <span className="better better-lower">↓ lower is better</span>
+              {taste.toggle}
+            </span>
           </figcaption>
-          <div className="chart-box ampcf-chart-box">
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 12 }}>
-                <CartesianGrid stroke="#e5e8ee" />
-                {xAxis}
-                <YAxis width={56} domain={['auto', 'auto']} tickFormatter={tick} tick={{ fontSize: 11 }} label={{ value: 'Jensen–Shannon (bits)', angle: -90, position: 'insideLeft', fill: '#555', fontSize: 12, style: { textAnchor: 'middle' } }} />
-                <Tooltip formatter={fmt} labelFormatter={(p) => `P = ${p}`} isAnimationActive={false} />
-                <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-                {marker}
-                <Line dataKey="tasteDistance" name="taste distance (mean over users)" stroke={TASTE} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
+          {taste.body}
         </figure>
       </div>
       <p className="small muted">The sweep’s numbers (↑ higher is better, ↓ lower is better, no arrow: neither; bold = best of a column that has a better direction).</p>
