@@ -2,6 +2,7 @@
 import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ExplanationArtifact } from '../../../core/labs/ampCf/explanation';
+import { ChartTable, useChartOrTable } from '../../charts/ChartTable';
 import { MODEL_COLORS, num, pct1 } from './palette';
 
 interface Props {
@@ -31,17 +32,9 @@ export const GenreHistogram = memo(function GenreHistogram({ genreNames, histogr
   const top = Math.ceil(peak / step) * step;
   const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
   const closer = distance.amp < distance.mf ? 'AMP-CF' : distance.amp > distance.mf ? 'MF' : null;
-  return (
-    <figure className="chart ampcf-genres" data-testid="ampcf-genres" data-genres={rows.length}>
-      <figcaption>
-        <span className="chart-title">Genre mix: the user’s history vs each top {listSize}</span>
-        <span className="better">closer to the grey bars is better</span>
-      </figcaption>
-      <p className="small ampcf-distance" data-testid="ampcf-taste-distance">
-        Taste distance (Jensen–Shannon between the history’s mix and the list’s, bits; ↓ lower is better):{' '}
-        <strong style={{ color: MODEL_COLORS.amp }}>AMP-CF {num(distance.amp)}</strong> · <strong style={{ color: MODEL_COLORS.mf }}>MF {num(distance.mf)}</strong>
-        {closer ? ` — ${closer}’s list matches this user’s tastes better.` : '.'}
-      </p>
+  const { toggle, body } = useChartOrTable(
+    `Genre mix as share of the genre mass (%), for ${rows.length} genres: the user's history against the top ${listSize} of AMP-CF and of MF, one group of bars per genre. Closer to the history is better (taste distance AMP-CF ${num(distance.amp)}, MF ${num(distance.mf)} bits; lower is better).`,
+    () => (
       <div style={{ height: FRAME_PX + rows.length * ROW_PX }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 22, left: 4 }} barCategoryGap={4} barGap={0}>
@@ -63,6 +56,31 @@ export const GenreHistogram = memo(function GenreHistogram({ genreNames, histogr
           </BarChart>
         </ResponsiveContainer>
       </div>
+    ),
+    () => (
+      <ChartTable
+        caption={`Genre mix: the user’s history vs each top ${listSize}`}
+        columns={[{ key: 'genre', label: 'genre' }, { key: 'history', label: 'history (% of genre mass)' }, { key: 'amp', label: 'AMP-CF list (%)' }, { key: 'mf', label: 'MF list (%)' }]}
+        rows={rows}
+      />
+    ),
+    'chart-box-auto',
+  );
+  return (
+    <figure className="chart ampcf-genres" data-testid="ampcf-genres" data-genres={rows.length}>
+      <figcaption>
+        <span className="chart-title">Genre mix: the user’s history vs each top {listSize}</span>
+        <span className="chart-head-actions">
+          <span className="better">closer to the grey bars is better</span>
+          {toggle}
+        </span>
+      </figcaption>
+      <p className="small ampcf-distance" data-testid="ampcf-taste-distance">
+        Taste distance (Jensen–Shannon between the history’s mix and the list’s, bits; ↓ lower is better):{' '}
+        <strong style={{ color: MODEL_COLORS.amp }}>AMP-CF {num(distance.amp)}</strong> · <strong style={{ color: MODEL_COLORS.mf }}>MF {num(distance.mf)}</strong>
+        {closer ? ` — ${closer}’s list matches this user’s tastes better.` : '.'}
+      </p>
+      {body}
       <p className="small muted ampcf-note">Each item’s unit of mass is shared among its genres; each distribution sums to 100%. Only genres with any mass are shown.</p>
     </figure>
   );
