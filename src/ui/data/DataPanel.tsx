@@ -1,9 +1,10 @@
 // The data a lab trains on: what it is, its statistics, importing your own files, and any ground truth.
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { datasetStats } from '../../core/data/stats';
+import { datasetStats, type DatasetStats } from '../../core/data/stats';
 import { selectConfig, selectIsActive } from '../../state/selectors';
 import { useLabStore } from '../appStore';
+import { ChartTable, useChartOrTable } from '../charts/ChartTable';
 import { DropZone } from './DropZone';
 import { ImportMessages, ImportProgressLine } from './ImportMessages';
 
@@ -51,31 +52,8 @@ export function DataPanel() {
             <dt>top 10% of items hold</dt>
             <dd>{(stats.top10PercentShare * 100).toFixed(0)}% of clicks</dd>
           </dl>
-          <figure className="mini-chart">
-            <figcaption>Popularity curve: clicks per item, most popular first</figcaption>
-            <ResponsiveContainer width="100%" height={120}>
-              <LineChart data={stats.popularityCurve} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
-                <CartesianGrid stroke="#eef0f4" />
-                <XAxis dataKey="rank" tick={{ fontSize: 10 }} />
-                <YAxis width={36} tick={{ fontSize: 10 }} />
-                <Tooltip formatter={(v) => [v, 'clicks']} labelFormatter={(r) => `item rank ${r}`} isAnimationActive={false} />
-                <Line dataKey="count" stroke="#2f6fdd" dot={false} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
-          </figure>
-          {stats.genreShares.length ? (
-            <figure className="mini-chart">
-              <figcaption>Genre shares of clicks</figcaption>
-              <ResponsiveContainer width="100%" height={Math.max(80, stats.genreShares.length * 14)}>
-                <BarChart layout="vertical" data={stats.genreShares} margin={{ top: 0, right: 8, bottom: 0, left: 0 }}>
-                  <XAxis type="number" hide />
-                  <YAxis type="category" dataKey="genre" width={84} tick={{ fontSize: 10 }} interval={0} />
-                  <Tooltip formatter={(v) => [v, 'clicks']} isAnimationActive={false} />
-                  <Bar dataKey="interactions" fill="#7a9fe6" isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
-            </figure>
-          ) : null}
+          <PopularityChart curve={stats.popularityCurve} />
+          {stats.genreShares.length ? <GenreSharesChart shares={stats.genreShares} /> : null}
           {truth ? (
             <p className="small" data-testid="ground-truth">
               <b>Ground truth kept:</b> each user’s true taste mix over {dataset.genreNames.length} genres, item quality and
@@ -109,5 +87,66 @@ export function DataPanel() {
       ) : null}
       <ImportMessages />
     </section>
+  );
+}
+
+/** Clicks per item, most popular first (the stats' downsampled curve), or as a table. */
+function PopularityChart({ curve }: { curve: DatasetStats['popularityCurve'] }) {
+  const { toggle, body } = useChartOrTable(
+    `Popularity curve: clicks per item against item rank (most popular first), ${curve.length} points from rank 1 to ${curve[curve.length - 1]?.rank ?? 0}. Neither direction is better.`,
+    () => (
+      <ResponsiveContainer width="100%" height={120}>
+        <LineChart data={curve} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid stroke="#eef0f4" />
+          <XAxis dataKey="rank" tick={{ fontSize: 10 }} />
+          <YAxis width={36} tick={{ fontSize: 10 }} />
+          <Tooltip formatter={(v) => [v, 'clicks']} labelFormatter={(r) => `item rank ${r}`} isAnimationActive={false} />
+          <Line dataKey="count" stroke="#2f6fdd" dot={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    ),
+    () => <ChartTable caption="Popularity curve: clicks per item, most popular first" columns={[{ key: 'rank', label: 'item rank (1 = most clicked)' }, { key: 'count', label: 'clicks' }]} rows={curve.map((q) => ({ ...q }))} />,
+    'mini-chart-box',
+  );
+  return (
+    <figure className="mini-chart">
+      <figcaption>
+        Popularity curve: clicks per item, most popular first {toggle}
+      </figcaption>
+      {body}
+    </figure>
+  );
+}
+
+/** Clicks on each genre's items (an item in two genres counts in both), or as a table. */
+function GenreSharesChart({ shares }: { shares: DatasetStats['genreShares'] }) {
+  const { toggle, body } = useChartOrTable(
+    `Genre shares of clicks: clicks on each genre's items, one bar for each of ${shares.length} genres. Neither direction is better.`,
+    () => (
+      <ResponsiveContainer width="100%" height={Math.max(80, shares.length * 14)}>
+        <BarChart layout="vertical" data={shares} margin={{ top: 0, right: 8, bottom: 0, left: 0 }}>
+          <XAxis type="number" hide />
+          <YAxis type="category" dataKey="genre" width={84} tick={{ fontSize: 10 }} interval={0} />
+          <Tooltip formatter={(v) => [v, 'clicks']} isAnimationActive={false} />
+          <Bar dataKey="interactions" fill="#7a9fe6" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    ),
+    () => (
+      <ChartTable
+        caption="Genre shares of clicks"
+        columns={[{ key: 'genre', label: 'genre' }, { key: 'interactions', label: 'clicks on its items' }, { key: 'share', label: 'clicks on its items (% of all clicks)' }]}
+        rows={shares.map((g) => ({ genre: g.genre, interactions: g.interactions, share: g.interactionShare * 100 }))}
+      />
+    ),
+    'mini-chart-box',
+  );
+  return (
+    <figure className="mini-chart">
+      <figcaption>
+        Genre shares of clicks {toggle}
+      </figcaption>
+      {body}
+    </figure>
   );
 }
