@@ -171,7 +171,6 @@ export const ParetoChart = memo(function ParetoChart({ testId, title, xLabel, yL
       setPngError(e instanceof Error ? e.message : String(e));
     }
   };
-  const yCell = yTick ?? ((v: number) => v);
   const { toggle, body } = useChartOrTable(
     `${title}: ${yLabel} against ${xLabel}, one point per run (${points.length} runs, ${line.length} on the Pareto front${points.some((p) => p.diverged) ? '; diverged runs marked with a cross' : ''}). Higher is better on both axes: up and right is better.`,
     () => (
@@ -218,7 +217,7 @@ export const ParetoChart = memo(function ParetoChart({ testId, title, xLabel, yL
           { key: 'y', label: `${yLabel} (higher is better)` },
           { key: 'front', label: 'on the Pareto front' },
         ]}
-        rows={points.map((p) => ({ run: p.label, x: p.x, y: yCell(p.y), front: p.diverged ? outcomeText(p.run.outcome) : p.front ? 'yes' : 'no' }))}
+        rows={points.map((p) => ({ run: p.label, x: p.x, y: p.y, front: p.diverged ? outcomeText(p.run.outcome) : p.front ? 'yes' : 'no' }))}
       />
     ),
     'chart-box pareto-box',
