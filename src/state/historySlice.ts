@@ -5,7 +5,7 @@ import type { StoreApi } from 'zustand';
 import type { StateCreator } from 'zustand';
 import { ErrorCode } from '../core/errors';
 import { parseRunFile } from '../core/history/runFile';
-import { defaultRunName, historyOrder, newSavedId, summaryOf, thinForSaving, type SavedPoint, type SavedRun } from '../core/history/savedRun';
+import { defaultRunName, historyOrder, idRandom, newSavedId, summaryOf, thinForSaving, type SavedPoint, type SavedRun } from '../core/history/savedRun';
 import { findLab } from '../core/labs/registry';
 import { asStorageError, type RunStorage, type SavedSweep, type StorageError } from '../storage/runStorage';
 import type { RunRecord } from './resultsSlice';
@@ -63,7 +63,7 @@ const FULL = `${ErrorCode.HistoryNotKept} The browser's storage is full: the lat
 const point = (e: { step: number; epoch: number; values: Record<string, number> }): SavedPoint => ({ step: e.step, epoch: e.epoch, values: e.values });
 
 /** A finished run of this page as the history keeps it (null: it ended before measuring anything). */
-export function savedFromRecord(r: RunRecord, now: number, random: () => number = Math.random): SavedRun | null {
+export function savedFromRecord(r: RunRecord, now: number, random: () => number = idRandom): SavedRun | null {
   if (!r.outcome || (r.steps.length === 0 && r.epochs.length === 0)) return null;
   const lab = findLab(r.labId);
   const steps = thinForSaving(r.steps.map(point), r.stepStride);

@@ -7,7 +7,7 @@ import type { ProgressEvent } from '../experiment/types';
 import { ErrorCode } from '../errors';
 import { findLab, LABS } from '../labs/registry';
 import { showText } from '../showText';
-import { historyOrder, MAX_SAVED_STEPS, newSavedId, summaryOf, thinForSaving, type SavedPoint, type SavedRun } from './savedRun';
+import { historyOrder, idRandom, MAX_SAVED_STEPS, newSavedId, summaryOf, thinForSaving, type SavedPoint, type SavedRun } from './savedRun';
 
 export const RUN_FILE_FORMAT = 'objective-lab-run';
 export const RUNS_FILE_FORMAT = 'objective-lab-runs';
@@ -225,7 +225,7 @@ function toSaved(p: ParsedRun, where: string, now: number, random: () => number)
  * file with one bad run is refused whole, naming the file, the run and the first problem; nothing already kept
  * changes either way.
  */
-export function parseRunFile(text: string, fileName: string, now = Date.now(), random: () => number = Math.random): ImportResult {
+export function parseRunFile(text: string, fileName: string, now = Date.now(), random: () => number = idRandom): ImportResult {
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

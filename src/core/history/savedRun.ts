@@ -82,8 +82,14 @@ export function defaultRunName(config: Record<string, unknown>, defaults: Record
   return diff.length <= max ? diff.join(', ') : `${diff.slice(0, max).join(', ')} +${diff.length - max}`;
 }
 
+/**
+ * Randomness for record ids only — never for an experiment, whose draws all come from the seeded Rng. An id must
+ * differ across reloads and tabs, so it is drawn from the platform's crypto source (browsers and Node ≥ 19).
+ */
+export const idRandom = (): number => crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32;
+
 /** A fresh id: time then randomness, so ids sort roughly by creation and never collide across reloads. */
-export function newSavedId(now: number, random: () => number = Math.random): string {
+export function newSavedId(now: number, random: () => number = idRandom): string {
   return `${now.toString(36)}-${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
 }
 
