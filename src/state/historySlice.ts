@@ -8,7 +8,7 @@ import { parseRunFile } from '../core/history/runFile';
 import { defaultRunName, historyOrder, idRandom, newSavedId, summaryOf, thinForSaving, type SavedPoint, type SavedRun } from '../core/history/savedRun';
 import { findLab } from '../core/labs/registry';
 import { asStorageError, type RunStorage, type SavedSweep, type StorageError } from '../storage/runStorage';
-import type { RunRecord } from './resultsSlice';
+import { newlyEnded, type RunRecord } from './resultsSlice';
 import type { LabState } from './store';
 
 export type HistoryMode = 'loading' | 'kept' | 'memory';
@@ -208,9 +208,7 @@ export function createHistorySlice(storage: RunStorage): StateCreator<LabState, 
  */
 export function watchHistory(store: StoreApi<LabState>): () => void {
   return store.subscribe((s, prev) => {
-    if (s.runs !== prev.runs) {
-      for (const [id, r] of Object.entries(s.runs)) if (r.outcome && !prev.runs[id]?.outcome) s.keepRun(id);
-    }
+    for (const r of newlyEnded(s.runs, prev.runs)) s.keepRun(r.runId);
     if (s.sweep !== prev.sweep && s.sweep.settled && s.sweep.runId !== null && s.sweep.runs.length > 0) s.keepSweep();
     if (s.labId !== prev.labId) s.restoreSweep();
   });

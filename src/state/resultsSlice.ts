@@ -97,3 +97,9 @@ export const createResultsSlice: StateCreator<LabState, [], [], ResultsSlice> = 
   finishRun: (runId, outcome, error) =>
     set((s) => update(s, runId, () => (outcome ? { outcome, error } : { outcome: { status: 'failed', message: error ?? 'unknown error' }, error: error ?? 'unknown error' }))),
 });
+
+/** The runs that ended between two states (an outcome now, none before): what the run history keeps and a lesson step waits for. */
+export function newlyEnded(runs: Record<string, RunRecord>, before: Record<string, RunRecord>): RunRecord[] {
+  if (runs === before) return [];
+  return Object.entries(runs).flatMap(([id, r]) => (r.outcome && !before[id]?.outcome ? [r] : []));
+}

@@ -7,7 +7,7 @@ import type { ClientHandlers } from '../worker/client';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
 import type { ImportRunner } from '../worker/importClient';
 import { createDataSlice, type DataSlice, type PresetLoader } from './dataSlice';
-import { createResultsSlice, type ResultsSlice } from './resultsSlice';
+import { createResultsSlice, newlyEnded, type ResultsSlice } from './resultsSlice';
 import { createRunSlice, type RunClient, type RunSlice } from './runSlice';
 import { createFindingRunSlice, type FindingRunSlice } from './findingRunSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
@@ -65,8 +65,7 @@ export function createLabStore(
   void store.getState().loadHistory();
   // A run that ends may finish the open lesson step (its explanation is then shown).
   store.subscribe((s, prev) => {
-    if (s.runs === prev.runs) return;
-    for (const r of Object.values(s.runs)) if (r.outcome && !prev.runs[r.runId]?.outcome) s.noteRunEnded(r.labId, r.config, r.outcome);
+    for (const r of newlyEnded(s.runs, prev.runs)) s.noteRunEnded(r.labId, r.config, r.outcome!);
   });
   return store;
 }
