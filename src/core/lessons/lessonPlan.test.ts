@@ -43,7 +43,7 @@ describe('lessonProblems', () => {
   it('reports a missing lesson, too few steps, settings the schema refuses, unknown findings and defaults', () => {
     expect(lessonProblems(lab, undefined)).toEqual(['pop-vs-mf has no lesson']);
     expect(lessonProblems(lab, { ...plan, steps: plan.steps.slice(0, 2) })[0]).toMatch(/3–5 steps/);
-    const bad = { ...plan, steps: [...plan.steps.slice(0, 2), { ...plan.steps[2], settings: { embeddingDim: 1, nope: 1 }, findings: ['weighting.loss-share'] }] };
+    const bad = { ...plan, steps: [...plan.steps.slice(0, 2), { ...plan.steps[2], settings: { embeddingDim: 1, nope: 1 }, explanation: 'It quotes {finding:weighting.loss-share/share}.' }] };
     const problems = lessonProblems(lab, bad).join('\n');
     expect(problems).toMatch(/step 3: .*embeddingDim/);
     expect(problems).toMatch(/nope/);

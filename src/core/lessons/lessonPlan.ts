@@ -1,6 +1,7 @@
 // A lab's lesson: a few steps, each a preset of settings to run, the view to watch, a question and the explanation
 // revealed once the step's run has finished. Pure data and checks; the lesson panel in src/ui/lessons draws it.
 import { parseConfig } from '../experiment/config';
+import { referencedFindings } from '../experiment/findings';
 import type { Lab } from '../experiment/types';
 
 /**
@@ -33,8 +34,11 @@ export interface LessonStep {
   question: string;
   /** Revealed once a run with the step's settings has completed. */
   explanation: string;
-  /** Findings the explanation quotes whose "re-run in my browser" the step offers (ids of the lab's findings). */
-  findings?: string[];
+}
+
+/** The findings a step quotes (its texts' placeholders): the step offers each one's "re-run in my browser". */
+export function stepFindings(s: LessonStep): string[] {
+  return [...new Set([s.task, s.question, s.explanation].flatMap(referencedFindings))];
 }
 
 export interface LessonPlan {
@@ -91,7 +95,7 @@ export function lessonProblems(lab: Lab, plan: LessonPlan | undefined): string[]
     if (!parsed.ok) out.push(`${where}: ${parsed.issues.map((x) => x.message).join('; ')}`);
     else if (lab.schema.safeParse(parsed.config).success !== true) out.push(`${where}: the schema refuses the step's config`);
     for (const t of [s.title, s.task, s.watch.target, s.watch.name, s.question, s.explanation]) if (!t.trim()) out.push(`${where}: an empty text`);
-    for (const f of s.findings ?? []) if (!findings.has(f)) out.push(`${where}: finding ${f} is not the lab's`);
+    for (const f of stepFindings(s)) if (!findings.has(f)) out.push(`${where}: finding ${f} is not the lab's`);
   });
   try {
     fillDefaults(plan.defaultRun, lab.defaults as Record<string, unknown>);

@@ -2,7 +2,7 @@
 // the view to watch (highlighted), its question, and the explanation once a run with the step's settings has ended.
 import { useEffect, useState } from 'react';
 import { renderText } from '../../core/experiment/findings';
-import { runMatchesStep } from '../../core/lessons/lessonPlan';
+import { runMatchesStep, stepFindings } from '../../core/lessons/lessonPlan';
 import { FINDINGS_RECORD } from '../../core/labs/findingsRecord';
 import { selectConfig, selectIsActive, selectLab, selectStatus } from '../../state/selectors';
 import { useLabStore } from '../appStore';
@@ -66,7 +66,7 @@ export function LessonPanel() {
     // After React has drawn the new settings (a lab's panel may change shape), bring the watched view into sight.
     setTimeout(() => markWatched(s.watch.target, true), 50);
   };
-  const findings = (s.findings ?? []).flatMap((id) => lab.findings?.find((f) => f.id === id) ?? []);
+  const findings = stepFindings(s).flatMap((id) => lab.findings?.find((f) => f.id === id) ?? []);
   const findingBusy = useLabStore.getState().findingRunId !== null || useLabStore.getState().sweep.status === 'running';
   return (
     <section className={collapsed ? 'lesson collapsed' : 'lesson'} aria-label="Lesson" data-testid="lesson" data-step={step + 1} data-done={isDone}>

@@ -15,7 +15,6 @@ export const ampCfLesson: LessonPlan = {
         'One vector per user is a compromise between the user’s tastes; personas let each item be scored by the taste it matches. Recorded on workshop after 15 epochs: ' +
         'taste distance {finding:amp-cf.taste-distance/amp:2} for AMP-CF against {finding:amp-cf.taste-distance/mf:2} for MF, at HR@10 {finding:amp-cf.hit/amp} ' +
         'against {finding:amp-cf.hit/mf} ({measured:amp-cf.taste-distance}).',
-      findings: ['amp-cf.taste-distance'],
     },
     {
       title: 'Explained recommendations',
@@ -27,7 +26,6 @@ export const ampCfLesson: LessonPlan = {
         'Each history item goes to the persona that attends to it most, and each recommendation names the persona that asked for it. Over users with two or more ' +
         'true tastes, personas sort history items by taste with purity {finding:amp-cf.purity/amp:2}, against {finding:amp-cf.purity/chance:2} at random ' +
         '({measured:amp-cf.purity}).',
-      findings: ['amp-cf.purity'],
     },
     {
       title: 'One persona is MF',
@@ -46,7 +44,6 @@ export const ampCfLesson: LessonPlan = {
       explanation:
         'A vector larger than the number of tastes can hold them all, so MF catches up and the personas’ extra parameters stop paying. Recorded on workshop: NDCG@10 ' +
         '{finding:amp-cf.d32-ndcg/amp} for AMP-CF against {finding:amp-cf.d32-ndcg/mf} for MF ({measured:amp-cf.d32-ndcg}).',
-      findings: ['amp-cf.d32-ndcg'],
     },
   ],
 };

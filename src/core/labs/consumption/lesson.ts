@@ -46,7 +46,6 @@ export const consumptionLesson: LessonPlan = {
         'Each list is built for a user who consumes c items, so it should win U_c and may lose Precision. Recorded on workshop: U₂ {finding:consumption.u2-c2/aware} ' +
         'against {finding:consumption.u2-c2/top} for c = 2, U₃ {finding:consumption.u3-c3/aware} against {finding:consumption.u3-c3/top} for c = 3, and ' +
         'Precision@10 {finding:consumption.precision-c2/aware} against {finding:consumption.precision-c2/top} ({measured:consumption.u2-c2}).',
-      findings: ['consumption.u2-c2', 'consumption.u3-c3'],
     },
     {
       title: 'Only as good as its taste estimate',
@@ -58,7 +57,6 @@ export const consumptionLesson: LessonPlan = {
         'The raw history mix counts genres the user clicked by chance, so the lists hedge over tastes the user does not have. Recorded on workshop: its distance to the ' +
         'true tastes is JS {finding:consumption.history-estimate/history:2} against {finding:consumption.history-estimate/lift:2} for the default estimate, and HR@10 ' +
         'for c = 1 becomes {finding:consumption.history-hr-c1/aware} against {finding:consumption.history-hr-c1/top} for the top 10 ({measured:consumption.history-estimate}).',
-      findings: ['consumption.history-estimate', 'consumption.history-hr-c1'],
     },
   ],
 };

@@ -15,7 +15,6 @@ export const multVaeLesson: LessonPlan = {
         'The logistic likelihood treats every item as an independent yes/no, so it first learns how popular each item is and only later what each user likes. ' +
         'Recorded on workshop after 50 epochs: test NDCG@100 {finding:mult-vae.mult-logistic/a} for the multinomial VAE against {finding:mult-vae.mult-logistic/b} ' +
         'for the logistic one, popularity {finding:mult-vae.mult-logistic/pop} ({measured:mult-vae.mult-logistic}).',
-      findings: ['mult-vae.mult-logistic'],
     },
     {
       title: 'How the zeros are weighted',
@@ -27,7 +26,6 @@ export const multVaeLesson: LessonPlan = {
         'The Gaussian likelihood is squared error; the confidence decides how much a click counts against the many non-clicks. Recorded on workshop: ' +
         '{finding:mult-vae.gauss-confidence/b} at 30 against {finding:mult-vae.gauss-confidence/a} at the default ({measured:mult-vae.gauss-confidence}). ' +
         'How the zeros are weighted matters as much as the form of the likelihood.',
-      findings: ['mult-vae.gauss-confidence'],
     },
     {
       title: 'VAE against DAE',
@@ -39,7 +37,6 @@ export const multVaeLesson: LessonPlan = {
         'The VAE’s KL term pulls each user’s code towards the prior, which helps users with little data to go on. Recorded on workshop: Mult-VAE ends at ' +
         '{finding:mult-vae.vae-dae/a} against {finding:mult-vae.vae-dae/b} for Mult-DAE; the DAE leads for the lightest quarter ({finding:mult-vae.dae-lightest/dae} ' +
         'against {finding:mult-vae.dae-lightest/vae}), the VAE for the heaviest ({measured:mult-vae.vae-dae}). About 25 users per group: expect noise.',
-      findings: ['mult-vae.vae-dae'],
     },
     {
       title: 'Anneal β all the way',
@@ -51,7 +48,6 @@ export const multVaeLesson: LessonPlan = {
         'β weighs the KL term: small β lets codes carry more about each user, large β pulls them to the prior. Recorded on workshop with a slower schedule: the peak ' +
         'came at β {finding:mult-vae.beta-to-one/peakBeta:2} on average ({measured:mult-vae.beta-to-one}). Here β and training time grow together, so a late peak ' +
         'says only that a large β costs this world little.',
-      findings: ['mult-vae.beta-to-one'],
     },
   ],
 };

@@ -15,7 +15,6 @@ export const popVsMfLesson: LessonPlan = {
         'Popularity does not train: its line is flat. MF starts below it (random vectors) and overtakes it once its vectors tell users apart. ' +
         'On workshop after 20 epochs the recorded NDCG@10 is {finding:pop-vs-mf.ndcg/mf} for MF against {finding:pop-vs-mf.ndcg/pop} for popularity ' +
         '({measured:pop-vs-mf.ndcg}); tiny is smaller and noisier, so compare the direction, not the numbers.',
-      findings: ['pop-vs-mf.ndcg'],
     },
     {
       title: 'Who gets what: coverage',
@@ -27,7 +26,6 @@ export const popVsMfLesson: LessonPlan = {
         'Popularity shows nearly everyone the same items, so its lists cover a sliver of the catalogue; MF’s lists differ per user. On workshop: ' +
         '{finding:pop-vs-mf.coverage/mf:2} of the items for MF against {finding:pop-vs-mf.coverage/pop:2} for popularity ({measured:pop-vs-mf.coverage}). ' +
         'A new seed moves the curves a little; the ranking of the two methods does not change.',
-      findings: ['pop-vs-mf.coverage'],
     },
     {
       title: 'Take the brake off: L2 = 0',

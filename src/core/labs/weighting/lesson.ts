@@ -37,7 +37,6 @@ export const weightingLesson: LessonPlan = {
         'RC standardises every group’s summed reward to unit variance, so its mean A² is always 1 — even in a group whose objectives cancel. DVAO divides by the ' +
         'weighted sum of the objectives’ spreads instead, so its step is the agreement between objectives: {finding:weighting.conflict-step/dvao:2} on average on ' +
         'workshop with relevance and novelty alone ({measured:weighting.conflict-step}). Both weight each objective the same way; they differ in how far they step.',
-      findings: ['weighting.conflict-step'],
     },
     {
       title: 'A noisy objective takes the weight',
@@ -49,7 +48,6 @@ export const weightingLesson: LessonPlan = {
         'Variance-based weighting gives an objective weight in proportion to how much it varies inside a group, and noise is variation. Recorded on workshop: ' +
         'novelty’s mean z-weight under DVAO is {finding:weighting.noisy-weight-dvao/noisy:2} with the noise against {finding:weighting.noisy-weight-dvao/quiet:2} ' +
         'without it ({measured:weighting.noisy-weight-dvao}) — the failure mode of weighting by spread.',
-      findings: ['weighting.noisy-weight-dvao'],
     },
     {
       title: 'Loss-side weights are not shares',
@@ -61,7 +59,6 @@ export const weightingLesson: LessonPlan = {
         'The likelihood is measured in nats, several times the diversity and novelty terms, so a weight multiplies very different sizes. Recorded on workshop: ' +
         'the likelihood averages {finding:weighting.loss-share/likelihood:1} nats against {finding:weighting.loss-share/diversity:2} for diversity, and its share of ' +
         'the weighted loss is {finding:weighting.loss-share/share:2} ({measured:weighting.loss-share}).',
-      findings: ['weighting.loss-share'],
     },
   ],
 };
