@@ -13,7 +13,10 @@ export interface RawInteractions {
   lines: number[];
 }
 
-/** An items file: ids with their line, optional titles, multi-hot genres (ids.length × genreNames.length). */
+/**
+ * An items file: ids with their line, optional titles, multi-hot genres (ids.length × genreNames.length) and,
+ * for MovieLens, each item's release year (null when unknown).
+ */
 export interface RawCatalogue {
   file: string;
   ids: string[];
@@ -21,6 +24,7 @@ export interface RawCatalogue {
   titles: string[] | null;
   genreNames: string[];
   genres: Uint8Array;
+  years?: (number | null)[];
 }
 
 /** A users file (MovieLens 100K's u.user): multi-hot features per listed user. */

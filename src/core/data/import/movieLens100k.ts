@@ -5,6 +5,7 @@ import { ImportErrorCode, type IssueLog } from './importErrors';
 import { readRatingRows } from './ratingRows';
 import { showText } from '../../showText';
 import { checkWidth, splitRows, wholeId, type TextFile } from './splitRows';
+import { yearFromReleaseDate } from './releaseYear';
 
 /** The 19 genres of u.genre, in flag order; used when u.genre is not given. */
 export const ML100K_GENRES = [
@@ -59,7 +60,7 @@ export function readUGenre(file: TextFile, log: IssueLog): string[] | null {
   return log.failed ? null : names;
 }
 
-/** u.item → catalogue with titles and the genre flags named by `genreNames`. */
+/** u.item → catalogue with titles, release years (from the release date; null when empty) and the genre flags named by `genreNames`. */
 export function readUItem(file: TextFile, genreNames: string[], log: IssueLog): RawCatalogue {
   const rows = splitRows(file, '|', false, log);
   const columns = [...ITEM_TEXT_COLUMNS, ...genreNames.map((g) => `${g} flag`)];
@@ -67,6 +68,7 @@ export function readUItem(file: TextFile, genreNames: string[], log: IssueLog): 
   const ids: string[] = [];
   const lines: number[] = [];
   const titles: string[] = [];
+  const years: (number | null)[] = [];
   const flags: number[] = [];
   for (let r = 0; r < rows.fields.length; r++) {
     if (!checkWidth(rows, r, columns, log)) continue;
@@ -84,10 +86,11 @@ export function readUItem(file: TextFile, genreNames: string[], log: IssueLog): 
     ids.push(id as string);
     lines.push(rows.lines[r]);
     titles.push(row[1].trim());
+    years.push(yearFromReleaseDate(row[2]));
     flags.push(...itemFlags);
   }
   if (rows.fields.length > 0 && g === 0) log.error(ImportErrorCode.BadGenreList, file.name, undefined, 'no genre names.');
-  return { file: file.name, ids, lines, titles, genreNames, genres: Uint8Array.from(flags) };
+  return { file: file.name, ids, lines, titles, genreNames, genres: Uint8Array.from(flags), years };
 }
 
 /** u.user → multi-hot user features: gender, occupation (sorted), age band. */

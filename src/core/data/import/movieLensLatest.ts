@@ -4,6 +4,7 @@ import type { RawCatalogue, RawInteractions } from './assemble';
 import { ImportErrorCode, type IssueLog } from './importErrors';
 import { readRatingRows } from './ratingRows';
 import { checkWidth, isNamedHeader, splitRows, wholeId, type Rows, type TextFile } from './splitRows';
+import { yearFromTitle } from './releaseYear';
 
 const RATING_COLUMNS = ['userId', 'movieId', 'rating', 'timestamp'];
 const MOVIE_COLUMNS = ['movieId', 'title', 'genres'];
@@ -80,7 +81,7 @@ export function readRatingsCsv(file: TextFile, log: IssueLog): RawInteractions {
   return readRatingRows(file, ',', true, 'optional', RATING_COLUMNS, log);
 }
 
-/** movies.csv → catalogue with titles and genres (header optional). */
+/** movies.csv → catalogue with titles, genres and release years from the titles' trailing "(YYYY)" (header optional). */
 export function readMoviesCsv(file: TextFile, log: IssueLog): RawCatalogue {
   const rows = splitRows(file, ',', true, log);
   const ids: string[] = [];
@@ -99,5 +100,5 @@ export function readMoviesCsv(file: TextFile, log: IssueLog): RawCatalogue {
     titles.push(title.trim());
     cells.push(genres);
   }
-  return catalogueFromGenreLists(file.name, ids, lines, titles, cells, log);
+  return { ...catalogueFromGenreLists(file.name, ids, lines, titles, cells, log), years: titles.map(yearFromTitle) };
 }
