@@ -1,6 +1,7 @@
 // Parsed rows → Dataset: item catalogue, duplicate check or merge, rating threshold, id ordering, CSR via fromPairs.
-import { fromPairs, orderByUserThenItem, type Dataset, type DatasetSource, type UserFeatures } from '../dataset';
+import { fromPairs, orderByUserThenItem, type Dataset, type DatasetSource, type ItemAttributes, type UserFeatures } from '../dataset';
 import { ImportErrorCode, type IssueLog } from './importErrors';
+import { decadeName } from './releaseYear';
 import { showText } from '../../showText';
 
 /** Interaction rows as read from one file, before indexing: entry r came from line `lines[r]`. */
@@ -15,7 +16,7 @@ export interface RawInteractions {
 
 /**
  * An items file: ids with their line, optional titles, multi-hot genres (ids.length × genreNames.length) and,
- * for MovieLens, each item's release year (null when unknown).
+ * for MovieLens, each item's release year (null when unknown), which becomes a 'decade' attribute.
  */
 export interface RawCatalogue {
   file: string;
@@ -209,6 +210,7 @@ export function assemble(
   const itemGenres = new Uint8Array(numItems * g);
   if (catalogue) itemOrder.forEach((pos, i) => itemGenres.set(catalogue.genres.subarray(pos * g, pos * g + g), i * g));
   const titles = catalogue?.titles;
+  const attributes = catalogue?.years ? decadeAttributes(itemOrder.map((pos) => catalogue.years?.[pos] ?? null)) : null;
 
   const dataset: Dataset = {
     name: o.name,
@@ -221,6 +223,7 @@ export function assemble(
     ...(pt ? { timestamps: built.columns.timestamps as Float64Array } : {}),
     genreNames,
     itemGenres,
+    ...(attributes ? { attributes } : {}),
     ...(userTable ? { userFeatures: pickUserFeatures(userTable, userIds, userFeatureRow) } : {}),
   };
   return {
@@ -261,6 +264,31 @@ export function findRepeats(
     }
   }
   return { keep, firstOf };
+}
+
+/**
+ * A one-relation knowledge graph, (item, 'decade', "1990s"), from each item's release year (by internal item
+ * index): entities are the decades that occur, ascending; an item of unknown year has no triple. Null when no
+ * item has a known year, so a catalogue without dates gets no empty graph.
+ */
+export function decadeAttributes(years: readonly (number | null)[]): ItemAttributes | null {
+  const decades = [...new Set(years.flatMap((y) => (y === null ? [] : [Math.floor(y / 10) * 10])))].sort((a, b) => a - b);
+  if (decades.length === 0) return null;
+  const entityOf = new Map(decades.map((d, k) => [d, k]));
+  const item: number[] = [];
+  const entity: number[] = [];
+  years.forEach((y, i) => {
+    if (y === null) return;
+    item.push(i);
+    entity.push(entityOf.get(Math.floor(y / 10) * 10) as number);
+  });
+  return {
+    relationNames: ['decade'],
+    entityNames: decades.map(decadeName),
+    item: Int32Array.from(item),
+    relation: new Int32Array(item.length),
+    entity: Int32Array.from(entity),
+  };
 }
 
 function pickUserFeatures(t: RawUserTable, userIds: string[], row: Map<string, number>): UserFeatures {

@@ -30,6 +30,12 @@ function rows(d: Dataset): [string, [string, number, number][]][] {
   ]);
 }
 
+/** The knowledge graph as [item id, relation, entity] by name, in triple order. */
+function triples(d: Dataset): [string, string, string][] {
+  const a = d.attributes!;
+  return Array.from(a.item, (i, k) => [d.itemIds[i], a.relationNames[a.relation[k]], a.entityNames[a.entity[k]]]);
+}
+
 function genresOf(d: Dataset, item: string): string[] {
   const i = d.itemIds.indexOf(item);
   const g = d.genreNames.length;
@@ -75,6 +81,12 @@ describe('MovieLens 100K import', () => {
     expect(genresOf(d, '1')).toEqual(['Animation', "Children's", 'Comedy']);
     expect(genresOf(d, '4')).toEqual(['Action', 'Sci-Fi']);
     expect(genresOf(d, '8')).toEqual(['unknown']);
+  });
+
+  it("gives each item of known release date a 'decade' attribute; item 8's empty date gives none", () => {
+    expect(d.attributes!.relationNames).toEqual(['decade']);
+    expect(d.attributes!.entityNames).toEqual(['1990s']);
+    expect(triples(d)).toEqual(['1', '2', '3', '4', '5', '6', '7'].map((id) => [id, 'decade', '1990s']));
   });
 
   it('turns u.user into gender, occupation and age-band features for the kept users', () => {
@@ -140,6 +152,15 @@ describe('MovieLens latest import', () => {
     expect(loaded(importDataset(windows)).dataset).toEqual(d);
   });
 
+  it("reads each title's trailing (year) into a 'decade' attribute, decades ascending and only those that occur", () => {
+    expect(d.attributes!.relationNames).toEqual(['decade']);
+    expect(d.attributes!.entityNames).toEqual(['1990s', '2000s', '2010s']);
+    expect(triples(d)).toEqual([
+      ['10', 'decade', '2000s'], ['20', 'decade', '1990s'], ['30', 'decade', '2000s'], ['40', 'decade', '2010s'],
+      ['50', 'decade', '2010s'], ['60', 'decade', '2000s'], ['70', 'decade', '2000s'],
+    ]);
+  });
+
   it('splits genres on "|", sorted by name, with "(no genres listed)" meaning none', () => {
     expect(d.genreNames).toEqual(['Animation', 'Children', 'Comedy', 'Drama', 'Romance', 'Thriller']);
     expect(genresOf(d, '40')).toEqual(['Animation', 'Children', 'Comedy']);
@@ -151,6 +172,10 @@ describe('MovieLens latest import', () => {
 describe('generic import', () => {
   const r = loaded(importDataset(fixture('generic')));
   const d = r.dataset;
+
+  it('has no item attributes: the generic items file carries no release year', () => {
+    expect(d.attributes).toBeUndefined();
+  });
 
   it('finds the TAB separator and header, tells the features file by its name, and keeps string ids', () => {
     expect(d.name).toBe('interactions');
