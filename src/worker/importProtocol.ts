@@ -16,7 +16,8 @@ export type FromImportWorker =
 
 /** The buffers of a dataset's typed arrays (each once), to transfer rather than copy it. */
 export function datasetBuffers(d: Dataset): ArrayBuffer[] {
-  const arrays = [d.interactions.indptr, d.interactions.indices, d.ratings, d.timestamps, d.itemGenres, d.userFeatures?.values];
+  const a = d.attributes;
+  const arrays = [d.interactions.indptr, d.interactions.indices, d.ratings, d.timestamps, d.itemGenres, d.userFeatures?.values, a?.item, a?.relation, a?.entity];
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
   return [...buffers];
