@@ -17,7 +17,10 @@ export interface ModelsArtifact {
 
 /** One wide-part size of the crosses sweep. */
 export interface CrossSweepRow {
+  /** Crosses given to the wide part (the top N by G; the last size is every candidate). */
   crosses: number;
+  /** Wide weights FTRL left non-zero in the wide-only and the joint model: the wide part's effective size. */
+  nonzeroWide: { wide: number; joint: number };
   /** Parameters of the joint model and of the ensemble (wide + deep + 3) at this size. */
   jointParams: number;
   ensembleParams: number;

@@ -10,8 +10,13 @@ export type ModelId = (typeof MODELS)[number];
 export const CROSS_CHOICES = ['none', 'planted', 'top', 'all'] as const;
 export type CrossChoice = (typeof CROSS_CHOICES)[number];
 
-/** The wide-part sizes the crosses sweep trains (top-N crosses; the last point is every candidate cross). */
-export const SWEEP_CROSSES = [0, 3, 10, 30, 100, 300] as const;
+/** The wide-part sizes the crosses sweep trains: the top N crosses by G, and every candidate (Infinity). */
+export const SWEEP_CROSSES = [0, 3, 10, 30, 100, 300, Infinity] as const;
+
+/** A sweep size as it appears in summary keys and labels: the number, or 'all'. */
+export function sweepLabel(n: number): string {
+  return n === Infinity ? 'all' : String(n);
+}
 
 export const wideDeepSchema = z.object({
   dataset: datasetSetting('workshop'),
@@ -48,7 +53,7 @@ export const wideDeepSchema = z.object({
   l2: z.number().min(0).max(1).default(0.0001).describe('L2 penalty on the deep part’s embeddings a batch uses (squared norm summed over an impression’s features, averaged over the batch)'),
   ftrlAlpha: z.number().gt(0).max(10).default(0.1).describe('FTRL-Proximal α of the wide part’s weights (per-coordinate step α / (β + √Σg²), β = 1)'),
   l1: z.number().min(0).max(100).default(5).describe('FTRL’s L1 strength λ₁ on the wide weights, in units of the summed per-impression gradient: a weight stays exactly 0 until its features’ accumulated error exceeds λ₁ (0 = no sparsity; the reference implementation sets none unless asked)'),
-  crossSweep: z.boolean().default(false).describe('Also train wide and joint models for N = 0, 3, 10, 30, 100, 300 top crosses alongside, and plot each one’s AUC against its size (slower)'),
+  crossSweep: z.boolean().default(false).describe('Also train wide and joint models with the top 0, 3, 10, 30, 100, 300 and all crosses alongside, and plot each one’s AUC against its size (slower)'),
 });
 
 export type WideDeepConfig = z.infer<typeof wideDeepSchema>;

@@ -85,7 +85,7 @@ export function errorGrid(space: FeatureSpace, task: ClickTask, preds: Predictio
   };
 }
 
-/** Buckets of the memorisation split: how often training showed a user of this profile an item of this value. */
+/** Buckets of the memorisation split: how often training showed this item to a user of this profile. */
 export const SPLIT_BUCKETS = [
   { id: 'often', label: 'seen often (≥ 10 training impressions)', min: 10 },
   { id: 'rarely', label: 'seen rarely (1–9)', min: 1 },
@@ -100,32 +100,27 @@ export interface SplitArtifact {
 }
 
 /**
- * The memorisation vs generalisation split of the test impressions. A pair is (the user's whole attribute profile,
- * e.g. age=young & region=north; a value of the grid's item attribute); an impression falls in the bucket of its
- * rarest pair (an item with two genres has two), counted over the training impressions.
+ * The memorisation vs generalisation split of the test impressions: how often training showed this very item to a
+ * user with the same attribute profile (every user attribute, e.g. age=young & region=north). Often = the pair can be
+ * memorised; never = only generalisation can score it.
  */
-export function memorisationSplit(space: FeatureSpace, task: ClickTask, preds: Predictions, field: number): SplitArtifact {
-  const col = space.fields[field];
+export function memorisationSplit(space: FeatureSpace, task: ClickTask, preds: Predictions): SplitArtifact {
   const profile = (u: number) => Array.from(space.userAttrs[u]).join(',');
-  const values = (i: number) => Array.from(space.itemAttrs[i]).filter((a) => a >= col.offset && a < col.offset + col.values.length);
   const seen = new Map<string, number>();
   for (let k = 0; k < task.user.length; k++) {
     if (task.part[k] !== TRAIN) continue;
-    const p = profile(task.user[k]);
-    for (const a of values(task.item[k])) seen.set(`${p}|${a}`, (seen.get(`${p}|${a}`) ?? 0) + 1);
+    const key = `${profile(task.user[k])}|${task.item[k]}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   const bucketOf = new Int8Array(task.user.length).fill(-1);
   for (let k = 0; k < task.user.length; k++) {
     if (task.part[k] !== TEST) continue;
-    const p = profile(task.user[k]);
-    const vs = values(task.item[k]);
-    if (vs.length === 0) continue;
-    const n = Math.min(...vs.map((a) => seen.get(`${p}|${a}`) ?? 0));
+    const n = seen.get(`${profile(task.user[k])}|${task.item[k]}`) ?? 0;
     bucketOf[k] = SPLIT_BUCKETS.findIndex((b) => n >= b.min);
   }
   const models = [...MODELS, ...(preds.bayes ? (['bayes'] as const) : [])];
   return {
-    pair: `user profile (every user attribute) × ${col.name}`,
+    pair: 'user profile (every user attribute) × item',
     buckets: SPLIT_BUCKETS.map((b, j) => {
       const keep = (k: number) => bucketOf[k] === j;
       let impressions = 0;

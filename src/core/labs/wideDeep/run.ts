@@ -13,7 +13,7 @@ import { Rng } from '../../random/rng';
 import type { CrossSweepArtifact, CrossSweepRow, WideDeepArtifacts } from './artifacts';
 import { deviceBatch, disposeBatch, hostBatch, maxCrosses, type HostBatch } from './batches';
 import { buildClickTask, TEST, TRAIN, VALID, type ClickTask } from './clickTask';
-import { MODELS, SWEEP_CROSSES, type ModelId, type WideDeepConfig } from './config';
+import { MODELS, SWEEP_CROSSES, sweepLabel, type ModelId, type WideDeepConfig } from './config';
 import { chooseCrosses, crossIndex, crossStats, plantedCrosses } from './crosses';
 import { blendLogits, fitBlend, type Blend } from './ensemble';
 import { buildFeatureSpace, type FeatureSpace } from './features';
@@ -102,7 +102,7 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
     const crosses = chooseCrosses(config.crosses, config.topCrosses, stats, space, data);
     const planted = new Set(data.groundTruth?.exceptions.length ? plantedCrosses(space, data) : []);
     const width = maxCrosses(space);
-    const ranks = { main: crossIndex(crosses), sweep: crossIndex(stats.slice(0, SWEEP_CROSSES[SWEEP_CROSSES.length - 1]).map((s) => s.key)) };
+    const ranks = { main: crossIndex(crosses), sweep: crossIndex(stats.map((s) => s.key)) };
     const initSeed = root.fork('init').uint32();
     const order = root.fork('order');
     const ftrl = { alpha: config.ftrlAlpha, beta: 1, l1: config.l1, l2: 0 };
@@ -114,7 +114,7 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
     };
     const main = [contestant('wide', crosses.length, 'main', true, false), contestant('deep', 0, 'main', false, true), contestant('joint', crosses.length, 'main', true, true)];
     const sweep = config.crossSweep
-      ? SWEEP_CROSSES.flatMap((n) => [contestant(`sweep-wide-${n}`, Math.min(n, ranks.sweep.size), 'sweep', true, false), contestant(`sweep-joint-${n}`, Math.min(n, ranks.sweep.size), 'sweep', true, true)])
+      ? SWEEP_CROSSES.flatMap((n) => [contestant(`sweep-wide-${n}`, Math.min(n, stats.length), 'sweep', true, false), contestant(`sweep-joint-${n}`, Math.min(n, stats.length), 'sweep', true, true)])
       : [];
     const all = [...main, ...sweep];
     const byKey = Object.fromEntries(main.map((c) => [c.key, c])) as Record<'wide' | 'deep' | 'joint', Contestant>;
@@ -170,7 +170,7 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
         labels: task.source,
         features: `${space.size} one-hot features in ${space.fields.length} columns (${space.fields.map((f) => f.name).join(', ')})`,
         crosses: `${crosses.length} (${config.crosses}${config.crosses === 'top' ? ` ${config.topCrosses}` : ''}) of ${stats.length} seen in training`,
-        ...(sweep.length ? { sweep: `wide and joint with ${SWEEP_CROSSES.join(', ')} top crosses` } : {}),
+        ...(sweep.length ? { sweep: `wide and joint with the top ${SWEEP_CROSSES.map(sweepLabel).join(', ')} crosses` } : {}),
       },
       readbackEvery: 20,
       beginEpoch: () => void (epochOrder = order.shuffle(Int32Array.from(trainRows))),
@@ -245,7 +245,7 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
         };
         const grid = errorGrid(space, task, preds, field, [...planted]);
         io.artifact('errorGrid', grid);
-        const split = memorisationSplit(space, task, preds, field);
+        const split = memorisationSplit(space, task, preds);
         io.artifact('split', split);
         const extra: Record<string, number> = {};
         for (const b of split.buckets) {
@@ -268,6 +268,7 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
             for (const [m, pr] of Object.entries(probs)) scored(m, pr, r);
             rows.push({
               crosses: w.crosses,
+              nonzeroWide: { wide: await nonzero(w.model), joint: await nonzero(j.model) },
               jointParams: j.model.paramCount(),
               ensembleParams: w.model.paramCount() + byKey.deep.model.paramCount() + 3,
               auc: { wide: r['test/auc/wide'], joint: r['test/auc/joint'], ensemble: r['test/auc/ensemble'] },
@@ -275,8 +276,8 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
               exceptionLogloss: hasExceptions ? { wide: r['test/exceptionLogloss/wide'], joint: r['test/exceptionLogloss/joint'], ensemble: r['test/exceptionLogloss/ensemble'] } : null,
             });
             for (const m of ['wide', 'joint', 'ensemble'] as const) {
-              extra[`sweep/${size}/auc/${m}`] = rows[rows.length - 1].auc[m];
-              extra[`sweep/${size}/logloss/${m}`] = rows[rows.length - 1].logloss[m];
+              extra[`sweep/${sweepLabel(size)}/auc/${m}`] = rows[rows.length - 1].auc[m];
+              extra[`sweep/${sweepLabel(size)}/logloss/${m}`] = rows[rows.length - 1].logloss[m];
             }
           }
           sweepArtifact = { epochs: epochsDone, deep: { params: byKey.deep.model.paramCount(), auc: summary['test/auc/deep'], logloss: summary['test/logloss/deep'] }, rows };
