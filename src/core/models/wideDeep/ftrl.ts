@@ -29,8 +29,9 @@ export class Ftrl {
     private readonly w: tf.Variable,
     private readonly opts: FtrlOptions,
   ) {
-    this.z = tf.variable(tf.zerosLike(w), false);
-    this.n = tf.variable(tf.zerosLike(w), false);
+    // tf.variable does not own its initial tensor: each zeros is freed here.
+    this.z = tf.tidy(() => tf.variable(tf.zerosLike(w), false));
+    this.n = tf.tidy(() => tf.variable(tf.zerosLike(w), false));
   }
 
   /** Applies one step with the gradient g of the loss with respect to the weights. */
