@@ -26,7 +26,7 @@ export const wideDeepSchema = z.object({
     .int()
     .min(5)
     .max(2000)
-    .default(120)
+    .default(250)
     .describe('Synthetic worlds: items shown to each user (drawn by exposure ∝ popularity^0.5 without repeats); each is clicked with the world’s true probability'),
   clickRate: z
     .number()
@@ -47,7 +47,7 @@ export const wideDeepSchema = z.object({
   topCrosses: z.number().int().min(0).max(100_000).default(20).describe('N of “top”: how many crosses the wide part gets'),
   embeddingDim: z.number().int().min(2).max(64).default(8).describe('Size of every embedding of the deep part (one per id and per attribute value)'),
   hidden: z.number().int().min(4).max(512).default(64).describe('Units of the deep part’s first ReLU layer (the second has half as many)'),
-  epochs: z.number().int().min(1).max(100).default(4).describe('Passes over the training impressions; wide, deep and joint each take a step on the same batch, in turn'),
+  epochs: z.number().int().min(1).max(100).default(5).describe('Passes over the training impressions; wide, deep and joint each take a step on the same batch, in turn'),
   batchSize: z.number().int().min(16).max(8192).default(256).describe('Impressions per step'),
   learningRate: z.number().gt(0).max(1).default(0.003).describe('Adam step size of the deep part (and of every bias)'),
   l2: z.number().min(0).max(1).default(0.0001).describe('L2 penalty on the deep part’s embeddings a batch uses (squared norm summed over an impression’s features, averaged over the batch)'),

@@ -278,6 +278,8 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
             for (const m of ['wide', 'joint', 'ensemble'] as const) {
               extra[`sweep/${sweepLabel(size)}/auc/${m}`] = rows[rows.length - 1].auc[m];
               extra[`sweep/${sweepLabel(size)}/logloss/${m}`] = rows[rows.length - 1].logloss[m];
+              const ex = rows[rows.length - 1].exceptionLogloss;
+              if (ex) extra[`sweep/${sweepLabel(size)}/exceptionLogloss/${m}`] = ex[m];
             }
           }
           sweepArtifact = { epochs: epochsDone, deep: { params: byKey.deep.model.paramCount(), auc: summary['test/auc/deep'], logloss: summary['test/logloss/deep'] }, rows };
