@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../core/data/dataset';
-import type { FindingsRecord, MeasuredFinding, RealDatasetName } from '../core/experiment/findings';
+import { realDataThreshold, type FindingsRecord, type MeasuredFinding } from '../core/experiment/findings';
 import { measureFindings } from '../core/experiment/findingsRunner';
 import { getLab, LABS } from '../core/labs/registry';
 import { selectBackend } from '../core/tf/backends';
@@ -48,14 +48,16 @@ export async function findingsLab(cmd: FindingsCommand): Promise<number> {
   const backend = await selectBackend(cmd.backend);
   if (backend.active !== cmd.backend) process.stderr.write(`note: the ${cmd.backend} backend did not start; using ${backend.active}\n`);
   // The public datasets the selected findings need, from --data-dir (a missing folder: those findings are skipped).
-  const real = new Map<RealDatasetName, Dataset>();
+  // Keyed by name and rating threshold: a lab may need the low ratings the default import drops.
+  const real = new Map<string, Dataset>();
   if (cmd.dataDir !== undefined && !cmd.quick) {
-    for (const name of new Set(findings.flatMap((f) => (f.realData ? [f.realData] : [])))) {
+    const wanted = new Map(findings.flatMap((f) => (f.realData ? [[`${f.realData}@${realDataThreshold(f)}`, { name: f.realData, threshold: realDataThreshold(f) }] as const] : [])));
+    for (const [key, { name, threshold }] of wanted) {
       const path = join(cmd.dataDir, name);
       if (!existsSync(path)) continue;
-      const { dataset, report } = await loadDataPath(path, {});
-      process.stderr.write(`imported ${name} from ${path}: ${report.users} users, ${report.items} items, ${report.kept} interactions\n`);
-      real.set(name, { ...dataset, name });
+      const { dataset, report } = await loadDataPath(path, { ratingThreshold: threshold });
+      process.stderr.write(`imported ${name} from ${path} (ratings ≥ ${threshold}): ${report.users} users, ${report.items} items, ${report.kept} interactions\n`);
+      real.set(key, { ...dataset, name });
     }
   }
   const started = Date.now();
@@ -66,7 +68,7 @@ export async function findingsLab(cmd: FindingsCommand): Promise<number> {
     commit: gitCommit(),
     onRun: (id, arm, seed) => process.stderr.write(`  ${id}: ${arm}, seed ${seed}…\n`),
     onFinding: (m) => process.stdout.write(formatFinding(m) + '\n'),
-    realData: (name) => real.get(name),
+    realData: (name, threshold) => real.get(`${name}@${threshold}`),
     onSkip: (id, why) => process.stdout.write(`skipped ${id}: ${why}; its recorded value is kept\n`),
   });
   process.stderr.write(`${measured.length} findings in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

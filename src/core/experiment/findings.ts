@@ -87,6 +87,16 @@ export interface Finding {
    * Such a finding has no fast variant and cannot be re-run in the browser unless that data is loaded.
    */
   realData?: RealDatasetName;
+  /**
+   * The importer's rating threshold for `realData` (default 4: ratings ≥ 4 are the interactions kept). A lab that
+   * needs the low ratings too (Wide & Deep: every rating is an impression) sets 1.
+   */
+  realDataThreshold?: number;
+}
+
+/** The rating threshold a finding's real data is imported with. */
+export function realDataThreshold(f: Pick<Finding, 'realDataThreshold'>): number {
+  return f.realDataThreshold ?? 4;
 }
 
 /** The lab's findings, checked at declaration: ids are `<labId>.…`, values and arms referred to exist. */

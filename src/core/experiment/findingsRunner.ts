@@ -2,7 +2,7 @@
 import type { Dataset } from '../data/dataset';
 import { IMPORTED } from '../data/datasetChoice';
 import { resolveConfig } from './config';
-import { armsOf, describeRelation, REAL_DATASETS, relationHolds, spread, type Finding, type MeasuredFinding, type RealDatasetName } from './findings';
+import { armsOf, describeRelation, REAL_DATASETS, realDataThreshold, relationHolds, spread, type Finding, type MeasuredFinding, type RealDatasetName } from './findings';
 import { RunCache } from './runCache';
 import type { Lab, RunResult } from './types';
 
@@ -17,7 +17,8 @@ export interface FindingsRunOptions {
   onRun?(id: string, arm: string, seed: number): void;
   onFinding?(m: MeasuredFinding): void;
   /** The public datasets at hand (findings on real data whose dataset is absent are skipped). */
-  realData?(name: RealDatasetName): Dataset | undefined;
+  /** The public dataset `name` imported with ratings ≥ `threshold` kept, when the caller has it. */
+  realData?(name: RealDatasetName, threshold: number): Dataset | undefined;
   /** Called for each finding not measured, with the reason. */
   onSkip?(id: string, why: string): void;
   signal?: AbortSignal;
@@ -35,7 +36,7 @@ export async function measureFindings(findings: readonly Finding[], getLab: (id:
   const out: MeasuredFinding[] = [];
   for (const f of findings) {
     if (opts.quick && !f.quick) continue;
-    const real = f.realData ? opts.realData?.(f.realData) : undefined;
+    const real = f.realData ? opts.realData?.(f.realData, realDataThreshold(f)) : undefined;
     if (f.realData && !real) {
       opts.onSkip?.(f.id, `needs ${REAL_DATASETS[f.realData]} (a folder ${f.realData}/ under --data-dir)`);
       continue;
@@ -48,7 +49,7 @@ export async function measureFindings(findings: readonly Finding[], getLab: (id:
       for (let s = 0; s < seeds.length; s++) {
         if (opts.signal?.aborted) throw new Error('findings run stopped');
         const config = resolveConfig(lab, { ...arm, ...(real ? { dataset: IMPORTED } : {}), seed: seeds[s] });
-        const key = `${lab.id} ${f.realData ?? ''} ${JSON.stringify(config)}`;
+        const key = `${lab.id} ${f.realData ? `${f.realData}@${realDataThreshold(f)}` : ''} ${JSON.stringify(config)}`;
         let result = runs.get(key);
         if (!result) {
           opts.onRun?.(f.id, armName, seeds[s]);
