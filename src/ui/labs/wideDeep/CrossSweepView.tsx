@@ -11,10 +11,14 @@ const tick = (v: number) => (v >= 1000 ? `${Number((v / 1000).toPrecision(3))}k`
 export const CrossSweepView = memo(function CrossSweepView({ sweep }: { sweep: CrossSweepArtifact }) {
   const joint = sweep.rows.map((r) => ({ params: r.jointParams, auc: r.auc.joint, n: r.crosses }));
   const ensemble = sweep.rows.map((r) => ({ params: r.ensembleParams, auc: r.auc.ensemble, n: r.crosses }));
-  const all = [...joint, ...ensemble, { params: sweep.deep.params, auc: sweep.deep.auc, n: 0 }];
-  const xs = all.map((p) => p.params);
-  const ys = all.map((p) => p.auc).filter((v) => Number.isFinite(v));
-  const pad = Math.max(0.005, (Math.max(...ys) - Math.min(...ys)) * 0.15);
+  // The deep model is a horizontal reference line: its AUC widens the y range, its size not the x range.
+  const xs = [...joint, ...ensemble].map((p) => p.params);
+  const ys = [...joint, ...ensemble].map((p) => p.auc).concat(sweep.deep.auc).filter((v) => Number.isFinite(v));
+  const pad = ys.length ? Math.max(0.005, (Math.max(...ys) - Math.min(...ys)) * 0.15) : 0;
+  // A pad of 6% of the span on the log scale: the sizes often differ by a few percent only (crosses add one weight each).
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  const xPad = Math.max(1.002, Math.pow(hi / lo, 0.06));
   const ns = sweep.rows.map((r) => r.crosses).join(', ');
   const label =
     `Crosses sweep: test AUC (higher is better) against model size in parameters (log scale), as the wide part gets the top N = ${ns} crosses; ` +
@@ -29,7 +33,7 @@ export const CrossSweepView = memo(function CrossSweepView({ sweep }: { sweep: C
             type="number"
             dataKey="params"
             scale="log"
-            domain={[Math.min(...xs) * 0.98, Math.max(...xs) * 1.02]}
+            domain={[lo / xPad, hi * xPad]}
             tickFormatter={tick}
             tick={{ fontSize: 11 }}
             name="parameters"
@@ -39,7 +43,7 @@ export const CrossSweepView = memo(function CrossSweepView({ sweep }: { sweep: C
             type="number"
             dataKey="auc"
             width={56}
-            domain={[Math.min(...ys) - pad, Math.max(...ys) + pad]}
+            domain={ys.length ? [Math.min(...ys) - pad, Math.max(...ys) + pad] : ['auto', 'auto']}
             tickFormatter={(v: number) => v.toFixed(3)}
             tick={{ fontSize: 11 }}
             name="test AUC"

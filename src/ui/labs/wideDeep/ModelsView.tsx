@@ -24,7 +24,7 @@ export const ModelsView = memo(function ModelsView({ m }: { m: ModelsArtifact })
             <th scope="col">model</th>
             <th scope="col">parameters</th>
             <th scope="col">non-zero wide weights</th>
-            <th scope="col">what it is</th>
+            <th scope="col" className="wd-left">what it is</th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +35,7 @@ export const ModelsView = memo(function ModelsView({ m }: { m: ModelsArtifact })
               </th>
               <td data-testid={`wd-params-${id}`}>{int(m.params[id])}</td>
               <td>{nonzero(id)}</td>
-              <td className="wd-left">{ROLE[id]}</td>
+              <td className="wd-left wd-wrap">{ROLE[id]}</td>
             </tr>
           ))}
         </tbody>
