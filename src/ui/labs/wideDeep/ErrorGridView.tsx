@@ -285,10 +285,17 @@ export const ErrorGridView = memo(function ErrorGridView({ grid }: { grid: Error
       ) : null}
       <p className="small muted wd-caption">
         Colour: the {pickLabel} model’s mean predicted click rate minus the observed click rate of the cell’s test impressions (red: predicts too many clicks, blue: too
-        few; white = calibrated). <span className="wd-key wd-key-planted" aria-hidden="true" /> Ringed: the planted exceptions — a user attribute × a {grid.itemField}{' '}
-        that clicks far more than either predicts. <span className="wd-key wd-key-few" aria-hidden="true" /> Faded and hatched: fewer than {FEW_IMPRESSIONS} test impressions,
-        so the observed rate is noisy. <span className="wd-key wd-key-empty" aria-hidden="true" /> Grey: no test impressions. Columns: those with a planted cell first, then
-        by test impressions. Hover or focus the grid and use the arrow keys to read a cell.
+        few; white = calibrated).{' '}
+        {grid.planted.length ? (
+          <>
+            <span className="wd-key wd-key-planted" aria-hidden="true" /> Ringed: the planted exceptions — a user attribute × a {grid.itemField} that clicks far more than
+            either predicts.
+          </>
+        ) : (
+          'No planted exceptions here (only synthetic worlds plant them), so nothing is ringed.'
+        )}{' '}
+        <span className="wd-key wd-key-few" aria-hidden="true" /> Faded and hatched: fewer than {FEW_IMPRESSIONS} test impressions,
+        so the observed rate is noisy. <span className="wd-key wd-key-empty" aria-hidden="true" /> Grey: no test impressions. Columns: those with a planted cell first, then by test impressions. Hover or focus the grid and use the arrow keys to read a cell.
       </p>
     </figure>
   );
