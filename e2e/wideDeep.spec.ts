@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openLab, readStore, train, waitForStatus } from './helpers';
 
@@ -31,6 +32,10 @@ test('a run draws the error grid with its planted rings, a tooltip per cell, the
   await expect(tip).toContainText(/observed rate\s*\d+\.\d%/);
   for (const m of ['wide', 'deep', 'joint', 'ensemble']) await expect(tip).toContainText(`${m} predicts`);
   await expect(tip).toContainText('true probability');
+
+  // The grid as drawn (the axe spec checks every chart as its table) passes axe too.
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="wd-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 
   // Switching the model recolours the cells.
   const colours = () => cells.locator('.wd-cell:not(.wd-cell-empty)').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.backgroundColor).join('|'));
