@@ -12,6 +12,7 @@ const LABS: { id: string; quick: string }[] = [
   { id: 'consumption', quick: 'dataset=tiny&trainSeeds=2&warmStartEpochs=2&embeddingDim=8' },
   { id: 'mult-vae', quick: 'dataset=tiny&size=tiny&batchSize=20&epochs=2' },
   { id: 'amp-cf', quick: 'dataset=tiny&epochs=2' },
+  { id: 'wide-deep', quick: 'dataset=tiny&epochs=2&impressionsPerUser=40' },
 ];
 
 /** Serious and critical violations only, each as "rule: target (summary)" so a failure names what to fix. */

@@ -6,6 +6,7 @@ import { ExplorerPanel } from './consumption/ExplorerPanel';
 import { TrainedPanel } from './consumption/TrainedPanel';
 import { AmpCfPanel } from './ampCf/AmpCfPanel';
 import { MultVaePanel } from './multVae/MultVaePanel';
+import { WideDeepPanel } from './wideDeep/WideDeepPanel';
 import { WeightingAfterSweeps } from './weighting/AfterSweeps';
 import { WeightingViews } from './weighting/WeightingViews';
 import { WeightPanel } from './weighting/WeightPanel';
@@ -15,4 +16,5 @@ export const LAB_PANELS: Partial<Record<string, { above?: ComponentType; below?:
   consumption: { above: ExplorerPanel, below: TrainedPanel },
   'mult-vae': { below: MultVaePanel },
   'amp-cf': { below: AmpCfPanel },
+  'wide-deep': { below: WideDeepPanel },
 };
