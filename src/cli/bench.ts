@@ -10,6 +10,7 @@ import { builtinDataset } from '../core/data/synthetic';
 import { userItems } from '../core/data/dataset';
 import { benchFirstLayer, type FirstLayerTiming } from '../core/bench/firstLayerBench';
 import { MODEL_SIZES } from '../core/models/multVae/options';
+import { benchWideDeepStep, type WideDeepBenchResult } from '../core/bench/wideDeepBench';
 import { benchRecord, formatBenchTable, METHOD } from './benchReport';
 import { runBrowserBench } from './browserBench';
 import { writeTextFile } from './output';
@@ -25,7 +26,8 @@ autoencoder (2000→256→64→256→2000, batch 128) on every tfjs backend.
 In Node it also times one policy step of the weighting lab on wasm (DVAO, workshop, 64 users × 8 slates ×
 10 items; median after warm-up) and the tensor count over 1,000 steps (or as many as fit in 60 s), and
 Mult-VAE's first layer and whole step (paper size 600/200, 500 workshop users × 1,700 items, dropout 0.5) with
-the sparse gather-sum input against a dense X·W₁.
+the sparse gather-sum input against a dense X·W₁, and one Wide & Deep step of each model (wide, deep, joint;
+workshop impressions, batch 256).
   --sweep     Node only: also time an 11-point hand-weight sweep of the weighting lab (relevance w,
               diversity 1 − w, default epochs; about a minute)`;
 
@@ -52,13 +54,15 @@ async function main(argv: string[]): Promise<number> {
   const evaluation = browser ? undefined : benchFullEvaluation();
   const weighting = browser ? undefined : await runWeightingBench(sweep);
   const multVae = browser ? undefined : await runMultVaeBench();
-  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae }, null, 2) + '\n');
+  const wideDeep = browser ? undefined : await runWideDeepBench();
+  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep }, null, 2) + '\n');
   const evalLine = evaluation
     ? `\n\n${evaluation.label}: ${evaluation.totalMs.toFixed(1)} ms median (top-k ${evaluation.topKMs.toFixed(1)} ms + all metrics), ${evaluation.reps} runs`
     : '';
   const weightingLines = weighting ? '\n' + formatWeighting(weighting.step, weighting.sweep) : '';
   const multVaeLines = multVae ? '\n\n' + multVae.map((t) => `Mult-VAE ${t.mode} first layer: ${t.layerMs.toFixed(1)} ms (forward + backward), whole step ${t.stepMs.toFixed(1)} ms`).join('\n') : '';
-  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}\n\nwrote ${path}\n`);
+  const wideDeepLines = wideDeep ? `\n\n${wideDeep.label} on ${wideDeep.backend}: ` + wideDeep.steps.map((s) => `${s.model} ${s.medianMs.toFixed(1)} ms (${s.params} parameters)`).join(', ') : '';
+  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}\n\nwrote ${path}\n`);
   return report.results.length ? 0 : 1;
 }
 
@@ -82,6 +86,13 @@ async function runMultVaeBench(): Promise<FirstLayerTiming[]> {
   const data = builtinDataset('workshop');
   const rows = Array.from({ length: 500 }, (_, u) => userItems(data.interactions, u));
   return benchFirstLayer(rows, data.itemIds.length, MODEL_SIZES.paper);
+}
+
+/** One step of each Wide & Deep model on wasm, on workshop impressions at the lab's defaults. */
+async function runWideDeepBench(): Promise<WideDeepBenchResult> {
+  await selectBackend('wasm');
+  process.stderr.write('Wide & Deep step: wide, deep and joint, 50 steps each…\n');
+  return benchWideDeepStep();
 }
 
 function formatWeighting(step: PolicyStepBenchResult, sweep?: WeightingSweepBenchResult): string {

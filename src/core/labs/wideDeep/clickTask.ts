@@ -90,6 +90,13 @@ export function interceptFor(scores: Float64Array, rate: number): number {
   return (lo + hi) / 2;
 }
 
+/** The impressions of one part (TRAIN, VALID or TEST), in order. */
+export function rowsIn(task: Pick<ClickTask, 'part'>, part: number): Int32Array {
+  const out: number[] = [];
+  for (let k = 0; k < task.part.length; k++) if (task.part[k] === part) out.push(k);
+  return Int32Array.from(out);
+}
+
 /** Assigns each impression to train / validation / test at random (shares VALID_SHARE, TEST_SHARE). */
 function drawParts(n: number, rng: Rng): Uint8Array {
   const part = new Uint8Array(n);

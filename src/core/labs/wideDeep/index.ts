@@ -56,7 +56,7 @@ export const wideDeepLab = defineLab<typeof wideDeepSchema, WideDeepArtifacts>({
   place: { part: 'joint', order: 1 },
   schema: wideDeepSchema,
   defaults: wideDeepDefaults,
-  quick: { dataset: 'tiny', epochs: 2, impressionsPerUser: 40 },
+  quick: { dataset: 'tiny', epochs: 2, impressionsPerUser: 120 },
   charts: [
     epochChart('auc', 'AUC on held-out impressions (clicked ranked above not clicked)', 'AUC', '0.5 = chance, 1 = perfect', 'higher'),
     epochChart('logloss', 'Log-loss on held-out impressions', 'log-loss', 'nats per impression', 'lower'),

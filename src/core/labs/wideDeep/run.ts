@@ -12,7 +12,7 @@ import { createWideDeepTrainer, type WideDeepTrainer } from '../../models/wideDe
 import { Rng } from '../../random/rng';
 import type { CrossSweepArtifact, CrossSweepRow, WideDeepArtifacts } from './artifacts';
 import { deviceBatch, disposeBatch, hostBatch, maxCrosses, type HostBatch } from './batches';
-import { buildClickTask, TEST, TRAIN, VALID, type ClickTask } from './clickTask';
+import { buildClickTask, rowsIn, TEST, TRAIN, VALID, type ClickTask } from './clickTask';
 import { MODELS, SWEEP_CROSSES, sweepLabel, type ModelId, type WideDeepConfig } from './config';
 import { chooseCrosses, crossIndex, crossStats, plantedCrosses } from './crosses';
 import { blendLogits, fitBlend, type Blend } from './ensemble';
@@ -60,13 +60,6 @@ async function predictLogits(space: FeatureSpace, model: WideDeepModel, crosses:
     all.dispose();
     tf.dispose(parts);
   }
-}
-
-/** Rows of the task in one part, in order. */
-function rowsOf(task: ClickTask, part: number): Int32Array {
-  const out: number[] = [];
-  for (let k = 0; k < task.part.length; k++) if (task.part[k] === part) out.push(k);
-  return Int32Array.from(out);
 }
 
 /** Host batches of `rows`, EVAL_CHUNK at a time. */
@@ -119,9 +112,9 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
     const all = [...main, ...sweep];
     const byKey = Object.fromEntries(main.map((c) => [c.key, c])) as Record<'wide' | 'deep' | 'joint', Contestant>;
 
-    const trainRows = rowsOf(task, TRAIN);
-    const validRows = rowsOf(task, VALID);
-    const testRows = rowsOf(task, TEST);
+    const trainRows = rowsIn(task, TRAIN);
+    const validRows = rowsIn(task, VALID);
+    const testRows = rowsIn(task, TEST);
     const evalChunks = {
       main: { valid: chunked(space, task, validRows, ranks.main, width), test: chunked(space, task, testRows, ranks.main, width) },
       sweep: sweep.length ? { valid: chunked(space, task, validRows, ranks.sweep, width), test: chunked(space, task, testRows, ranks.sweep, width) } : null,
