@@ -2,6 +2,8 @@
 import { defineLab, type ChartSpec, type Direction } from '../../experiment/types';
 import type { WideDeepArtifacts } from './artifacts';
 import { wideDeepDefaults, wideDeepSchema } from './config';
+import { wideDeepFindings } from './findings';
+import { wideDeepLesson } from './lesson';
 
 export const MODEL_COLORS = { wide: '#d9822b', deep: '#2f6fdd', joint: '#8e44ad', ensemble: '#27ae60' } as const;
 const BAYES = '#555555';
@@ -54,6 +56,8 @@ export const wideDeepLab = defineLab<typeof wideDeepSchema, WideDeepArtifacts>({
     'Turn on the crosses sweep: how many crosses does the ensemble need to match joint?',
   ],
   place: { part: 'joint', order: 1 },
+  lessonPlan: wideDeepLesson,
+  findings: wideDeepFindings,
   schema: wideDeepSchema,
   defaults: wideDeepDefaults,
   quick: { dataset: 'tiny', epochs: 2, impressionsPerUser: 120 },
