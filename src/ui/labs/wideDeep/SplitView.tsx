@@ -22,8 +22,8 @@ export const SplitView = memo(function SplitView({ split }: { split: SplitArtifa
     <div className="wd-section" data-testid="wd-split">
       <h3>Memorise or generalise? Test impressions by how often training saw the pair</h3>
       <p className="small muted">
-        A pair is ({split.pair}); an impression falls in the bucket of its rarest pair. The wide part can only memorise pairs it saw; the deep part has to generalise to the
-        rest. Bold: the best of the four models in a row{hasBayes ? ' (the true probability is the ceiling, not a model)' : ''}. “—” where a bucket is empty or has one class only.
+        A pair is ({split.pair}): how many training impressions showed this very item to a user with the same attributes. Pairs seen often can be memorised;
+        pairs never seen need generalisation. Bold: the best of the four models in a row{hasBayes ? ' (the true probability is the ceiling, not a model)' : ''}. “—” where a bucket is empty or has one class only.
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Memorisation split (scrolls sideways)">
         <table className="results-table wd-table" data-testid="wd-split-table">
