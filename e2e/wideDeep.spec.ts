@@ -69,12 +69,12 @@ test('the crosses sweep draws test AUC against parameters for joint and the ense
   await train(page);
   await waitForStatus(page, 'finished');
   const sweep = page.getByTestId('wd-sweep');
-  await expect(sweep).toHaveAttribute('data-rows', '6');
+  await expect(sweep).toHaveAttribute('data-rows', '7');
   await expect(sweep.locator('.recharts-scatter')).toHaveCount(2);
   await expect(sweep).toContainText('↑ higher is better');
   await expect(sweep).toContainText('N=0');
   await sweep.getByTestId('chart-table-toggle').click();
-  await expect(sweep.locator('tbody tr')).toHaveCount(6);
+  await expect(sweep.locator('tbody tr')).toHaveCount(7);
   await expect(page.getByTestId('wd-sweep-hint')).toHaveCount(0);
 });
 
