@@ -73,6 +73,10 @@ test('the crosses sweep draws test AUC against parameters for joint and the ense
   await expect(sweep.locator('.recharts-scatter')).toHaveCount(2);
   await expect(sweep).toContainText('↑ higher is better');
   await expect(sweep).toContainText('N=0');
+  // The exceptions are where the crosses matter: the metric picker plots their log-loss (lower is better).
+  await sweep.getByTestId('wd-sweep-metric').selectOption('exceptionLogloss');
+  await expect(sweep).toContainText('↓ lower is better');
+  await expect(sweep.locator('.recharts-scatter')).toHaveCount(2);
   await sweep.getByTestId('chart-table-toggle').click();
   await expect(sweep.locator('tbody tr')).toHaveCount(7);
   await expect(page.getByTestId('wd-sweep-hint')).toHaveCount(0);

@@ -31,8 +31,8 @@ export interface CrossSweepRow {
 
 export interface CrossSweepArtifact {
   epochs: number;
-  /** The deep-only model the ensembles share, for reference. */
-  deep: { params: number; auc: number; logloss: number };
+  /** The deep-only model the ensembles share, for reference (its exception log-loss on synthetic worlds). */
+  deep: { params: number; auc: number; logloss: number; exceptionLogloss: number | null };
   rows: CrossSweepRow[];
 }
 

@@ -45,12 +45,13 @@ export const wideDeepLesson: LessonPlan = {
       task: 'Apply the step (the crosses sweep: wide and joint trained with 0, 3, 10 … and every cross) and train.',
       settings: { crossSweep: true },
       watch: { target: 'wd-sweep', name: 'Crosses sweep' },
-      question: 'How many crosses does the ensemble need to catch up with joint training?',
+      question: 'How many crosses does the ensemble need to catch up with joint training on the exceptions?',
       explanation:
-        'Trained apart, the wide model must explain every click on its own; trained jointly, it only fixes the deep part’s errors, so it needs fewer weights. ' +
-        'Recorded on workshop: with every candidate cross the ensemble reaches AUC {finding:wide-deep.sweep/ensembleAll}, against ' +
-        '{finding:wide-deep.sweep/jointNone} for joint training with none ({measured:wide-deep.sweep}); and FTRL’s L1 leaves {finding:wide-deep.sparse-joint/joint:0} ' +
-        'non-zero wide weights in the joint model against {finding:wide-deep.sparse-joint/wide:0} in the wide model alone.',
+        'Trained apart, the wide model must explain every click on its own and the blend mixes it with a deep model that smooths the exceptions away; ' +
+        'trained jointly, the wide part only fixes the deep part’s errors. Recorded on workshop: with every candidate cross the ensemble’s exception ' +
+        'log-loss is {finding:wide-deep.sweep/excEnsembleAll}, against {finding:wide-deep.sweep/excJoint30} for joint training with the top 30 ' +
+        '({measured:wide-deep.sweep}); and FTRL’s L1 leaves {finding:wide-deep.sparse-joint/joint:0} non-zero wide weights in the joint model against ' +
+        '{finding:wide-deep.sparse-joint/wide:0} in the wide model alone.',
     },
   ],
 };

@@ -275,7 +275,7 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
               if (ex) extra[`sweep/${sweepLabel(size)}/exceptionLogloss/${m}`] = ex[m];
             }
           }
-          sweepArtifact = { epochs: epochsDone, deep: { params: byKey.deep.model.paramCount(), auc: summary['test/auc/deep'], logloss: summary['test/logloss/deep'] }, rows };
+          sweepArtifact = { epochs: epochsDone, deep: { params: byKey.deep.model.paramCount(), auc: summary['test/auc/deep'], logloss: summary['test/logloss/deep'], exceptionLogloss: hasExceptions ? summary['test/exceptionLogloss/deep'] : null }, rows };
           io.artifact('crossSweep', sweepArtifact);
         }
         return { summary: { ...summary, ...extra }, tables: reportTables(summary, split, sweepArtifact, hasExceptions, !!bayesTest) };
