@@ -1,5 +1,6 @@
 // The Wide & Deep lab (joint training of a memorising and a generalising tower): identity, teaching text, charts, run.
 import { defineLab, type ChartSpec, type Direction } from '../../experiment/types';
+import { lesson } from '../findingsRecord';
 import type { WideDeepArtifacts } from './artifacts';
 import { wideDeepDefaults, wideDeepSchema } from './config';
 import { wideDeepFindings } from './findings';
@@ -41,21 +42,35 @@ export const wideDeepLab = defineLab<typeof wideDeepSchema, WideDeepArtifacts>({
       url: 'https://arxiv.org/abs/1606.07792',
     },
   ],
-  about:
-    'Predict whether a shown item is clicked. The deep part embeds every id and attribute and feeds them through a small ReLU network: ' +
-    'it generalises to user–item pairs it has never seen, but it smooths over rare, specific exceptions. The wide part is a logistic ' +
-    'regression over one-hot features and cross products (user attribute AND item attribute): it memorises exactly those exceptions, ' +
-    'but only the crosses it is given. Joint training adds the two logits under one sigmoid and back-propagates one log-loss into both, ' +
-    'so the wide part only has to fix what the deep part gets wrong; an ensemble trains them apart and blends them afterwards. On the ' +
-    'synthetic worlds the clicks are drawn from a known probability, so the best possible score (the Bayes ceiling) is drawn too, and ' +
-    'the planted exceptions (a user attribute × a creator) are marked on the error grid.',
-  whatToTry: [
-    'Press ▶ Train and compare the four curves with the dashed Bayes ceiling.',
-    'Open the error grid and pick each model in turn: look at the ringed (planted) cells.',
-    'Set crosses to none, then planted, then all, and watch the wide and joint models.',
-    'Turn on the crosses sweep: how many crosses does the ensemble need to match joint?',
-  ],
-  place: { part: 'joint', order: 1 },
+  ...lesson({
+    about:
+      'Predict whether a shown item is clicked. The deep part embeds every id and attribute and feeds them through a small ReLU network: ' +
+      'it generalises to user–item pairs it has never seen, but it smooths over rare, specific exceptions. The wide part is a logistic ' +
+      'regression over one-hot features and cross products (user attribute AND item attribute), trained with FTRL and an L1 penalty as in the paper: ' +
+      'it memorises exactly those exceptions, but only the crosses it is given. Joint training adds the two logits under one sigmoid and back-propagates ' +
+      'one log-loss into both (FTRL for the wide weights, Adam for the deep part), so the wide part only has to fix what the deep part gets wrong; ' +
+      'the ensemble trains them apart and blends their logits with weights fitted on validation impressions. On the synthetic worlds the clicks are ' +
+      'drawn from a known probability, so the best possible score (the Bayes ceiling) is drawn too, and the planted exceptions (a user attribute × a ' +
+      'creator) are ringed on the error grid. The paper reports offline AUC 0.726 wide, 0.722 deep and 0.728 joint on its app-store data (not re-measured here).',
+    whatToTry: [
+      'Press ▶ Train and compare the four AUC curves with the dashed ceiling. Recorded on workshop: joint {finding:wide-deep.auc/joint} ± {sd:wide-deep.auc/joint}, ' +
+        'ensemble {finding:wide-deep.auc/ensemble}, deep {finding:wide-deep.auc/deep} ± {sd:wide-deep.auc/deep}, wide {finding:wide-deep.auc/wide}, against ' +
+        '{finding:wide-deep.auc/bayes} for the true probability ({measured:wide-deep.auc}): joint leads, but by less than the spread over seeds.',
+      'Open the error grid, pick deep and then joint, and look at the ringed cells: the deep part under-predicts the exceptions. Their log-loss falls from ' +
+        '{finding:wide-deep.exceptions/deep} for deep to {finding:wide-deep.exceptions/joint} for joint, close to the wide model’s ' +
+        '{finding:wide-deep.exceptions/wide}, which has the crosses but none of the deep part’s generalisation ({measured:wide-deep.exceptions}).',
+      'Set crosses to none: the joint model forgets the exceptions (log-loss {finding:wide-deep.no-crosses/none} against {finding:wide-deep.no-crosses/top} ' +
+        'with the top 20) while its AUC hardly moves ({finding:wide-deep.no-crosses/noneAuc} against {finding:wide-deep.no-crosses/topAuc}): the exceptions are a ' +
+        'small share of the impressions, so the crosses show on the grid and the exception chart, not in the overall AUC.',
+      'Turn on the crosses sweep and pick “log-loss on the exceptions”: even with every candidate cross the ensemble stays at ' +
+        '{finding:wide-deep.sweep/excEnsembleAll}, against {finding:wide-deep.sweep/excJoint30} for joint training with the top 30 ({measured:wide-deep.sweep}). ' +
+        'Trained apart, the wide model must explain every click alone and the blend mixes it with a deep model that smooths the exceptions away.',
+      'Read the sizes table: FTRL’s L1 keeps a wide weight at exactly zero until its features’ accumulated error is large, and trained jointly the wide part ' +
+        'keeps {finding:wide-deep.sparse-joint/joint:0} non-zero weights against {finding:wide-deep.sparse-joint/wide:0} trained alone — the paper’s point that ' +
+        'a joint model needs a smaller wide part.',
+    ],
+  }),
+  place: { part: 'joint', order: 2 },
   lessonPlan: wideDeepLesson,
   findings: wideDeepFindings,
   schema: wideDeepSchema,
