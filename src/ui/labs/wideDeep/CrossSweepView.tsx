@@ -28,8 +28,11 @@ export const CrossSweepView = memo(function CrossSweepView({ sweep }: { sweep: C
   const metric: Metric = picked === 'exceptionLogloss' && !hasExceptions ? 'auc' : picked;
   const m = METRICS[metric];
   const deepValue = metric === 'exceptionLogloss' ? (sweep.deep.exceptionLogloss ?? NaN) : sweep.deep[metric];
-  const joint = sweep.rows.map((r) => ({ params: r.jointParams, auc: valueOf(r, metric, 'joint'), n: r.crosses }));
-  const ensemble = sweep.rows.map((r) => ({ params: r.ensembleParams, auc: valueOf(r, metric, 'ensemble'), n: r.crosses }));
+  // Size as all trainable parameters, or as the wide weights FTRL's L1 left non-zero (the wide part's effective size).
+  const [size, setSize] = useState<'params' | 'nonzero'>('params');
+  const sizeLabel = size === 'params' ? 'model size: parameters (log scale)' : 'wide weights in use: non-zero after L1 (log scale)';
+  const joint = sweep.rows.map((r) => ({ params: size === 'params' ? r.jointParams : r.nonzeroWide.joint, auc: valueOf(r, metric, 'joint'), n: r.crosses }));
+  const ensemble = sweep.rows.map((r) => ({ params: size === 'params' ? r.ensembleParams : r.nonzeroWide.wide, auc: valueOf(r, metric, 'ensemble'), n: r.crosses }));
   // The deep model is a horizontal reference line: its AUC widens the y range, its size not the x range.
   const xs = [...joint, ...ensemble].map((p) => p.params);
   const ys = [...joint, ...ensemble].map((p) => p.auc).concat(deepValue).filter((v) => Number.isFinite(v));
@@ -40,7 +43,7 @@ export const CrossSweepView = memo(function CrossSweepView({ sweep }: { sweep: C
   const xPad = Math.max(1.002, Math.pow(hi / lo, 0.06));
   const ns = sweep.rows.map((r) => r.crosses).join(', ');
   const label =
-    `Crosses sweep: ${m.label} (${m.better} is better) against model size in parameters (log scale), as the wide part gets the top N = ${ns} crosses; ` +
+    `Crosses sweep: ${m.label} (${m.better} is better) against ${sizeLabel}, as the wide part gets the top N = ${ns} crosses; ` +
     `one line for the joint model, one for the ensemble, the deep model alone (${deepValue.toFixed(4)}${m.unit}, ${int(sweep.deep.params)} parameters) as a dashed reference line.`;
   const view = useChartOrTable(
     label,
@@ -55,8 +58,8 @@ export const CrossSweepView = memo(function CrossSweepView({ sweep }: { sweep: C
             domain={[lo / xPad, hi * xPad]}
             tickFormatter={tick}
             tick={{ fontSize: 11 }}
-            name="parameters"
-            label={{ value: 'model size: parameters (log scale)', position: 'insideBottom', offset: -16, fill: '#555', fontSize: 12 }}
+            name={size === 'params' ? 'parameters' : 'non-zero wide weights'}
+            label={{ value: sizeLabel, position: 'insideBottom', offset: -16, fill: '#555', fontSize: 12 }}
           />
           <YAxis
             type="number"
@@ -70,7 +73,7 @@ export const CrossSweepView = memo(function CrossSweepView({ sweep }: { sweep: C
           />
           <Tooltip
             isAnimationActive={false}
-            formatter={(v: unknown, name: unknown) => [typeof v === 'number' ? (name === 'parameters' ? int(v) : v.toFixed(4)) : String(v), String(name)]}
+            formatter={(v: unknown, name: unknown) => [typeof v === 'number' ? (name === 'parameters' || name === 'non-zero wide weights' ? int(v) : v.toFixed(4)) : String(v), String(name)]}
           />
           <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
           <ReferenceLine
@@ -134,12 +137,22 @@ export const CrossSweepView = memo(function CrossSweepView({ sweep }: { sweep: C
       <h3>How many crosses? Test metrics against model size</h3>
       <p className="small muted">
         Wide and joint models with the top N = {ns} crosses, trained {sweep.epochs} epoch{sweep.epochs === 1 ? '' : 's'} alongside this run on the same batches; each ensemble
-        blends its wide model with the run’s deep model. Each point is labelled with its N; the last is every candidate cross.
+        blends its wide model with the run’s deep model. Each point is labelled with its N; the last is every candidate cross. “Wide weights in use”
+        counts the wide weights FTRL’s L1 left non-zero (the ensemble’s: those of its wide model): the wide part’s effective size.
       </p>
       <figure className="chart">
         <figcaption>
-          <span className="chart-title">{m.label[0].toUpperCase() + m.label.slice(1)} against parameters, by N crosses</span>
+          <span className="chart-title">
+            {m.label[0].toUpperCase() + m.label.slice(1)} against {size === 'params' ? 'parameters' : 'wide weights in use'}, by N crosses
+          </span>
           <span className="chart-head-actions">
+            <label className="small">
+              size{' '}
+              <select value={size} onChange={(e) => setSize(e.target.value as 'params' | 'nonzero')} data-testid="wd-sweep-size">
+                <option value="params">all parameters</option>
+                <option value="nonzero">wide weights in use</option>
+              </select>
+            </label>
             <label className="small">
               metric{' '}
               <select value={metric} onChange={(e) => setMetric(e.target.value as Metric)} data-testid="wd-sweep-metric">
