@@ -68,6 +68,10 @@ export const wideDeepLab = defineLab<typeof wideDeepSchema, WideDeepArtifacts>({
       'Read the sizes table: FTRL’s L1 keeps a wide weight at exactly zero until its features’ accumulated error is large, and trained jointly the wide part ' +
         'keeps {finding:wide-deep.sparse-joint/joint:0} non-zero weights against {finding:wide-deep.sparse-joint/wide:0} trained alone — the paper’s point that ' +
         'a joint model needs a smaller wide part.',
+      'On MovieLens-100K (imported with rating threshold 1: every rating is an impression, 4 or more a click; gender, occupation, age, genres and decade as ' +
+        'attributes) joint training and the deep part tie: AUC {finding:wide-deep.ml-100k/joint} against {finding:wide-deep.ml-100k/deep}, the ensemble ' +
+        '{finding:wide-deep.ml-100k/ensemble}, the wide part {finding:wide-deep.ml-100k/wide} ({measured:wide-deep.ml-100k}). This is the known pitfall: ' +
+        'without rare, specific effects to memorise there is little for the wide part to add — which is why the synthetic worlds plant them.',
     ],
   }),
   place: { part: 'joint', order: 2 },
