@@ -1,4 +1,5 @@
 // The AMP-CF lab ("personas give diversity for free"): its identity, teaching text, charts and run.
+import { epochChart } from '../../experiment/epochChart';
 import { defineLab, type ChartSpec, type Direction } from '../../experiment/types';
 import { lesson } from '../findingsRecord';
 import type { AmpCfArtifacts } from './artifacts';
@@ -11,21 +12,12 @@ const AMP = '#8e44ad';
 const POP = '#d9822b';
 
 /** A per-epoch chart of one metric: MF vs AMP-CF, popularity dashed (it does not train). */
-function epochChart(metric: string, title: string, yLabel: string, unit: string, better: Direction): ChartSpec {
-  return {
-    id: metric,
-    title,
-    source: 'epoch',
-    xLabel: 'epoch',
-    yLabel,
-    unit,
-    better,
-    series: [
-      { key: `${metric}/mf`, label: 'MF (P = 1)', color: MF },
-      { key: `${metric}/amp`, label: 'AMP-CF (P personas)', color: AMP },
-      { key: `${metric}/pop`, label: 'Popularity', color: POP, dashed: true },
-    ],
-  };
+function metricChart(metric: string, title: string, yLabel: string, unit: string, better: Direction): ChartSpec {
+  return epochChart(metric, title, { label: yLabel, unit, better }, [
+    { key: `${metric}/mf`, label: 'MF (P = 1)', color: MF },
+    { key: `${metric}/amp`, label: 'AMP-CF (P personas)', color: AMP },
+    { key: `${metric}/pop`, label: 'Popularity', color: POP, dashed: true },
+  ]);
 }
 
 export const ampCfLab = defineLab<typeof ampCfSchema, AmpCfArtifacts>({
@@ -76,10 +68,10 @@ export const ampCfLab = defineLab<typeof ampCfSchema, AmpCfArtifacts>({
   defaults: ampCfDefaults,
   quick: { dataset: 'tiny', epochs: 2 },
   charts: [
-    epochChart('hit', `HR@${K}: the held-out click is in the top ${K}`, `HR@${K}`, 'share of users', 'higher'),
-    epochChart('ndcg', `NDCG@${K} of the held-out click`, `NDCG@${K}`, '0–1', 'higher'),
-    epochChart('tasteDistance', `Taste distance: history vs top-${K} genre mix (lower = the list matches the user)`, 'Jensen–Shannon', 'bits', 'lower'),
-    epochChart('ild', `Intra-list diversity of the top ${K} (genres: how varied the list is)`, `ILD@${K}`, '0–1', 'none'),
+    metricChart('hit', `HR@${K}: the held-out click is in the top ${K}`, `HR@${K}`, 'share of users', 'higher'),
+    metricChart('ndcg', `NDCG@${K} of the held-out click`, `NDCG@${K}`, '0–1', 'higher'),
+    metricChart('tasteDistance', `Taste distance: history vs top-${K} genre mix (lower = the list matches the user)`, 'Jensen–Shannon', 'bits', 'lower'),
+    metricChart('ild', `Intra-list diversity of the top ${K} (genres: how varied the list is)`, `ILD@${K}`, '0–1', 'none'),
     {
       id: 'loss',
       title: 'Training loss (sampled softmax + penalties)',

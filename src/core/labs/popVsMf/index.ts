@@ -1,4 +1,5 @@
 // The "Popularity vs matrix factorisation" lab: its identity, teaching text, charts and run.
+import { epochChart } from '../../experiment/epochChart';
 import { defineLab, type ChartSpec } from '../../experiment/types';
 import { popVsMfDefaults, popVsMfSchema } from './config';
 import { lesson } from '../findingsRecord';
@@ -10,20 +11,11 @@ const MF = '#2f6fdd';
 const POP = '#d9822b';
 
 /** A per-epoch chart of one metric for both methods (popularity dashed: it does not train). */
-function epochChart(metric: string, title: string, yLabel: string, unit: string): ChartSpec {
-  return {
-    id: metric,
-    title,
-    source: 'epoch',
-    xLabel: 'epoch',
-    yLabel,
-    unit,
-    better: 'higher',
-    series: [
-      { key: `${metric}/mf`, label: 'BPR-MF', color: MF },
-      { key: `${metric}/pop`, label: 'Popularity', color: POP, dashed: true },
-    ],
-  };
+function metricChart(metric: string, title: string, yLabel: string, unit: string): ChartSpec {
+  return epochChart(metric, title, { label: yLabel, unit, better: 'higher' }, [
+    { key: `${metric}/mf`, label: 'BPR-MF', color: MF },
+    { key: `${metric}/pop`, label: 'Popularity', color: POP, dashed: true },
+  ]);
 }
 
 export const popVsMfLab = defineLab({
@@ -70,9 +62,9 @@ export const popVsMfLab = defineLab({
       better: 'lower',
       series: [{ key: 'loss/mf', label: 'BPR-MF', color: MF }],
     },
-    epochChart('ndcg', `NDCG@${K} on held-out clicks`, `NDCG@${K}`, '0–1'),
-    epochChart('recall', `Recall@${K} on held-out clicks`, `Recall@${K}`, 'fraction found'),
-    epochChart('coverage', `Catalogue coverage of the top-${K} lists`, 'coverage', 'fraction of items'),
+    metricChart('ndcg', `NDCG@${K} on held-out clicks`, `NDCG@${K}`, '0–1'),
+    metricChart('recall', `Recall@${K} on held-out clicks`, `Recall@${K}`, 'fraction found'),
+    metricChart('coverage', `Catalogue coverage of the top-${K} lists`, 'coverage', 'fraction of items'),
   ],
   // Loaded on first run: the page shows the lab without pulling tfjs into its first bundle.
   run: async (config, ctx) => (await import('./run')).runPopVsMf(config, ctx),

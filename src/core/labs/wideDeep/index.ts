@@ -1,4 +1,5 @@
 // The Wide & Deep lab (joint training of a memorising and a generalising tower): identity, teaching text, charts, run.
+import { epochChart } from '../../experiment/epochChart';
 import { defineLab, type ChartSpec, type Direction } from '../../experiment/types';
 import { lesson } from '../findingsRecord';
 import type { WideDeepArtifacts } from './artifacts';
@@ -10,23 +11,14 @@ export const MODEL_COLORS = { wide: '#d9822b', deep: '#2f6fdd', joint: '#8e44ad'
 const BAYES = '#555555';
 
 /** A per-epoch chart of one test metric for the four models, the Bayes ceiling dashed (synthetic worlds only). */
-function epochChart(metric: string, title: string, yLabel: string, unit: string, better: Direction): ChartSpec {
-  return {
-    id: metric,
-    title,
-    source: 'epoch',
-    xLabel: 'epoch',
-    yLabel,
-    unit,
-    better,
-    series: [
-      { key: `test/${metric}/wide`, label: 'Wide only (logistic on features + crosses)', color: MODEL_COLORS.wide },
-      { key: `test/${metric}/deep`, label: 'Deep only (embeddings → MLP)', color: MODEL_COLORS.deep },
-      { key: `test/${metric}/joint`, label: 'Joint Wide & Deep', color: MODEL_COLORS.joint },
-      { key: `test/${metric}/ensemble`, label: 'Ensemble (trained apart, blended)', color: MODEL_COLORS.ensemble },
-      { key: `test/${metric}/bayes`, label: 'True probability (Bayes ceiling)', color: BAYES, dashed: true },
-    ],
-  };
+function metricChart(metric: string, title: string, yLabel: string, unit: string, better: Direction): ChartSpec {
+  return epochChart(metric, title, { label: yLabel, unit, better }, [
+    { key: `test/${metric}/wide`, label: 'Wide only (logistic on features + crosses)', color: MODEL_COLORS.wide },
+    { key: `test/${metric}/deep`, label: 'Deep only (embeddings → MLP)', color: MODEL_COLORS.deep },
+    { key: `test/${metric}/joint`, label: 'Joint Wide & Deep', color: MODEL_COLORS.joint },
+    { key: `test/${metric}/ensemble`, label: 'Ensemble (trained apart, blended)', color: MODEL_COLORS.ensemble },
+    { key: `test/${metric}/bayes`, label: 'True probability (Bayes ceiling)', color: BAYES, dashed: true },
+  ]);
 }
 
 export const wideDeepLab = defineLab<typeof wideDeepSchema, WideDeepArtifacts>({
@@ -81,9 +73,9 @@ export const wideDeepLab = defineLab<typeof wideDeepSchema, WideDeepArtifacts>({
   defaults: wideDeepDefaults,
   quick: { dataset: 'tiny', epochs: 2, impressionsPerUser: 120 },
   charts: [
-    epochChart('auc', 'AUC on held-out impressions (clicked ranked above not clicked)', 'AUC', '0.5 = chance, 1 = perfect', 'higher'),
-    epochChart('logloss', 'Log-loss on held-out impressions', 'log-loss', 'nats per impression', 'lower'),
-    epochChart('exceptionLogloss', 'Log-loss on the planted exceptions only (synthetic worlds)', 'log-loss', 'nats per impression', 'lower'),
+    metricChart('auc', 'AUC on held-out impressions (clicked ranked above not clicked)', 'AUC', '0.5 = chance, 1 = perfect', 'higher'),
+    metricChart('logloss', 'Log-loss on held-out impressions', 'log-loss', 'nats per impression', 'lower'),
+    metricChart('exceptionLogloss', 'Log-loss on the planted exceptions only (synthetic worlds)', 'log-loss', 'nats per impression', 'lower'),
     {
       id: 'loss',
       title: 'Training loss (log-loss of the batch)',
