@@ -43,17 +43,18 @@ export const wideDeepSchema = z.object({
   crosses: z
     .enum(CROSS_CHOICES)
     .default('top')
+    .meta({ label: 'Crosses (wide part)', options: { none: 'none', planted: 'the planted exceptions', top: 'top N by G-test', all: 'all pairs' } })
     .describe('Cross features of the wide part: none; the planted exceptions (synthetic worlds only); the top N by how far the cell’s training click rate departs from what its two attributes predict alone (G-test); or all user-attribute × item-attribute pairs'),
-  topCrosses: z.number().int().min(0).max(100_000).default(20).describe('N of “top”: how many crosses the wide part gets'),
-  embeddingDim: z.number().int().min(2).max(64).default(8).describe('Size of every embedding of the deep part (one per id and per attribute value)'),
-  hidden: z.number().int().min(4).max(512).default(64).describe('Units of the deep part’s first ReLU layer (the second has half as many)'),
+  topCrosses: z.number().int().min(0).max(100_000).default(20).meta({ label: 'Top N crosses' }).describe('N of “top”: how many crosses the wide part gets'),
+  embeddingDim: z.number().int().min(2).max(64).default(8).meta({ label: 'Embedding size d' }).describe('Size of every embedding of the deep part (one per id and per attribute value)'),
+  hidden: z.number().int().min(4).max(512).default(64).meta({ label: 'Hidden units' }).describe('Units of the deep part’s first ReLU layer (the second has half as many)'),
   epochs: z.number().int().min(1).max(100).default(5).describe('Passes over the training impressions; wide, deep and joint each take a step on the same batch, in turn'),
   batchSize: z.number().int().min(16).max(8192).default(256).describe('Impressions per step'),
   learningRate: z.number().gt(0).max(1).default(0.003).describe('Adam step size of the deep part (and of every bias)'),
-  l2: z.number().min(0).max(1).default(0.0001).describe('L2 penalty on the deep part’s embeddings a batch uses (squared norm summed over an impression’s features, averaged over the batch)'),
-  ftrlAlpha: z.number().gt(0).max(10).default(0.1).describe('FTRL-Proximal α of the wide part’s weights (per-coordinate step α / (β + √Σg²), β = 1)'),
-  l1: z.number().min(0).max(100).default(5).describe('FTRL’s L1 strength λ₁ on the wide weights, in units of the summed per-impression gradient: a weight stays exactly 0 until its features’ accumulated error exceeds λ₁ (0 = no sparsity; the reference implementation sets none unless asked)'),
-  crossSweep: z.boolean().default(false).describe('Also train wide and joint models with the top 0, 3, 10, 30, 100, 300 and all crosses alongside, and plot each one’s AUC against its size (slower)'),
+  l2: z.number().min(0).max(1).default(0.0001).meta({ label: 'L2 (deep embeddings)' }).describe('L2 penalty on the deep part’s embeddings a batch uses (squared norm summed over an impression’s features, averaged over the batch)'),
+  ftrlAlpha: z.number().gt(0).max(10).default(0.1).meta({ label: 'FTRL α' }).describe('FTRL-Proximal α of the wide part’s weights (per-coordinate step α / (β + √Σg²), β = 1)'),
+  l1: z.number().min(0).max(100).default(5).meta({ label: 'FTRL L1 λ₁' }).describe('FTRL’s L1 strength λ₁ on the wide weights, in units of the summed per-impression gradient: a weight stays exactly 0 until its features’ accumulated error exceeds λ₁ (0 = no sparsity; the reference implementation sets none unless asked)'),
+  crossSweep: z.boolean().default(false).meta({ label: 'Crosses sweep' }).describe('Also train wide and joint models with the top 0, 3, 10, 30, 100, 300 and all crosses alongside, and plot each one’s AUC against its size (slower)'),
 });
 
 export type WideDeepConfig = z.infer<typeof wideDeepSchema>;
