@@ -91,3 +91,25 @@ test('at 390 px the panel does not scroll the page sideways; the grid scrolls in
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(scroll).toBeLessThanOrEqual(client);
 });
+
+test('its lesson runs every step on tiny, each watched view present and each explanation quoting the record', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openLab(page, '/?backend=wasm');
+  await page.getByTestId('start-lesson-wide-deep').click();
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toBeVisible();
+  const steps = 4;
+  for (let i = 1; i <= steps; i++) {
+    await expect(lesson).toHaveAttribute('data-step', String(i));
+    await page.getByTestId('lesson-apply-train').click();
+    await expect(page.getByTestId('lesson-explanation')).toBeVisible({ timeout: 120_000 });
+    const s = await readStore(page);
+    expect(s.status).toBe('finished');
+    expect(s.config.dataset).toBe('tiny');
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-lesson-watch]')?.getAttribute('data-testid') ?? null)).not.toBeNull();
+    await expect(page.getByTestId('lesson-explanation')).not.toContainText('not yet measured');
+    if (i < steps) await page.getByTestId('lesson-next').click();
+  }
+  await expect(page.getByTestId('lesson-complete')).toBeVisible();
+  await expect(page.getByTestId('wd-sweep')).toBeVisible();
+});
