@@ -8,16 +8,32 @@ export interface Blend {
   c: number;
 }
 
+/** Mean log-loss of the blend w = (a, b, c) on the given logits. */
+function blendLoss(w: readonly number[], wide: ArrayLike<number>, deep: ArrayLike<number>, labels: ArrayLike<number>): number {
+  let sum = 0;
+  for (let k = 0; k < labels.length; k++) {
+    const l = w[0] * wide[k] + w[1] * deep[k] + w[2];
+    // ln(1 + e^l) − y·l, written so it never overflows.
+    sum += Math.max(l, 0) + Math.log1p(Math.exp(-Math.abs(l))) - (labels[k] ? l : 0);
+  }
+  return sum / labels.length;
+}
+
 /**
- * Fits the blend on held-out (validation) logits by Newton's method on the mean log-loss (a three-parameter
- * logistic regression, with a tiny ridge 1e-6 so it stays defined when the two logits are collinear). Starts from
- * a = b = ½ (the plain average of the logits).
+ * Fits the blend on held-out (validation) logits: a three-parameter logistic regression minimising the mean log-loss,
+ * by Newton's method with step halving (a step is taken only if it lowers the loss), from a = b = 0 and c = the
+ * logit of the click rate (the best constant). The Hessian gets 1e-6 on its diagonal so it stays invertible when the
+ * two logits are collinear. Non-finite logits or labels of one class leave that starting blend.
  */
 export function fitBlend(wide: ArrayLike<number>, deep: ArrayLike<number>, labels: ArrayLike<number>): Blend {
-  let w = [0.5, 0.5, 0];
   const n = labels.length;
-  if (n === 0) return { a: 0.5, b: 0.5, c: 0 };
-  for (let it = 0; it < 25; it++) {
+  let pos = 0;
+  for (let k = 0; k < n; k++) pos += labels[k] ? 1 : 0;
+  if (pos === 0 || pos === n) return { a: 0, b: 0, c: n === 0 ? 0 : pos === 0 ? -Infinity : Infinity };
+  let w = [0, 0, Math.log(pos / (n - pos))];
+  let loss = blendLoss(w, wide, deep, labels);
+  if (!Number.isFinite(loss)) return { a: 0, b: 0, c: w[2] };
+  for (let it = 0; it < 50; it++) {
     const g = [0, 0, 0];
     const H = [
       [1e-6, 0, 0],
@@ -27,7 +43,7 @@ export function fitBlend(wide: ArrayLike<number>, deep: ArrayLike<number>, label
     for (let k = 0; k < n; k++) {
       const x = [wide[k], deep[k], 1];
       const p = sigmoid(w[0] * x[0] + w[1] * x[1] + w[2]);
-      const r = p - labels[k];
+      const r = p - (labels[k] ? 1 : 0);
       const s = p * (1 - p);
       for (let i = 0; i < 3; i++) {
         g[i] += (r * x[i]) / n;
@@ -35,8 +51,20 @@ export function fitBlend(wide: ArrayLike<number>, deep: ArrayLike<number>, label
       }
     }
     const step = solve3(H, g);
-    w = w.map((v, i) => v - step[i]);
-    if (Math.hypot(...step) < 1e-10) break;
+    if (!step.every(Number.isFinite)) break;
+    let t = 1;
+    let next = w;
+    let nextLoss = Infinity;
+    for (let half = 0; half < 30; half++, t /= 2) {
+      next = w.map((v, i) => v - t * step[i]);
+      nextLoss = blendLoss(next, wide, deep, labels);
+      if (nextLoss <= loss) break;
+    }
+    if (!(nextLoss <= loss)) break;
+    const done = loss - nextLoss < 1e-12;
+    w = next;
+    loss = nextLoss;
+    if (done) break;
   }
   return { a: w[0], b: w[1], c: w[2] };
 }

@@ -5,7 +5,7 @@ import { builtinDataset } from '../../data/synthetic';
 import { ErrorCode } from '../../errors';
 import { Rng } from '../../random/rng';
 import { buildClickTask, interceptFor, syntheticClickScores, TEST, TRAIN, type ClickTask } from './clickTask';
-import { chooseCrosses, crossKey, crossStats, gStatistic, plantedCrosses } from './crosses';
+import { chooseCrosses, crossKey, crossStats, expectedClicks, gStatistic, plantedCrosses } from './crosses';
 import { blendLogits, fitBlend } from './ensemble';
 import { buildFeatureSpace } from './features';
 
@@ -59,6 +59,15 @@ describe('feature space', () => {
 });
 
 describe('crosses', () => {
+  it('expects a cell’s clicks from its two attributes’ odds, never more than its impressions', () => {
+    // odds 1 (rate ½) × odds 1 / odds 1 → odds 1 → half the impressions.
+    expect(expectedClicks(10, 0.5, 0.5, 0.5)).toBeCloseTo(5, 12);
+    // High click rates: a product of rates would exceed n (0.9 · 0.9 / 0.5 = 1.62 per impression); odds stay below n.
+    const e = expectedClicks(10, 0.9, 0.9, 0.5);
+    expect(e).toBeCloseTo((10 * 81) / 82, 9);
+    expect(e).toBeLessThan(10);
+  });
+
   it('G = 2[c ln(c/e) + (n − c) ln((n − c)/(n − e))], 0 when the cell clicks as its parts predict', () => {
     expect(gStatistic(10, 5, 2)).toBeCloseTo(2 * (5 * Math.log(5 / 2) + 5 * Math.log(5 / 8)), 10);
     expect(gStatistic(10, 3, 3)).toBeCloseTo(0, 12);
@@ -73,7 +82,7 @@ describe('crosses', () => {
     const cell = (f: number, a: number) => stats.find((s) => s.key === crossKey(space, f, a))!;
     // age=young (3) × Drama (8): (a,p), (a,q), (c,p) → 3 impressions, 1 click.
     expect([cell(3, 8).impressions, cell(3, 8).clicks]).toEqual([3, 1]);
-    // Expected = n · r_young · r_Drama / r̄ = 3 · (1/3) · (2/4) / (2/4) = 1: this cell clicks as predicted.
+    // Odds: young ½ (rate 1/3), Drama 1 (rate ½), all 1 (rate ½) → ½ → expected 3 · (½ / 1½) = 1: as predicted.
     expect(cell(3, 8).expected).toBeCloseTo(1, 12);
     expect(cell(3, 8).g).toBeCloseTo(0, 12);
     // age=old (4) × Comedy (9): only (b,q), clicked.
@@ -152,5 +161,18 @@ describe('ensemble blend', () => {
     expect(b.b).toBeCloseTo(1.5, 1);
     expect(b.c).toBeCloseTo(-1, 1);
     expect(Array.from(blendLogits({ a: 2, b: 3, c: 1 }, [1], [1]))).toEqual([6]);
+  });
+
+  it('does not run off when the logits are badly scaled: wide three times as confident as deep', () => {
+    const rng = new Rng(4);
+    const n = 5000;
+    const deep = Float64Array.from({ length: n }, () => 2 * rng.normal());
+    const wide = Float64Array.from(deep, (d) => 3 * d + rng.normal());
+    const labels = Uint8Array.from(deep, (d) => (rng.float() < 1 / (1 + Math.exp(-d)) ? 1 : 0));
+    const b = fitBlend(wide, deep, labels);
+    expect(Math.abs(b.a)).toBeLessThan(5);
+    expect(Math.abs(b.b)).toBeLessThan(5);
+    // One class only: the best constant, no fit.
+    expect(fitBlend([1, 2], [3, 4], [0, 0])).toEqual({ a: 0, b: 0, c: -Infinity });
   });
 });
