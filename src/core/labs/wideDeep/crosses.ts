@@ -17,9 +17,22 @@ export interface CrossStat {
   itemFeature: number;
   impressions: number;
   clicks: number;
-  /** Expected clicks if the two attributes acted separately: n · r_user · r_item / r̄. */
+  /** Expected clicks if the two attributes acted separately, on the odds scale (see {@link expectedClicks}). */
   expected: number;
   g: number;
+}
+
+/**
+ * The clicks a cell of n impressions would get if its user attribute and item attribute acted separately on the odds of
+ * a click, as the wide part's weights act on its logit: odds = odds_user · odds_item / odds_all, where each odds is
+ * r / (1 − r) of that attribute's training click rate; expected clicks = n · odds / (1 + odds), always inside [0, n].
+ */
+export function expectedClicks(n: number, rUser: number, rItem: number, rAll: number): number {
+  const odds = (r: number) => r / (1 - r);
+  if (rUser <= 0 || rItem <= 0 || rAll <= 0) return 0;
+  if (rUser >= 1 || rItem >= 1 || rAll >= 1) return rUser >= 1 || rItem >= 1 ? n : 0;
+  const o = (odds(rUser) * odds(rItem)) / odds(rAll);
+  return (n * o) / (1 + o);
 }
 
 /**
@@ -71,7 +84,7 @@ export function crossStats(space: FeatureSpace, task: ClickTask): CrossStat[] {
   for (const [key, [n, c]] of cells) {
     const userFeature = Math.floor(key / space.size);
     const itemFeature = key - userFeature * space.size;
-    const expected = rate > 0 ? (n * (featC[userFeature] / featN[userFeature]) * (featC[itemFeature] / featN[itemFeature])) / rate : 0;
+    const expected = expectedClicks(n, featC[userFeature] / featN[userFeature], featC[itemFeature] / featN[itemFeature], rate);
     out.push({ key, userFeature, itemFeature, impressions: n, clicks: c, expected, g: gStatistic(n, c, expected) });
   }
   return out.sort((p, q) => q.g - p.g || p.key - q.key);
