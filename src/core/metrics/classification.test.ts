@@ -18,6 +18,7 @@ describe('auc', () => {
     expect(auc([3, 2, 1], [1, 1, 0])).toBe(1);
     expect(auc([1, 2, 3], [1, 1, 0])).toBe(0);
     expect(auc([1, 2], [1, 1])).toBeNaN();
+    expect(auc([Number.NaN, 0.2, 0.3], [1, 0, 1])).toBeNaN();
     // Keeping impressions 0, 1, 3 only: positives {0.9}, negatives {0.5, 0.1} → 1.
     expect(auc([0.9, 0.5, 0.4, 0.1], [1, 0, 1, 0], (k) => k !== 2)).toBe(1);
   });

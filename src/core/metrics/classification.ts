@@ -3,11 +3,16 @@
 /**
  * Area under the ROC curve: the probability that a random clicked impression scores above a random non-clicked
  * one, ties counting ½ (Mann–Whitney U / (n₊·n₋)), over the positions where `keep` is true (all when omitted).
- * NaN when one class is missing. 0.5 = chance, 1 = perfect ranking.
+ * NaN when one class is missing or a score is not a finite number. 0.5 = chance, 1 = perfect ranking.
  */
 export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>, keep?: (k: number) => boolean): number {
   const idx: number[] = [];
-  for (let k = 0; k < scores.length; k++) if (!keep || keep(k)) idx.push(k);
+  for (let k = 0; k < scores.length; k++) {
+    if (keep && !keep(k)) continue;
+    // A NaN would make the sort's comparisons inconsistent and the result silently wrong.
+    if (!Number.isFinite(scores[k])) return NaN;
+    idx.push(k);
+  }
   idx.sort((a, b) => scores[a] - scores[b]);
   let pos = 0;
   let rankSum = 0;

@@ -115,6 +115,9 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
     const trainRows = rowsIn(task, TRAIN);
     const validRows = rowsIn(task, VALID);
     const testRows = rowsIn(task, TEST);
+    if (trainRows.length === 0 || validRows.length === 0 || testRows.length === 0) {
+      throw new LabError(ErrorCode.DataUnsuitable, `'dataset': ${data.name} gives ${task.user.length} impressions, too few to split into training, validation and test: use more impressions per user or more data`);
+    }
     const evalChunks = {
       main: { valid: chunked(space, task, validRows, ranks.main, width), test: chunked(space, task, testRows, ranks.main, width) },
       sweep: sweep.length ? { valid: chunked(space, task, validRows, ranks.sweep, width), test: chunked(space, task, testRows, ranks.sweep, width) } : null,
@@ -236,8 +239,8 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
           ensemble: spread(n, testRows, finalProbs.ensemble),
           ...(bayesTest ? { bayes: spread(n, testRows, bayesTest) } : {}),
         };
-        const grid = errorGrid(space, task, preds, field, [...planted]);
-        io.artifact('errorGrid', grid);
+        // A dataset without any item attribute (no genres, no relations) has no columns for the grid.
+        if (field >= 0) io.artifact('errorGrid', errorGrid(space, task, preds, field, [...planted]));
         const split = memorisationSplit(space, task, preds);
         io.artifact('split', split);
         const extra: Record<string, number> = {};
@@ -247,7 +250,8 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
         }
         for (const m of MODELS) extra[`params/${m}`] = m === 'ensemble' ? byKey.wide.model.paramCount() + byKey.deep.model.paramCount() + 3 : byKey[m].model.paramCount();
         let sweepArtifact: CrossSweepArtifact | null = null;
-        if (sweep.length) {
+        // Only a completed run: a stopped one has trained past its last scored epoch, and the sweep would mix the two.
+        if (sweep.length && outcome.status === 'completed') {
           const deepL = await logitsOf(byKey.deep);
           const rows: CrossSweepRow[] = [];
           for (const size of SWEEP_CROSSES) {
@@ -278,7 +282,9 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
           sweepArtifact = { epochs: epochsDone, deep: { params: byKey.deep.model.paramCount(), auc: summary['test/auc/deep'], logloss: summary['test/logloss/deep'], exceptionLogloss: hasExceptions ? summary['test/exceptionLogloss/deep'] : null }, rows };
           io.artifact('crossSweep', sweepArtifact);
         }
-        return { summary: { ...summary, ...extra }, tables: reportTables(summary, split, sweepArtifact, hasExceptions, !!bayesTest) };
+        // An empty bucket or a one-class one has no AUC: left out of the summary rather than written as NaN.
+        const finite = Object.fromEntries(Object.entries(extra).filter(([, v]) => Number.isFinite(v)));
+        return { summary: { ...summary, ...finite }, tables: reportTables(summary, split, sweepArtifact, hasExceptions, !!bayesTest) };
       },
       dispose() {
         for (const c of all) {
