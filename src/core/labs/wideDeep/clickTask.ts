@@ -5,6 +5,7 @@ import { isPreset } from '../../data/datasetChoice';
 import { SYNTHETIC_PRESETS } from '../../data/synthetic';
 import { weightedSampleWithoutReplacement } from '../../data/syntheticDraws';
 import { ErrorCode, LabError } from '../../errors';
+import { heartbeat } from '../../heartbeat';
 import { Rng } from '../../random/rng';
 
 /** Which part of the data an impression belongs to. */
@@ -124,6 +125,7 @@ export function buildClickTask(data: Dataset, opts: { perUser: number; clickRate
     const items = new Int32Array(x.numUsers * take);
     let n = 0;
     for (let u = 0; u < x.numUsers; u++) {
+      heartbeat();
       for (const i of weightedSampleWithoutReplacement(showRng, exposure, take)) {
         users[n] = u;
         items[n++] = i;

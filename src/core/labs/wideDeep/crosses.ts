@@ -1,6 +1,7 @@
 // Cross-product features of the wide part: AND(user attribute, item attribute), chosen none / planted / top-N / all.
 import type { Dataset } from '../../data/dataset';
 import { ErrorCode, LabError } from '../../errors';
+import { heartbeat } from '../../heartbeat';
 import { TRAIN, type ClickTask } from './clickTask';
 import type { CrossChoice } from './config';
 import type { FeatureSpace } from './features';
@@ -54,6 +55,7 @@ export function crossStats(space: FeatureSpace, task: ClickTask): CrossStat[] {
   let total = 0;
   let clicks = 0;
   for (let k = 0; k < task.user.length; k++) {
+    if ((k & 4095) === 0) heartbeat();
     if (task.part[k] !== TRAIN) continue;
     const y = task.label[k];
     total++;

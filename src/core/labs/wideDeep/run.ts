@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { resolveDataset } from '../../data/datasetChoice';
 import type { Dataset } from '../../data/dataset';
 import { ErrorCode, LabError } from '../../errors';
+import { heartbeat } from '../../heartbeat';
 import { runTraining } from '../../experiment/trainingLoop';
 import type { RunContext, RunResult } from '../../experiment/types';
 import { auc, logLoss, sigmoid } from '../../metrics/classification';
@@ -45,6 +46,7 @@ function checkedData(config: WideDeepConfig, ctx: RunContext): Dataset {
 async function predictLogits(space: FeatureSpace, model: WideDeepModel, crosses: number, chunks: readonly HostBatch[]): Promise<Float32Array> {
   const parts = chunks.map((h) =>
     tf.tidy(() => {
+      heartbeat();
       const b = deviceBatch(space, h, crosses);
       try {
         return model.logits(b);
@@ -90,7 +92,9 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
     const data = checkedData(config, ctx);
     const root = new Rng(config.seed);
     const task = buildClickTask(data, { perUser: config.impressionsPerUser, clickRate: config.clickRate, threshold: config.clickThreshold }, root.fork('task'));
+    heartbeat();
     const space = buildFeatureSpace(data);
+    heartbeat();
     const stats = crossStats(space, task);
     const crosses = chooseCrosses(config.crosses, config.topCrosses, stats, space, data);
     const planted = new Set(data.groundTruth?.exceptions.length ? plantedCrosses(space, data) : []);
@@ -136,6 +140,7 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
 
     /** Test AUC, log-loss and exception log-loss of a model's probabilities, under its key. */
     const scored = (key: string, probs: ArrayLike<number>, out: Record<string, number>) => {
+      heartbeat();
       out[`test/auc/${key}`] = auc(probs, testLabels);
       out[`test/logloss/${key}`] = logLoss(probs, testLabels);
       if (hasExceptions) out[`test/exceptionLogloss/${key}`] = logLoss(probs, testLabels, (j) => exceptionTest![j] === 1);
@@ -199,7 +204,9 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
         const wide = await logitsOf(byKey.wide);
         const deep = await logitsOf(byKey.deep);
         const joint = await logitsOf(byKey.joint);
+        heartbeat();
         blend = fitBlend(wide.valid, deep.valid, validLabels);
+        heartbeat();
         const probs = (l: ArrayLike<number>) => Float64Array.from(l, sigmoid);
         const p: Record<ModelId, Float64Array> = {
           wide: probs(wide.test),
