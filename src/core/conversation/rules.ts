@@ -1,0 +1,99 @@
+// Rule policies of conversational recommendation (abs greedy, max entropy, ask n then recommend) and the episode runner.
+import { heartbeat } from '../heartbeat';
+import type { AttributeTable } from './attributes';
+import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, topIndices, type CandidateActions, type ConversationAction, type ConversationState, type EnvironmentOptions } from './environment';
+import type { Episode } from './episodes';
+import type { EpisodeOutcome } from './metrics';
+import { weightedEntropies, type Scorer } from './scorer';
+
+/** What a policy sees at a turn: the episode's user (not its target), the state and the ranked action space. */
+export interface PolicyContext {
+  scorer: Scorer;
+  user: number;
+  state: ConversationState;
+  actions: CandidateActions;
+  options: EnvironmentOptions;
+  /** Agent actions taken so far in this episode (0 at the first). */
+  actionsTaken: number;
+}
+
+export type ConversationPolicy = (ctx: PolicyContext) => ConversationAction;
+
+const recommendTop = (ctx: PolicyContext): ConversationAction => ({ kind: 'recommend', items: ctx.actions.items });
+
+/** Is this the agent's last action (the next turn is the user's quit)? */
+const lastTurn = (ctx: PolicyContext): boolean => ctx.state.turn + 1 >= ctx.options.maxTurn;
+
+/** Abs Greedy: always recommend the top `listSize` candidates by item score. */
+export const absGreedy: ConversationPolicy = recommendTop;
+
+/**
+ * Max Entropy: while more than `listSize` candidates remain, ask the reachable, unasked attribute of largest
+ * weighted entropy (whatever `attributeRanking` says); then recommend. Like the official code's test-time switch
+ * it also recommends on the last turn, or when no attribute is left to ask.
+ */
+export const maxEntropy: ConversationPolicy = (ctx) => {
+  const { state, options } = ctx;
+  if (state.candidates.length <= options.listSize || lastTurn(ctx)) return recommendTop(ctx);
+  const table = ctx.scorer.table;
+  const h = weightedEntropies(table, state.candidates, ctx.actions.candidateScores);
+  const asked = new Set([...state.accepted, ...state.rejected]);
+  const reachable = new Set<number>();
+  for (const v of state.candidates) for (let e = table.itemPtr[v]; e < table.itemPtr[v + 1]; e++) if (!asked.has(table.itemAttrs[e])) reachable.add(table.itemAttrs[e]);
+  if (reachable.size === 0) return recommendTop(ctx);
+  const ids = [...reachable].sort((a, b) => a - b);
+  const best = topIndices(Float64Array.from(ids, (p) => h[p]), 1)[0];
+  return { kind: 'ask', attribute: ids[best] };
+};
+
+/**
+ * Ask n then recommend: the first n actions ask the top attribute of the action space (ranked per
+ * `attributeRanking`), then it recommends every turn; it also recommends early on the last turn, with ≤ listSize
+ * candidates, or when no attribute is left.
+ */
+export function askThenRecommend(n: number): ConversationPolicy {
+  return (ctx) => {
+    if (ctx.actionsTaken >= n || lastTurn(ctx) || ctx.state.candidates.length <= ctx.options.listSize || ctx.actions.attributes.length === 0) return recommendTop(ctx);
+    return { kind: 'ask', attribute: ctx.actions.attributes[0] };
+  };
+}
+
+/** An episode's result: the outcome the metrics read, its (undiscounted) return and the actions it took. */
+export interface EpisodeResult extends EpisodeOutcome {
+  user: number;
+  target: number;
+  return: number;
+  actions: number;
+  asks: number;
+}
+
+/** Runs `policy` on each episode against the simulated user, in order; deterministic for a deterministic policy. */
+export function runEpisodes(policy: ConversationPolicy, episodes: readonly Episode[], scorer: Scorer, options: EnvironmentOptions = DEFAULT_ENVIRONMENT): EpisodeResult[] {
+  const table: AttributeTable = scorer.table;
+  const out: EpisodeResult[] = [];
+  for (const episode of episodes) {
+    heartbeat();
+    let state = startConversation(table, episode);
+    let total = 0;
+    let actions = 0;
+    let asks = 0;
+    let successTurn: number | null = null;
+    let rank: number | null = null;
+    for (;;) {
+      const actionSpace = candidateActions(scorer, episode, state, options);
+      const action = policy({ scorer, user: episode.user, state, actions: actionSpace, options, actionsTaken: actions });
+      const r = step(table, episode, state, action, options);
+      actions++;
+      if (action.kind === 'ask') asks++;
+      total += r.reward;
+      state = r.state;
+      if (r.event === 'success') {
+        successTurn = actions;
+        rank = r.rank ?? null;
+      }
+      if (r.done) break;
+    }
+    out.push({ user: episode.user, target: episode.target, successTurn, rank, return: total, actions, asks });
+  }
+  return out;
+}
