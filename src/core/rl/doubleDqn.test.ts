@@ -102,6 +102,7 @@ describe('acting', () => {
     const counts = [0, 0, 0];
     for (let i = 0; i < 600; i++) counts[(await agent.act(S1, C1, 1, rng)).action]++;
     counts.forEach((c) => expect(c).toBeGreaterThan(150));
+    await expect(agent.act(S1, new Float32Array(8), 0, rng)).rejects.toThrow(/1 ≤ K ≤ 3/);
     agent.dispose();
   });
 

@@ -181,7 +181,10 @@ export function createDoubleDqn(opts: DoubleDqnOptions): DoubleDqn {
       const { stateDim: S, actionDim: A } = options;
       const K = candidates.length / A;
       if (state.length !== S) throw new RangeError(`double DQN: the state must have ${S} numbers, got ${state.length}`);
-      if (!(Number.isInteger(K) && K >= 1)) throw new RangeError(`double DQN: candidates must be K × ${A} with K ≥ 1, got ${candidates.length} numbers`);
+      // K ≤ Kmax although the JS pass could score more: a transition with more candidates could not be replayed.
+      if (!(Number.isInteger(K) && K >= 1 && K <= options.maxCandidates)) {
+        throw new RangeError(`double DQN: candidates must be K × ${A} with 1 ≤ K ≤ ${options.maxCandidates}, got ${candidates.length} numbers`);
+      }
       const q = qValuesJs(options, await weights(), state, candidates);
       const explored = rng.float() < epsilon;
       let action = 0;
