@@ -1,6 +1,7 @@
 // Embeddings of users, items and attributes for conversation: BPR pretraining in tfjs, then scoring in plain JS.
 import * as tf from '@tensorflow/tfjs';
-import { sortedHas, userItems, type Interactions } from '../data/dataset';
+import type { Interactions } from '../data/dataset';
+import { bprEpochTriples } from '../models/bprMf';
 import { heartbeat } from '../heartbeat';
 import type { Rng } from '../random/rng';
 import { gatherRows, makeOptimizer, variableFrom } from '../tf/ops';
@@ -141,28 +142,15 @@ export function conversationEpochTriples(
   table: AttributeTable,
   rng: Rng,
 ): { users: Int32Array; pos: Int32Array; neg: Int32Array; posAttr: Int32Array; negAttr: Int32Array; hasAttr: Float32Array } {
-  const n = train.indptr[train.numUsers];
+  // The user–item part is plain BPR's epoch; each pair then gets an attribute of its item and one the item lacks.
+  const { users, pos, neg } = bprEpochTriples(train, rng);
+  const n = users.length;
   const na = numAttributes(table);
-  const order = rng.shuffle(Int32Array.from({ length: n }, (_, i) => i));
-  const owner = new Int32Array(n);
-  for (let u = 0; u < train.numUsers; u++) owner.fill(u, train.indptr[u], train.indptr[u + 1]);
-  const users = new Int32Array(n);
-  const pos = new Int32Array(n);
-  const neg = new Int32Array(n);
   const posAttr = new Int32Array(n);
   const negAttr = new Int32Array(n);
   const hasAttr = new Float32Array(n);
   for (let b = 0; b < n; b++) {
-    const e = order[b];
-    const u = owner[e];
-    const v = train.indices[e];
-    users[b] = u;
-    pos[b] = v;
-    const row = userItems(train, u);
-    let j: number;
-    do j = rng.int(train.numItems);
-    while (row.length < train.numItems && sortedHas(row, j));
-    neg[b] = j;
+    const v = pos[b];
     const attrs = itemAttributes(table, v);
     if (attrs.length > 0 && attrs.length < na) {
       posAttr[b] = attrs[rng.int(attrs.length)];
