@@ -1,0 +1,291 @@
+// One training loop for the learned conversational policies (unified and separated): ε-greedy play, replay, double DQN.
+import * as tf from '@tensorflow/tfjs';
+import { heartbeat } from '../heartbeat';
+import { Rng } from '../random/rng';
+import { createDoubleDqn, linearEpsilon, type DoubleDqn, type TdLoss } from '../rl/doubleDqn';
+import { qValuesJs, type DuelingQDims } from '../rl/duelingQ';
+import type { ModelWeights } from '../models/model';
+import { ReplayBuffer, emptyBatch, type Transition } from '../rl/replay';
+import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, type ConversationAction, type EnvironmentOptions, type StepResult } from './environment';
+import type { Episode } from './episodes';
+import { averageTurns, hdcg, successRates } from './metrics';
+import { encodeState, stateDim, turnView, type TurnView } from './policyFeatures';
+import { runEpisodes, type ConversationPolicy } from './rules';
+import type { Scorer } from './scorer';
+
+/**
+ * How a learned policy's action space is built: what a state's candidate actions are (as feature rows for the
+ * Q-network) and what choosing one of them does. The unified policy and the separated baseline differ only here.
+ */
+export interface ActionDesign {
+  readonly name: string;
+  /** Length of one candidate action's feature row, for embedding size d. */
+  actionDim(d: number): number;
+  /** The most candidates a state can offer. */
+  maxCandidates(options: EnvironmentOptions): number;
+  /** The turn's candidate actions, K × actionDim row-major, 1 ≤ K ≤ maxCandidates. */
+  candidates(view: TurnView): Float32Array;
+  /** The environment action for candidate `index`, given the Q-values of all candidates (in `candidates` order). */
+  toAction(view: TurnView, index: number, q: Float64Array): ConversationAction;
+  /** The candidate the test-time override recommends with (the best "recommend" by Q), or −1 if none. */
+  recommendIndex(view: TurnView, q: Float64Array): number;
+}
+
+export interface PolicyTrainingOptions {
+  /** Training episodes to play (drawn uniformly, with replacement, from the training episodes). */
+  episodes: number;
+  /** Width of each dueling stream's hidden layer. */
+  hidden: number;
+  batchSize: number;
+  learningRate: number;
+  gamma: number;
+  tau: number;
+  loss: TdLoss;
+  bufferCapacity: number;
+  /** Transitions stored before the first train step; then one step per agent action. */
+  warmup: number;
+  /** ε decays linearly from `epsilonStart` to `epsilonEnd` over `epsilonSteps` agent actions. */
+  epsilonStart: number;
+  epsilonEnd: number;
+  epsilonSteps: number;
+  /** Evaluate the greedy policy on the held-out episodes every this many training episodes (and at the end). */
+  evalEvery: number;
+  /**
+   * The official test-time switch: recommend without consulting Q when ≤ listSize candidates remain or on the last
+   * turn. Applies to the evaluations and to the returned `policy()` default; never to training play.
+   */
+  override: boolean;
+  environment: EnvironmentOptions;
+  seed: number;
+}
+
+/**
+ * Defaults: UNICORN's γ = 0.999 and τ = 0.01; lr 1e-3 rather than its 1e-4 because runs here last thousands of
+ * episodes, not its many epochs; batch 64 rather than 128 for speed on wasm.
+ */
+export const DEFAULT_POLICY_TRAINING: PolicyTrainingOptions = {
+  episodes: 2000,
+  hidden: 64,
+  batchSize: 64,
+  learningRate: 1e-3,
+  gamma: 0.999,
+  tau: 0.01,
+  loss: 'huber',
+  bufferCapacity: 20000,
+  warmup: 256,
+  epsilonStart: 1,
+  epsilonEnd: 0.05,
+  epsilonSteps: 4000,
+  evalEvery: 500,
+  override: false,
+  environment: DEFAULT_ENVIRONMENT,
+  seed: 1,
+};
+
+/** The scorer and the two disjoint episode sets: training play uses `train` only; `evaluation` is held out. */
+export interface PolicyTrainingData {
+  scorer: Scorer;
+  train: readonly Episode[];
+  evaluation: readonly Episode[];
+}
+
+export interface PolicyProgress {
+  /** Training episodes played so far. */
+  episodes: number;
+  /** Agent actions (= transitions) so far, and train steps taken. */
+  actions: number;
+  trainSteps: number;
+  epsilon: number;
+  /** Mean TD loss of the train steps since the previous point (NaN if none). */
+  loss: number;
+  /** Mean undiscounted return and success share of the training episodes since the previous point. */
+  trainReturn: number;
+  trainSuccess: number;
+  /** The greedy policy on the held-out episodes. */
+  sr15: number;
+  averageTurns: number;
+  hdcg: number;
+  /** Mean asks per held-out episode. */
+  asks: number;
+}
+
+export interface TrainingHooks {
+  onProgress?: (p: PolicyProgress) => void;
+  /** Checked between episodes; an aborted run stops there and returns what it has (with `aborted: true`). */
+  signal?: AbortSignal;
+  /** Sees each transition as it is stored, with the environment's step result and the episode (for tests and inspection). */
+  onTransition?: (t: Transition, step: StepResult, episode: Episode) => void;
+}
+
+export interface TrainedPolicy {
+  design: ActionDesign;
+  agent: DoubleDqn;
+  /** The online network's weights at the end (plain arrays). */
+  weights: ModelWeights;
+  progress: PolicyProgress[];
+  aborted: boolean;
+  /** The greedy policy of `weights`, for `runEpisodes`; `override` defaults to the training option. */
+  policy(override?: boolean): ConversationPolicy;
+  /** Frees the agent's tensors (the policy keeps working: it reads `weights`). */
+  dispose(): void;
+}
+
+/** Index of the largest q among rows [from, to) (first on ties), −1 if empty. */
+export function argMaxRange(q: ArrayLike<number>, from: number, to: number): number {
+  let best = -1;
+  for (let k = from; k < to; k++) if (best < 0 || q[k] > q[best]) best = k;
+  return best;
+}
+
+/** Does the override recommend now: ≤ listSize candidates, or the agent's last action? */
+export function overrideApplies(view: TurnView): boolean {
+  return view.state.candidates.length <= view.options.listSize || view.state.turn + 1 >= view.options.maxTurn;
+}
+
+/** The greedy policy of a design and a set of weights, in plain JS (no tensors): usable by `runEpisodes`. */
+export function greedyPolicy(design: ActionDesign, dims: DuelingQDims, weights: ModelWeights, override: boolean): ConversationPolicy {
+  return (ctx) => {
+    const view = turnView(ctx.scorer, ctx.user, ctx.state, ctx.actions, ctx.options);
+    const q = qValuesJs(dims, weights, encodeState(view), design.candidates(view));
+    let index = argMaxRange(q, 0, q.length);
+    if (override && overrideApplies(view)) {
+      const r = design.recommendIndex(view, q);
+      if (r >= 0) index = r;
+    }
+    return design.toAction(view, index, q);
+  };
+}
+
+/**
+ * Trains a design's double DQN by playing training episodes against the simulated user:
+ * each agent action is ε-greedy (`linearEpsilon` over agent actions), its transition
+ * (s, candidates, a, r, done, s′, candidates′) goes into the replay buffer — at `done` s′ is zeros and offers no
+ * candidates, so nothing is bootstrapped (the user's quit at turn 15 is terminal, as in the official code) — and once
+ * `warmup` transitions are stored, one batch is trained per action. Losses stay tensors until a progress point reads
+ * them in one go; acting reads the weights back once per train step (inside `act`). Every `evalEvery` episodes and at
+ * the end, the greedy policy (with `override` as set) runs on the held-out episodes.
+ */
+export async function trainPolicy(
+  design: ActionDesign,
+  data: PolicyTrainingData,
+  options: Partial<PolicyTrainingOptions> = {},
+  hooks: TrainingHooks = {},
+): Promise<TrainedPolicy> {
+  const o: PolicyTrainingOptions = { ...DEFAULT_POLICY_TRAINING, ...options };
+  if (data.train.length === 0) throw new RangeError('policy training: no training episodes');
+  const { scorer } = data;
+  const env = o.environment;
+  const d = scorer.embeddings.dim;
+  const shape = { stateDim: stateDim(d), actionDim: design.actionDim(d), maxCandidates: design.maxCandidates(env) };
+  const root = new Rng(o.seed);
+  const agent = createDoubleDqn({ ...shape, hidden: o.hidden, rng: root.fork('init'), gamma: o.gamma, tau: o.tau, learningRate: o.learningRate, loss: o.loss });
+  const explore = root.fork('explore');
+  const draw = root.fork('episodes');
+  const replayRng = root.fork('replay');
+  const buffer = new ReplayBuffer(shape, o.bufferCapacity);
+  const batch = emptyBatch(shape, o.batchSize);
+  const dims: DuelingQDims = { stateDim: shape.stateDim, actionDim: shape.actionDim, hidden: o.hidden };
+  const progress: PolicyProgress[] = [];
+  let pendingLosses: tf.Scalar[] = [];
+  let actions = 0;
+  let played = 0;
+  let sinceReturn = 0;
+  let sinceSuccess = 0;
+  let sinceEpisodes = 0;
+  let aborted = false;
+
+  const evaluate = async (): Promise<void> => {
+    let loss = NaN;
+    if (pendingLosses.length > 0) {
+      const stacked = tf.stack(pendingLosses);
+      const values = await stacked.data();
+      stacked.dispose();
+      pendingLosses.forEach((l) => l.dispose());
+      pendingLosses = [];
+      let s = 0;
+      for (const v of values) s += v;
+      loss = s / values.length;
+    }
+    const weights = await agent.online.snapshot();
+    const results = runEpisodes(greedyPolicy(design, dims, weights, o.override), data.evaluation, scorer, env);
+    const point: PolicyProgress = {
+      episodes: played,
+      actions,
+      trainSteps: agent.steps,
+      epsilon: linearEpsilon(actions, { start: o.epsilonStart, end: o.epsilonEnd, steps: o.epsilonSteps }),
+      loss,
+      trainReturn: sinceEpisodes > 0 ? sinceReturn / sinceEpisodes : NaN,
+      trainSuccess: sinceEpisodes > 0 ? sinceSuccess / sinceEpisodes : NaN,
+      sr15: successRates(results, env.maxTurn)[env.maxTurn - 1],
+      averageTurns: averageTurns(results, env.maxTurn),
+      hdcg: hdcg(results),
+      asks: results.reduce((a, r) => a + r.asks, 0) / Math.max(1, results.length),
+    };
+    sinceReturn = sinceSuccess = sinceEpisodes = 0;
+    progress.push(point);
+    hooks.onProgress?.(point);
+  };
+
+  try {
+    for (; played < o.episodes; ) {
+      if (hooks.signal?.aborted) {
+        aborted = true;
+        break;
+      }
+      heartbeat();
+      const episode = data.train[draw.int(data.train.length)];
+      let state = startConversation(scorer.table, episode);
+      let view = turnView(scorer, episode.user, state, candidateActions(scorer, episode, state, env), env);
+      let s = encodeState(view);
+      let c = design.candidates(view);
+      let total = 0;
+      for (;;) {
+        const epsilon = linearEpsilon(actions, { start: o.epsilonStart, end: o.epsilonEnd, steps: o.epsilonSteps });
+        const { action: index, q } = await agent.act(s, c, epsilon, explore);
+        const r = step(scorer.table, episode, state, design.toAction(view, index, q), env);
+        actions++;
+        total += r.reward;
+        let s2: Float32Array;
+        let c2: Float32Array;
+        if (r.done) {
+          s2 = new Float32Array(shape.stateDim);
+          c2 = new Float32Array(0);
+        } else {
+          state = r.state;
+          view = turnView(scorer, episode.user, state, candidateActions(scorer, episode, state, env), env);
+          s2 = encodeState(view);
+          c2 = design.candidates(view);
+        }
+        const transition: Transition = { state: s, candidates: c, action: index, reward: r.reward, done: r.done, nextState: s2, nextCandidates: c2 };
+        buffer.push(transition);
+        hooks.onTransition?.(transition, r, episode);
+        if (buffer.size >= o.warmup) pendingLosses.push(agent.train(buffer.sample(o.batchSize, replayRng, batch)));
+        if (r.done) {
+          if (r.event === 'success') sinceSuccess++;
+          break;
+        }
+        s = s2;
+        c = c2;
+      }
+      played++;
+      sinceEpisodes++;
+      sinceReturn += total;
+      if (played % o.evalEvery === 0 && played < o.episodes) await evaluate();
+    }
+    await evaluate();
+    const weights = await agent.online.snapshot();
+    return {
+      design,
+      agent,
+      weights,
+      progress,
+      aborted,
+      policy: (override = o.override) => greedyPolicy(design, dims, weights, override),
+      dispose: () => agent.dispose(),
+    };
+  } catch (e) {
+    pendingLosses.forEach((l) => l.dispose());
+    agent.dispose();
+    throw e;
+  }
+}

@@ -1,0 +1,31 @@
+// UNICORN's unified conversational policy: one double DQN over the union of the attribute and item actions.
+import type { ConversationAction } from './environment';
+import { encodeUnifiedActions, unifiedActionDim } from './policyFeatures';
+import { argMaxRange, trainPolicy, type ActionDesign, type PolicyTrainingData, type PolicyTrainingOptions, type TrainedPolicy, type TrainingHooks } from './policyTraining';
+
+/**
+ * The unified action space: the offered attributes (top listSize) then the offered items (top listSize by score),
+ * one Q-value each (features: {@link encodeUnifiedActions}). Choosing attribute row k asks it. Choosing **any**
+ * item row recommends now, as the official code does: the list is every offered item, ordered by Q descending
+ * (the chosen one first — under ε-exploration it may not be the Q-best). So all item actions mean "recommend
+ * now" and their Q-values rank the list; the item set itself is the score's top listSize.
+ */
+export const UNIFIED: ActionDesign = {
+  name: 'unified',
+  actionDim: unifiedActionDim,
+  maxCandidates: (options) => 2 * options.listSize,
+  candidates: encodeUnifiedActions,
+  toAction(view, index, q): ConversationAction {
+    const na = view.actions.attributes.length;
+    if (index < na) return { kind: 'ask', attribute: view.actions.attributes[index] };
+    const rows = view.actions.items.map((_, r) => na + r).filter((k) => k !== index);
+    rows.sort((a, b) => q[b] - q[a] || a - b);
+    return { kind: 'recommend', items: [index, ...rows].map((k) => view.actions.items[k - na]) };
+  },
+  recommendIndex: (view, q) => argMaxRange(q, view.actions.attributes.length, q.length),
+};
+
+/** Trains the unified policy (see `trainPolicy` for the loop and `UNIFIED` for the action space). */
+export function trainUnified(data: PolicyTrainingData, options: Partial<PolicyTrainingOptions> = {}, hooks: TrainingHooks = {}): Promise<TrainedPolicy> {
+  return trainPolicy(UNIFIED, data, options, hooks);
+}
