@@ -1,32 +1,11 @@
 // The simulated user's rules and rewards on a hand-made catalogue, one rule of science.md §2 per test.
 import { describe, expect, it } from 'vitest';
-import { fromUserLists } from '../data/dataset';
-import { buildAttributeTable } from './attributes';
 import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, type ConversationState } from './environment';
-import type { Episode } from './episodes';
-import { createScorer, itemScore, weightedEntropies, type ConversationEmbeddings } from './scorer';
+import { handCatalogue } from '../testing/handCatalogue';
+import { itemScore, weightedEntropies } from './scorer';
 
-// 14 items; genres A = items 0–11, B = items 0–4, C = items 5–13 (attribute ids 0, 1, 2).
-const N = 14;
-const genres = new Uint8Array(N * 3);
-for (let v = 0; v < N; v++) {
-  if (v <= 11) genres[v * 3] = 1;
-  if (v <= 4) genres[v * 3 + 1] = 1;
-  if (v >= 5) genres[v * 3 + 2] = 1;
-}
-const table = buildAttributeTable({ genreNames: ['A', 'B', 'C'], itemGenres: genres, interactions: fromUserLists([[]], N) });
-// dim 1: ⟨e_u, e_v⟩ = −v/100 (lower ids score higher), ⟨e_p, e_v⟩ = v·a_p with a = (0, 0.1, −1).
-const emb: ConversationEmbeddings = {
-  dim: 1,
-  numUsers: 1,
-  numItems: N,
-  numAttributes: 3,
-  users: Float32Array.of(-0.01),
-  items: Float32Array.from({ length: N }, (_, v) => v),
-  attributes: Float32Array.of(0, 0.1, -1),
-};
-const scorer = createScorer(emb, table);
-const episode: Episode = { user: 0, target: 3, opening: 0 }; // target 3 has A and B, not C
+// The hand catalogue: 14 items; A = items 0–11, B = 0–4, C = 5–13 (attributes 0, 1, 2); target 3 has A and B, not C.
+const { table, scorer, episode } = handCatalogue();
 const opened = startConversation(table, episode);
 const ask = (attribute: number) => ({ kind: 'ask' as const, attribute });
 const rec = (...items: number[]) => ({ kind: 'recommend' as const, items });

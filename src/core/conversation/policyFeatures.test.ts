@@ -1,35 +1,13 @@
 // State and action features of the learned policies: shapes, and every number on a hand-made catalogue.
 import { describe, expect, it } from 'vitest';
-import { fromUserLists } from '../data/dataset';
-import { buildAttributeTable } from './attributes';
 import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step } from './environment';
-import type { Episode } from './episodes';
+import { handCatalogue } from '../testing/handCatalogue';
 import { encodeState, encodeUnifiedActions, maxEntropyAttribute, stateDim, turnView, unifiedActionDim } from './policyFeatures';
 import { SEPARATED } from './separated';
-import { createScorer, type ConversationEmbeddings } from './scorer';
 import { UNIFIED } from './unified';
 
-// The catalogue of environment.test.ts: 14 items; A = items 0–11, B = 0–4, C = 5–13 (attributes 0, 1, 2).
-const N = 14;
-const genres = new Uint8Array(N * 3);
-for (let v = 0; v < N; v++) {
-  if (v <= 11) genres[v * 3] = 1;
-  if (v <= 4) genres[v * 3 + 1] = 1;
-  if (v >= 5) genres[v * 3 + 2] = 1;
-}
-const table = buildAttributeTable({ genreNames: ['A', 'B', 'C'], itemGenres: genres, interactions: fromUserLists([[]], N) });
-// dim 1: e_u = −0.01, e_v = v, e_p = (0, 0.1, −1): item score s_v = −v/100 + Σ_{accepted} v·e_p.
-const emb: ConversationEmbeddings = {
-  dim: 1,
-  numUsers: 1,
-  numItems: N,
-  numAttributes: 3,
-  users: Float32Array.of(-0.01),
-  items: Float32Array.from({ length: N }, (_, v) => v),
-  attributes: Float32Array.of(0, 0.1, -1),
-};
-const scorer = createScorer(emb, table);
-const episode: Episode = { user: 0, target: 3, opening: 0 };
+// The hand catalogue: 14 items; A = items 0–11, B = 0–4, C = 5–13 (attributes 0, 1, 2); target 3 has A and B, not C.
+const { table, scorer, episode } = handCatalogue();
 const env = DEFAULT_ENVIRONMENT;
 const sig = (x: number) => 1 / (1 + Math.exp(-x));
 const H = (p: number) => -p * Math.log2(p) - (1 - p) * Math.log2(1 - p);
