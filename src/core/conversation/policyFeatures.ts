@@ -4,7 +4,7 @@ import { weightedEntropies, type Scorer } from './scorer';
 
 /** Scalars at the end of the state vector. */
 export const STATE_SCALARS = 5;
-/** Numbers after the embedding in an action's feature row: type one-hot (2), value, rank/10. */
+/** Numbers after the embedding in an action's feature row: type one-hot (2), value, rank / list size. */
 export const ACTION_EXTRAS = 4;
 
 /** State length for embedding size d: 4d + 5. */
@@ -89,8 +89,8 @@ export function encodeState(view: TurnView): Float32Array {
  * The unified action space's feature rows, K × (d + 4) row-major with K = |attributes| + |items| ≤ 2·listSize:
  * first the offered attributes, then the offered items, each in the environment's ranking order.
  *
- *   ask p:        [ e_p ; 1, 0 ; H(p)     ; rank/10 ]
- *   recommend v:  [ e_v ; 0, 1 ; σ(s_v)   ; rank/10 ]
+ *   ask p:        [ e_p ; 1, 0 ; H(p)     ; rank/listSize ]
+ *   recommend v:  [ e_v ; 0, 1 ; σ(s_v)   ; rank/listSize ]
  *
  * with rank the 0-based place in its half's ranking (by entropy or preference for attributes, by score for items).
  */
@@ -113,14 +113,14 @@ export function encodeUnifiedActions(view: TurnView): Float32Array {
     addRow(out, o, e.attributes, p, d, 1);
     out[o + d] = 1;
     out[o + d + 2] = view.entropies[p];
-    out[o + d + 3] = r / 10;
+    out[o + d + 3] = r / view.options.listSize;
   });
   actions.items.forEach((v, r) => {
     const o = (na + r) * A;
     addRow(out, o, e.items, v, d, 1);
     out[o + d + 1] = 1;
     out[o + d + 2] = sigmoid(actions.candidateScores[index.get(v)!]);
-    out[o + d + 3] = r / 10;
+    out[o + d + 3] = r / view.options.listSize;
   });
   return out;
 }

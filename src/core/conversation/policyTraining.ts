@@ -71,7 +71,8 @@ export const DEFAULT_POLICY_TRAINING: PolicyTrainingOptions = {
   gamma: 0.999,
   tau: 0.01,
   loss: 'huber',
-  bufferCapacity: 20000,
+  // ~7 kB per transition at d = 32 (20 padded candidate rows): 5,000 keep the buffer near 35 MB in a browser tab.
+  bufferCapacity: 5000,
   warmup: 256,
   epsilonStart: 1,
   epsilonEnd: 0.05,

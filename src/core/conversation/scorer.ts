@@ -68,45 +68,52 @@ export async function pretrainEmbeddings(
       const t = conversationEpochTriples(train, table, sampler);
       const n = t.users.length;
       const stepLosses: tf.Scalar[] = [];
-      for (let s = 0; s < n; s += opts.batchSize) {
-        heartbeat();
-        const e = Math.min(n, s + opts.batchSize);
-        stepLosses.push(
-          tf.tidy(() => {
-            const u = tf.tensor1d(t.users.subarray(s, e), 'int32');
-            const vp = tf.tensor1d(t.pos.subarray(s, e), 'int32');
-            const vn = tf.tensor1d(t.neg.subarray(s, e), 'int32');
-            const pp = tf.tensor1d(t.posAttr.subarray(s, e), 'int32');
-            const pn = tf.tensor1d(t.negAttr.subarray(s, e), 'int32');
-            const mask = tf.tensor1d(t.hasAttr.subarray(s, e), 'float32');
-            const maskSum = Math.max(1, t.hasAttr.subarray(s, e).reduce((a, b) => a + b, 0));
-            return optimizer.minimize(
-              () => {
-                const eu = gatherRows(U, u);
-                const evp = gatherRows(V, vp);
-                const evn = gatherRows(V, vn);
-                const epp = gatherRows(P, pp);
-                const epn = gatherRows(P, pn);
-                const dot = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.sum(tf.mul(a, b), 1);
-                const ui = tf.mean(tf.softplus(tf.neg(dot(eu, tf.sub(evp, evn)))));
-                const ua = tf.softplus(tf.neg(dot(eu, tf.sub(epp, epn))));
-                const va = tf.softplus(tf.neg(dot(evp, tf.sub(epp, epn))));
-                const attr = tf.div(tf.sum(tf.mul(tf.add(ua, va), mask)), maskSum);
-                const sq = (a: tf.Tensor2D) => tf.sum(tf.square(a), 1);
-                const reg = tf.mean(tf.addN([sq(eu), sq(evp), sq(evn), tf.mul(tf.add(sq(epp), sq(epn)), mask)]));
-                return tf.addN([ui, attr, tf.mul(opts.l2, reg)]) as tf.Scalar;
-              },
-              true,
-              [U, V, P],
-            ) as tf.Scalar;
-          }),
-        );
+      let loss = NaN;
+      // Freed however the epoch ends: an error mid-epoch (a thrown heartbeat, a bad batch) leaks nothing.
+      try {
+        for (let s = 0; s < n; s += opts.batchSize) {
+          heartbeat();
+          const e = Math.min(n, s + opts.batchSize);
+          stepLosses.push(
+            tf.tidy(() => {
+              const u = tf.tensor1d(t.users.subarray(s, e), 'int32');
+              const vp = tf.tensor1d(t.pos.subarray(s, e), 'int32');
+              const vn = tf.tensor1d(t.neg.subarray(s, e), 'int32');
+              const pp = tf.tensor1d(t.posAttr.subarray(s, e), 'int32');
+              const pn = tf.tensor1d(t.negAttr.subarray(s, e), 'int32');
+              const mask = tf.tensor1d(t.hasAttr.subarray(s, e), 'float32');
+              const maskSum = Math.max(1, t.hasAttr.subarray(s, e).reduce((a, b) => a + b, 0));
+              return optimizer.minimize(
+                () => {
+                  const eu = gatherRows(U, u);
+                  const evp = gatherRows(V, vp);
+                  const evn = gatherRows(V, vn);
+                  const epp = gatherRows(P, pp);
+                  const epn = gatherRows(P, pn);
+                  const dot = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.sum(tf.mul(a, b), 1);
+                  const ui = tf.mean(tf.softplus(tf.neg(dot(eu, tf.sub(evp, evn)))));
+                  const ua = tf.softplus(tf.neg(dot(eu, tf.sub(epp, epn))));
+                  const va = tf.softplus(tf.neg(dot(evp, tf.sub(epp, epn))));
+                  const attr = tf.div(tf.sum(tf.mul(tf.add(ua, va), mask)), maskSum);
+                  const sq = (a: tf.Tensor2D) => tf.sum(tf.square(a), 1);
+                  const reg = tf.mean(tf.addN([sq(eu), sq(evp), sq(evn), tf.mul(tf.add(sq(epp), sq(epn)), mask)]));
+                  return tf.addN([ui, attr, tf.mul(opts.l2, reg)]) as tf.Scalar;
+                },
+                true,
+                [U, V, P],
+              ) as tf.Scalar;
+            }),
+          );
+        }
+        const total = tf.addN(stepLosses);
+        try {
+          loss = (await total.data())[0] / Math.max(1, stepLosses.length);
+        } finally {
+          total.dispose();
+        }
+      } finally {
+        stepLosses.forEach((l) => l.dispose());
       }
-      const total = tf.addN(stepLosses);
-      const sum = (await total.data())[0];
-      total.dispose();
-      stepLosses.forEach((l) => l.dispose());
-      const loss = sum / Math.max(1, stepLosses.length);
       if (!Number.isFinite(loss)) throw new Error(`conversation pretraining diverged at epoch ${epoch + 1}`);
       losses.push(loss);
       onEpoch?.(epoch + 1, loss);
