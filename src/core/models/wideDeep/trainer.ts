@@ -12,7 +12,7 @@ export interface WideDeepTrainer {
 
 /**
  * The reference's optimisers (TF's DNNLinearCombinedClassifier): FTRL for the linear part, an adaptive optimiser
- * for the DNN (the reference uses AdaGrad; Adam here, which reaches the same loss in fewer epochs). Both take the
+ * for the DNN (the reference uses AdaGrad; Adam here, the lab's usual optimiser — AdaGrad was not compared). Both take the
  * gradient of the same loss, computed once: a joint model's wide and deep parts learn from one error.
  */
 export function createWideDeepTrainer(model: WideDeepModel, opts: { learningRate: number; l2: number; ftrl: FtrlOptions }): WideDeepTrainer {
