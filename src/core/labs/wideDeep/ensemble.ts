@@ -1,6 +1,9 @@
 // The ensemble: wide and deep trained apart, combined only at inference by a logistic blend of their logits.
 import { sigmoid } from '../../metrics/classification';
 
+/** The blend's own parameters (a, b, c): what the ensemble adds to its two models' sizes. */
+export const BLEND_PARAMS = 3;
+
 /** ℓ_ens = a·ℓ_wide + b·ℓ_deep + c. */
 export interface Blend {
   a: number;

@@ -16,7 +16,7 @@ import { deviceBatch, disposeBatch, hostBatch, maxCrosses, type HostBatch } from
 import { buildClickTask, rowsIn, TEST, TRAIN, VALID, type ClickTask } from './clickTask';
 import { MODELS, SWEEP_CROSSES, sweepLabel, type ModelId, type WideDeepConfig } from './config';
 import { chooseCrosses, crossIndex, crossStats, plantedCrosses } from './crosses';
-import { blendLogits, fitBlend, type Blend } from './ensemble';
+import { BLEND_PARAMS, blendLogits, fitBlend, type Blend } from './ensemble';
 import { buildFeatureSpace, type FeatureSpace } from './features';
 import { errorGrid, gridField, memorisationSplit, type Predictions } from './grid';
 import { reportTables } from './tables';
@@ -137,6 +137,22 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
     let finalProbs: Record<ModelId, Float64Array> | null = null;
     let epochsDone = 0;
     const steps = Math.ceil(trainRows.length / config.batchSize);
+    /** The ensemble's size: its wide model, the deep model and the blend's weights. */
+    const ensembleParams = (wide: WideDeepModel) => wide.paramCount() + byKey.deep.model.paramCount() + BLEND_PARAMS;
+    const params: Record<ModelId, number> = {
+      wide: byKey.wide.model.paramCount(),
+      deep: byKey.deep.model.paramCount(),
+      joint: byKey.joint.model.paramCount(),
+      ensemble: ensembleParams(byKey.wide.model),
+    };
+    // The crosses the wide part got (the first 30), named once: they do not change during the run.
+    const statOf = new Map(stats.map((x) => [x.key, x]));
+    const crossList = crosses.slice(0, 30).map((key) => {
+      const x = statOf.get(key);
+      const f = Math.floor(key / space.size);
+      return { name: `${space.names[f]} × ${space.names[key - f * space.size]}`, impressions: x?.impressions ?? 0, clicks: x?.clicks ?? 0, expected: x?.expected ?? 0, g: x?.g ?? 0, planted: planted.has(key) };
+    });
+    let lastDeep: { valid: Float32Array; test: Float32Array } | null = null;
 
     /** Test AUC, log-loss and exception log-loss of a model's probabilities, under its key. */
     const scored = (key: string, probs: ArrayLike<number>, out: Record<string, number>) => {
@@ -203,6 +219,7 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
         epochsDone = epoch;
         const wide = await logitsOf(byKey.wide);
         const deep = await logitsOf(byKey.deep);
+        lastDeep = deep;
         const joint = await logitsOf(byKey.joint);
         heartbeat();
         blend = fitBlend(wide.valid, deep.valid, validLabels);
@@ -219,18 +236,9 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
         for (const m of MODELS) scored(m, p[m], out);
         if (bayesTest) scored('bayes', bayesTest, out);
         io.artifact('models', {
-          params: {
-            wide: byKey.wide.model.paramCount(),
-            deep: byKey.deep.model.paramCount(),
-            joint: byKey.joint.model.paramCount(),
-            ensemble: byKey.wide.model.paramCount() + byKey.deep.model.paramCount() + 3,
-          },
+          params,
           nonzeroWide: { wide: await nonzero(byKey.wide.model), joint: await nonzero(byKey.joint.model) },
-          crosses: crosses.slice(0, 30).map((key) => {
-            const s = stats.find((x) => x.key === key);
-            const f = Math.floor(key / space.size);
-            return { name: `${space.names[f]} × ${space.names[key - f * space.size]}`, impressions: s?.impressions ?? 0, clicks: s?.clicks ?? 0, expected: s?.expected ?? 0, g: s?.g ?? 0, planted: planted.has(key) };
-          }),
+          crosses: crossList,
           crossCount: crosses.length,
           blend,
         });
@@ -255,11 +263,12 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
           for (const [m, v] of Object.entries(b.auc)) extra[`test/auc/${m}/${b.id}`] = v;
           for (const [m, v] of Object.entries(b.logloss)) extra[`test/logloss/${m}/${b.id}`] = v;
         }
-        for (const m of MODELS) extra[`params/${m}`] = m === 'ensemble' ? byKey.wide.model.paramCount() + byKey.deep.model.paramCount() + 3 : byKey[m].model.paramCount();
+        for (const m of MODELS) extra[`params/${m}`] = params[m];
         let sweepArtifact: CrossSweepArtifact | null = null;
         // Only a completed run: a stopped one has trained past its last scored epoch, and the sweep would mix the two.
         if (sweep.length && outcome.status === 'completed') {
-          const deepL = await logitsOf(byKey.deep);
+          // The deep model's logits of the last evaluation: a completed run has not stepped since.
+          const deepL = lastDeep!;
           const rows: CrossSweepRow[] = [];
           for (const size of SWEEP_CROSSES) {
             const w = sweep.find((c) => c.key === `sweep-wide-${size}`)!;
@@ -274,7 +283,7 @@ export function runWideDeep(config: WideDeepConfig, ctx: RunContext = {}): Promi
               crosses: w.crosses,
               nonzeroWide: { wide: await nonzero(w.model), joint: await nonzero(j.model) },
               jointParams: j.model.paramCount(),
-              ensembleParams: w.model.paramCount() + byKey.deep.model.paramCount() + 3,
+              ensembleParams: ensembleParams(w.model),
               auc: { wide: r['test/auc/wide'], joint: r['test/auc/joint'], ensemble: r['test/auc/ensemble'] },
               logloss: { wide: r['test/logloss/wide'], joint: r['test/logloss/joint'], ensemble: r['test/logloss/ensemble'] },
               exceptionLogloss: hasExceptions ? { wide: r['test/exceptionLogloss/wide'], joint: r['test/exceptionLogloss/joint'], ensemble: r['test/exceptionLogloss/ensemble'] } : null,
