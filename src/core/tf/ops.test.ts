@@ -1,9 +1,9 @@
-// gatherRows and matMulFast must match tfjs's own ops in value and gradient, on wasm and on cpu.
+// gatherRows, matMulFast and matMulConst must match tfjs's own ops in value and gradient, on wasm and on cpu.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWasm } from '../testing/tfSetup';
 import { selectBackend } from './backends';
-import { gatherRows, makeOptimizer, matMulFast, variableFrom } from './ops';
+import { gatherRows, makeOptimizer, matMulConst, matMulFast, variableFrom } from './ops';
 
 const values = async (t: tf.Tensor) => Array.from(await t.data());
 
@@ -93,6 +93,21 @@ for (const backend of ['wasm', 'cpu'] as const) {
         expect(await values(ga)).toEqual(await values(ta));
         expect(await values(gb)).toEqual(await values(tb));
         tf.dispose([a, b, w, ga, gb, ta, tb]);
+      });
+    });
+
+    describe('matMulConst', () => {
+      it('has the product and the first input’s gradient of tf.matMul, with Cᵀ given once', async () => {
+        const a = tf.tensor2d(A);
+        const c = tf.tensor2d(B);
+        const cT = tf.transpose(c) as tf.Tensor2D;
+        const w = tf.tensor2d(WM);
+        const ours = matMulConst(a, c, cT);
+        expect(await values(ours)).toEqual([10, 6, 22, 12]);
+        const ga = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(matMulConst(x as tf.Tensor2D, c, cT), w)))(a);
+        // The same dA = w·Cᵀ as matMulFast's above.
+        expect(await values(ga)).toEqual([-1, 4, 5, -1, 8, 13]);
+        tf.dispose([a, c, cT, w, ours, ga]);
       });
     });
 

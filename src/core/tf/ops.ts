@@ -43,6 +43,18 @@ export const matMulFast = tf.customGrad((...args: Arg[]) => {
 }) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
 
 /**
+ * a·C for a constant C (a fixed pooling or selection matrix): only a gets a gradient, dA = dY·Cᵀ, with Cᵀ given by
+ * the caller (computed once), so a step neither transposes C nor computes the unused Aᵀ·dY.
+ */
+export function matMulConst(a: tf.Tensor2D, c: tf.Tensor2D, cT: tf.Tensor2D): tf.Tensor2D {
+  const f = tf.customGrad((...args: Arg[]) => {
+    const [x] = args as [tf.Tensor2D, tf.GradSaveFunc];
+    return { value: tf.matMul(x, c), gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.matMul(dy as tf.Tensor2D, cT) };
+  });
+  return f(a) as tf.Tensor2D;
+}
+
+/**
  * Batched a·b (B × m × k times B × k × n) whose backward pass transposes first, like tf/ops.ts `matMulFast` for
  * 2-D: dA = dY·Bᵀ, dB = Aᵀ·dY, each as a plain batched product of an explicitly transposed operand.
  */

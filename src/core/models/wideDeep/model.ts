@@ -1,7 +1,7 @@
 // Wide & Deep (Cheng et al., DLRS 2016): a wide linear part over sparse one-hot and cross features, a deep part
 // (embeddings → ReLU MLP), and one logit that adds them. Wide only, deep only and joint are the same code.
 import * as tf from '@tensorflow/tfjs';
-import { gatherRows, matMulFast, variableFrom } from '../../tf/ops';
+import { gatherRows, matMulConst, matMulFast, variableFrom } from '../../tf/ops';
 import type { Rng } from '../../random/rng';
 
 /** The deep part's shape. */
@@ -61,7 +61,7 @@ export function createWideDeep(spec: WideDeepSpec): WideDeepModel {
   const { rng, deep } = spec;
   const wide = spec.wideSize > 0 ? variableFrom(new Float32Array(spec.wideSize + 1), [spec.wideSize + 1, 1]) : null;
   const bias = variableFrom(new Float32Array(1), [1, 1]);
-  let parts: { emb: tf.Variable<tf.Rank.R2>; pool: tf.Tensor2D; l1: ReturnType<typeof dense>; l2: ReturnType<typeof dense>; out: ReturnType<typeof dense> } | null = null;
+  let parts: { emb: tf.Variable<tf.Rank.R2>; pool: tf.Tensor2D; poolT: tf.Tensor2D; l1: ReturnType<typeof dense>; l2: ReturnType<typeof dense>; out: ReturnType<typeof dense> } | null = null;
   if (deep) {
     const init = rng.normalArray((deep.numFeatures + 1) * deep.dim, 0.05);
     init.fill(0, deep.numFeatures * deep.dim);
@@ -72,6 +72,7 @@ export function createWideDeep(spec: WideDeepSpec): WideDeepModel {
     parts = {
       emb: variableFrom(init, [deep.numFeatures + 1, deep.dim]),
       pool: tf.tensor2d(pool, [slots, deep.numFields]),
+      poolT: tf.tidy(() => tf.transpose(tf.tensor2d(pool, [slots, deep.numFields]))),
       l1: dense(rng, deep.numFields * deep.dim, deep.hidden),
       l2: dense(rng, deep.hidden, h2),
       out: dense(rng, h2, 1, Math.sqrt(1 / h2)),
@@ -89,7 +90,7 @@ export function createWideDeep(spec: WideDeepSpec): WideDeepModel {
     const rows = gatherRows(p.emb, b.deepIdx);
     const sqNorm = tf.div(tf.sum(tf.square(rows)), B) as tf.Scalar;
     const e = tf.mul(tf.reshape(rows, [B, S, d.dim]), b.deepWeight);
-    const pooled = matMulFast(tf.reshape(tf.transpose(e, [0, 2, 1]), [B * d.dim, S]), p.pool);
+    const pooled = matMulConst(tf.reshape(tf.transpose(e, [0, 2, 1]), [B * d.dim, S]), p.pool, p.poolT);
     const x: tf.Tensor2D = tf.reshape(tf.transpose(tf.reshape(pooled, [B, d.dim, d.numFields]), [0, 2, 1]), [B, d.numFields * d.dim]);
     const a1 = tf.relu(tf.add(matMulFast(x, p.l1.w), p.l1.b)) as tf.Tensor2D;
     const a2 = tf.relu(tf.add(matMulFast(a1, p.l2.w), p.l2.b)) as tf.Tensor2D;
@@ -136,6 +137,7 @@ export function createWideDeep(spec: WideDeepSpec): WideDeepModel {
       bias.dispose();
       if (parts) {
         parts.pool.dispose();
+        parts.poolT.dispose();
         for (const v of adamVariables) if (v !== bias) v.dispose();
       }
     },
