@@ -128,6 +128,10 @@ export interface CandidateActions {
   attributes: number[];
   items: number[];
   candidateScores: Float64Array;
+  /** Every attribute of some candidate not yet asked, ascending (what the top attributes were chosen from). */
+  reachable: number[];
+  /** Weighted entropy of every attribute over the candidates (science.md §2), computed once per turn for all readers. */
+  entropies: Float64Array;
 }
 
 /**
@@ -146,16 +150,11 @@ export function candidateActions(scorer: Scorer, episode: Episode, state: Conver
   const reachable = new Set<number>();
   for (const v of cand) for (const p of itemAttributes(table, v)) if (!asked.has(p)) reachable.add(p);
   const ids = [...reachable].sort((a, b) => a - b);
-  let value: (p: number) => number;
-  if (options.attributeRanking === 'entropy') {
-    const h = weightedEntropies(table, cand, scores);
-    value = (p) => h[p];
-  } else {
-    value = (p) => attributePreference(scorer, episode.user, p, state.accepted);
-  }
+  const entropies = weightedEntropies(table, cand, scores);
+  const value = options.attributeRanking === 'entropy' ? (p: number) => entropies[p] : (p: number) => attributePreference(scorer, episode.user, p, state.accepted);
   const vals = Float64Array.from(ids, value);
   const attributes = topIndices(vals, k).map((i) => ids[i]);
-  return { attributes, items, candidateScores: scores };
+  return { attributes, items, candidateScores: scores, reachable: ids, entropies };
 }
 
 /** Indices of the k largest values, descending; ties by the lower index (inputs here are in ascending id order). */

@@ -1,6 +1,6 @@
 // State and action features of the learned conversational policies, in plain JS from the pretrained embeddings.
 import type { CandidateActions, ConversationState, EnvironmentOptions } from './environment';
-import { weightedEntropies, type Scorer } from './scorer';
+import type { Scorer } from './scorer';
 
 /** Scalars at the end of the state vector. */
 export const STATE_SCALARS = 5;
@@ -27,13 +27,13 @@ export interface TurnView {
   state: ConversationState;
   actions: CandidateActions;
   options: EnvironmentOptions;
-  /** Weighted entropy of every attribute over the candidates (science.md §2), from `actions.candidateScores`. */
+  /** Weighted entropy of every attribute over the candidates (science.md §2): the turn's `actions.entropies`. */
   entropies: Float64Array;
 }
 
-/** A turn's view: computes the weighted entropies once. */
+/** A turn's view (the weighted entropies are the ones `candidateActions` computed for the turn). */
 export function turnView(scorer: Scorer, user: number, state: ConversationState, actions: CandidateActions, options: EnvironmentOptions): TurnView {
-  return { scorer, user, state, actions, options, entropies: weightedEntropies(scorer.table, state.candidates, actions.candidateScores) };
+  return { scorer, user, state, actions, options, entropies: actions.entropies };
 }
 
 /**

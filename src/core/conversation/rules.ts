@@ -4,7 +4,7 @@ import type { AttributeTable } from './attributes';
 import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, topIndices, type CandidateActions, type ConversationAction, type ConversationState, type EnvironmentOptions } from './environment';
 import type { Episode } from './episodes';
 import type { EpisodeOutcome } from './metrics';
-import { weightedEntropies, type Scorer } from './scorer';
+import type { Scorer } from './scorer';
 
 /** What a policy sees at a turn: the episode's user (not its target), the state and the ranked action space. */
 export interface PolicyContext {
@@ -35,13 +35,9 @@ export const absGreedy: ConversationPolicy = recommendTop;
 export const maxEntropy: ConversationPolicy = (ctx) => {
   const { state, options } = ctx;
   if (state.candidates.length <= options.listSize || lastTurn(ctx)) return recommendTop(ctx);
-  const table = ctx.scorer.table;
-  const h = weightedEntropies(table, state.candidates, ctx.actions.candidateScores);
-  const asked = new Set([...state.accepted, ...state.rejected]);
-  const reachable = new Set<number>();
-  for (const v of state.candidates) for (let e = table.itemPtr[v]; e < table.itemPtr[v + 1]; e++) if (!asked.has(table.itemAttrs[e])) reachable.add(table.itemAttrs[e]);
-  if (reachable.size === 0) return recommendTop(ctx);
-  const ids = [...reachable].sort((a, b) => a - b);
+  // The turn's reachable attributes and entropies, as candidateActions computed them (whatever the ranking).
+  const { reachable: ids, entropies: h } = ctx.actions;
+  if (ids.length === 0) return recommendTop(ctx);
   const best = topIndices(Float64Array.from(ids, (p) => h[p]), 1)[0];
   return { kind: 'ask', attribute: ids[best] };
 };
