@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset, Interactions } from '../../data/dataset';
 import { itemCounts, userItems } from '../../data/dataset';
-import { dwa, fixedWeights, gradNorm, normaliseWeights, uncertaintyWeighting, type DynamicWeightAverage, type LossWeighting, type LossWeightingMethod } from './lossWeighting';
+import { dwa, fixedWeights, gradNorm, normaliseWeights, uncertaintyWeighting, type DynamicWeightAverage, type FixedWeighting, type LossWeighting, type LossWeightingMethod } from './lossWeighting';
 import type { SoftmaxPolicy } from '../../models/softmaxPolicy';
 import type { SlateBatch } from './slateBatch';
 import { accuracyLoss, expectedDiversity, expectedNovelty } from './surrogates';
@@ -80,7 +80,8 @@ export async function lossSideStep(
       targets[r * I + i] = 0;
     }
   });
-  if (s.method === 'fixed') s.weighting = swapFixed(s.weighting, base);
+  // Fixed weights follow the sliders from this step on.
+  if (s.method === 'fixed') (s.weighting as FixedWeighting).set(base);
   const losses = () => {
     const logits = policy.logits(tf.tensor1d(users, 'int32'), { inputs: batch.visible });
     const logPi = tf.logSoftmax(tf.add(logits, tf.tensor2d(mask, [B, I]))) as tf.Tensor2D;
@@ -119,10 +120,3 @@ export async function lossSideStep(
   return { loss: values[0], weights, terms: values.slice(1) };
 }
 
-/** Fixed weights follow the sliders: a new FixedWeighting when b changed. */
-function swapFixed(w: LossWeighting, base: number[]): LossWeighting {
-  const now = w.rawWeights();
-  if (now.every((x, k) => Math.abs(x - base[k]) < 1e-12)) return w;
-  w.dispose();
-  return fixedWeights(base);
-}
