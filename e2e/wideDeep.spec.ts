@@ -84,7 +84,8 @@ test('the crosses sweep draws test AUC against parameters for joint and the ense
 
 test('at 390 px the panel does not scroll the page sideways; the grid scrolls in its own box', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await openLab(page, `/?lab=wide-deep&${QUICK}`);
+  // With the sweep on: its chart head holds two pickers, the direction and the table toggle.
+  await openLab(page, `/?lab=wide-deep&${QUICK}&crossSweep=true`);
   await train(page);
   await waitForStatus(page, 'finished');
   await expect(page.getByTestId('wd-error-grid')).toBeVisible();

@@ -30,7 +30,7 @@ export const CrossSweepView = memo(function CrossSweepView({ sweep }: { sweep: C
   const deepValue = metric === 'exceptionLogloss' ? (sweep.deep.exceptionLogloss ?? NaN) : sweep.deep[metric];
   // Size as all trainable parameters, or as the wide weights FTRL's L1 left non-zero (the wide part's effective size).
   const [size, setSize] = useState<'params' | 'nonzero'>('params');
-  const sizeLabel = size === 'params' ? 'model size: parameters (log scale)' : 'wide weights in use: non-zero after L1 (log scale)';
+  const sizeLabel = size === 'params' ? 'parameters (log scale)' : 'non-zero wide weights (log scale)';
   const joint = sweep.rows.map((r) => ({ params: size === 'params' ? r.jointParams : r.nonzeroWide.joint, auc: valueOf(r, metric, 'joint'), n: r.crosses }));
   const ensemble = sweep.rows.map((r) => ({ params: size === 'params' ? r.ensembleParams : r.nonzeroWide.wide, auc: valueOf(r, metric, 'ensemble'), n: r.crosses }));
   // The deep model is a horizontal reference line: its AUC widens the y range, its size not the x range.
