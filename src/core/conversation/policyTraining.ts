@@ -97,7 +97,7 @@ export interface PolicyProgress {
   actions: number;
   trainSteps: number;
   epsilon: number;
-  /** Mean TD loss of the train steps since the previous point (NaN if none). */
+  /** Mean over the training episodes since the previous point of each one's mean TD loss (NaN if none trained). */
   loss: number;
   /** Mean undiscounted return and success share of the training episodes since the previous point. */
   trainReturn: number;
@@ -157,21 +157,36 @@ export function greedyPolicy(design: ActionDesign, dims: DuelingQDims, weights: 
   };
 }
 
+/** What one training episode left: its TD losses (one scalar, still on the device; null before warmup), return, success. */
+export interface PlayedEpisode {
+  loss: tf.Scalar | null;
+  return: number;
+  success: boolean;
+  actions: number;
+}
+
 /**
- * Trains a design's double DQN by playing training episodes against the simulated user:
- * each agent action is ε-greedy (`linearEpsilon` over agent actions), its transition
- * (s, candidates, a, r, done, s′, candidates′) goes into the replay buffer — at `done` s′ is zeros and offers no
- * candidates, so nothing is bootstrapped (the user's quit at turn 15 is terminal, as in the official code) — and once
- * `warmup` transitions are stored, one batch is trained per action. Losses stay tensors until a progress point reads
- * them in one go; acting reads the weights back once per train step (inside `act`). Every `evalEvery` episodes and at
- * the end, the greedy policy (with `override` as set) runs on the held-out episodes.
+ * A design's double DQN learning by playing training episodes against the simulated user, one episode per call:
+ * each agent action is ε-greedy (`linearEpsilon` over agent actions), its transition (s, candidates, a, r, done, s′,
+ * candidates′) goes into the replay buffer — at `done` s′ is zeros and offers no candidates, so nothing is
+ * bootstrapped (the user's quit at turn 15 is terminal, as in the official code) — and once `warmup` transitions
+ * are stored, one batch is trained per action. The episode's TD losses stay on the device as their mean.
  */
-export async function trainPolicy(
-  design: ActionDesign,
-  data: PolicyTrainingData,
-  options: Partial<PolicyTrainingOptions> = {},
-  hooks: TrainingHooks = {},
-): Promise<TrainedPolicy> {
+export interface PolicyLearner {
+  readonly design: ActionDesign;
+  readonly dims: DuelingQDims;
+  readonly agent: DoubleDqn;
+  /** Agent actions taken so far (= transitions stored). */
+  readonly actions: number;
+  /** The current ε. */
+  epsilon(): number;
+  playEpisode(onTransition?: TrainingHooks['onTransition']): Promise<PlayedEpisode>;
+  /** The greedy policy of the online network's current weights (read back once). */
+  greedy(override: boolean): Promise<{ weights: ModelWeights; policy: ConversationPolicy }>;
+  dispose(): void;
+}
+
+export function createPolicyLearner(design: ActionDesign, data: Pick<PolicyTrainingData, 'scorer' | 'train'>, options: Partial<PolicyTrainingOptions> = {}): PolicyLearner {
   const o: PolicyTrainingOptions = { ...DEFAULT_POLICY_TRAINING, ...options };
   if (data.train.length === 0) throw new RangeError('policy training: no training episodes');
   const { scorer } = data;
@@ -186,9 +201,88 @@ export async function trainPolicy(
   const buffer = new ReplayBuffer(shape, o.bufferCapacity);
   const batch = emptyBatch(shape, o.batchSize);
   const dims: DuelingQDims = { stateDim: shape.stateDim, actionDim: shape.actionDim, hidden: o.hidden };
+  const schedule = { start: o.epsilonStart, end: o.epsilonEnd, steps: o.epsilonSteps };
+  let actions = 0;
+
+  const playEpisode = async (onTransition?: TrainingHooks['onTransition']): Promise<PlayedEpisode> => {
+    const episode = data.train[draw.int(data.train.length)];
+    let state = startConversation(scorer.table, episode);
+    let view = turnView(scorer, episode.user, state, candidateActions(scorer, episode, state, env), env);
+    let s = encodeState(view);
+    let c = design.candidates(view);
+    let total = 0;
+    let success = false;
+    const losses: tf.Scalar[] = [];
+    try {
+      for (;;) {
+        const { action: index, q } = await agent.act(s, c, linearEpsilon(actions, schedule), explore);
+        const r = step(scorer.table, episode, state, design.toAction(view, index, q), env);
+        actions++;
+        total += r.reward;
+        let s2: Float32Array;
+        let c2: Float32Array;
+        if (r.done) {
+          s2 = new Float32Array(shape.stateDim);
+          c2 = new Float32Array(0);
+        } else {
+          state = r.state;
+          view = turnView(scorer, episode.user, state, candidateActions(scorer, episode, state, env), env);
+          s2 = encodeState(view);
+          c2 = design.candidates(view);
+        }
+        const transition: Transition = { state: s, candidates: c, action: index, reward: r.reward, done: r.done, nextState: s2, nextCandidates: c2 };
+        buffer.push(transition);
+        onTransition?.(transition, r, episode);
+        if (buffer.size >= o.warmup) losses.push(agent.train(buffer.sample(o.batchSize, replayRng, batch)));
+        if (r.done) {
+          success = r.event === 'success';
+          break;
+        }
+        s = s2;
+        c = c2;
+      }
+      const loss = losses.length === 0 ? null : tf.tidy(() => tf.mean(tf.stack(losses)) as tf.Scalar);
+      return { loss, return: total, success, actions: actions };
+    } finally {
+      losses.forEach((l) => l.dispose());
+    }
+  };
+
+  return {
+    design,
+    dims,
+    agent,
+    get actions() {
+      return actions;
+    },
+    epsilon: () => linearEpsilon(actions, schedule),
+    playEpisode,
+    async greedy(override) {
+      const weights = await agent.online.snapshot();
+      return { weights, policy: greedyPolicy(design, dims, weights, override) };
+    },
+    dispose: () => agent.dispose(),
+  };
+}
+
+/**
+ * Trains a design's double DQN (see {@link createPolicyLearner}) for `episodes` training episodes. Every `evalEvery`
+ * episodes and at the end, the greedy policy (with `override` as set) runs on the held-out episodes. Losses stay
+ * tensors until a progress point reads them in one go.
+ */
+export async function trainPolicy(
+  design: ActionDesign,
+  data: PolicyTrainingData,
+  options: Partial<PolicyTrainingOptions> = {},
+  hooks: TrainingHooks = {},
+): Promise<TrainedPolicy> {
+  const o: PolicyTrainingOptions = { ...DEFAULT_POLICY_TRAINING, ...options };
+  const { scorer } = data;
+  const env = o.environment;
+  const learner = createPolicyLearner(design, data, o);
+  const { agent } = learner;
   const progress: PolicyProgress[] = [];
   let pendingLosses: tf.Scalar[] = [];
-  let actions = 0;
   let played = 0;
   let sinceReturn = 0;
   let sinceSuccess = 0;
@@ -207,13 +301,13 @@ export async function trainPolicy(
       for (const v of values) s += v;
       loss = s / values.length;
     }
-    const weights = await agent.online.snapshot();
-    const results = runEpisodes(greedyPolicy(design, dims, weights, o.override), data.evaluation, scorer, env);
+    const { policy } = await learner.greedy(o.override);
+    const results = runEpisodes(policy, data.evaluation, scorer, env);
     const point: PolicyProgress = {
       episodes: played,
-      actions,
+      actions: learner.actions,
       trainSteps: agent.steps,
-      epsilon: linearEpsilon(actions, { start: o.epsilonStart, end: o.epsilonEnd, steps: o.epsilonSteps }),
+      epsilon: learner.epsilon(),
       loss,
       trainReturn: sinceEpisodes > 0 ? sinceReturn / sinceEpisodes : NaN,
       trainSuccess: sinceEpisodes > 0 ? sinceSuccess / sinceEpisodes : NaN,
@@ -234,54 +328,23 @@ export async function trainPolicy(
         break;
       }
       heartbeat();
-      const episode = data.train[draw.int(data.train.length)];
-      let state = startConversation(scorer.table, episode);
-      let view = turnView(scorer, episode.user, state, candidateActions(scorer, episode, state, env), env);
-      let s = encodeState(view);
-      let c = design.candidates(view);
-      let total = 0;
-      for (;;) {
-        const epsilon = linearEpsilon(actions, { start: o.epsilonStart, end: o.epsilonEnd, steps: o.epsilonSteps });
-        const { action: index, q } = await agent.act(s, c, epsilon, explore);
-        const r = step(scorer.table, episode, state, design.toAction(view, index, q), env);
-        actions++;
-        total += r.reward;
-        let s2: Float32Array;
-        let c2: Float32Array;
-        if (r.done) {
-          s2 = new Float32Array(shape.stateDim);
-          c2 = new Float32Array(0);
-        } else {
-          state = r.state;
-          view = turnView(scorer, episode.user, state, candidateActions(scorer, episode, state, env), env);
-          s2 = encodeState(view);
-          c2 = design.candidates(view);
-        }
-        const transition: Transition = { state: s, candidates: c, action: index, reward: r.reward, done: r.done, nextState: s2, nextCandidates: c2 };
-        buffer.push(transition);
-        hooks.onTransition?.(transition, r, episode);
-        if (buffer.size >= o.warmup) pendingLosses.push(agent.train(buffer.sample(o.batchSize, replayRng, batch)));
-        if (r.done) {
-          if (r.event === 'success') sinceSuccess++;
-          break;
-        }
-        s = s2;
-        c = c2;
-      }
+      const e = await learner.playEpisode(hooks.onTransition);
+      if (e.loss) pendingLosses.push(e.loss);
+      if (e.success) sinceSuccess++;
       played++;
       sinceEpisodes++;
-      sinceReturn += total;
+      sinceReturn += e.return;
       if (played % o.evalEvery === 0 && played < o.episodes) await evaluate();
     }
     await evaluate();
-    const weights = await agent.online.snapshot();
+    const { weights } = await learner.greedy(o.override);
     return {
       design,
       agent,
       weights,
       progress,
       aborted,
-      policy: (override = o.override) => greedyPolicy(design, dims, weights, override),
+      policy: (override = o.override) => greedyPolicy(design, learner.dims, weights, override),
       dispose: () => agent.dispose(),
     };
   } catch (e) {
