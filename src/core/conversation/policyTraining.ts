@@ -10,7 +10,7 @@ import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, type Co
 import type { Episode } from './episodes';
 import { averageTurns, hdcg, successRates } from './metrics';
 import { encodeState, stateDim, turnView, type TurnView } from './policyFeatures';
-import { runEpisodes, type ConversationPolicy } from './rules';
+import { runEpisodes, type ConversationPolicy, type PolicyContext } from './rules';
 import type { Scorer } from './scorer';
 
 /**
@@ -29,6 +29,24 @@ export interface ActionDesign {
   toAction(view: TurnView, index: number, q: Float64Array): ConversationAction;
   /** The candidate the test-time override recommends with (the best "recommend" by Q), or −1 if none. */
   recommendIndex(view: TurnView, q: Float64Array): number;
+  /** What each candidate action is, in `candidates` order (for replays): an attribute to ask, an item, or a bare switch. */
+  describe(view: TurnView): OfferedAction[];
+}
+
+/** One candidate action as a person reads it: ask `attribute`, recommend with `item` first, or the bare switch. */
+export interface OfferedAction {
+  kind: 'ask' | 'recommend';
+  attribute?: number;
+  item?: number;
+}
+
+/** A greedy choice and why: the Q-values of every candidate, the index taken, and whether the override forced it. */
+export interface GreedyChoice {
+  action: ConversationAction;
+  q: Float64Array;
+  index: number;
+  overridden: boolean;
+  offered: OfferedAction[];
 }
 
 export interface PolicyTrainingOptions {
@@ -143,18 +161,25 @@ export function overrideApplies(view: TurnView): boolean {
   return view.state.candidates.length <= view.options.listSize || view.state.turn + 1 >= view.options.maxTurn;
 }
 
+/** The greedy choice of a design and a set of weights at a turn, in plain JS (no tensors), with its Q-values. */
+export function greedyChoice(design: ActionDesign, dims: DuelingQDims, weights: ModelWeights, override: boolean, ctx: PolicyContext): GreedyChoice {
+  const view = turnView(ctx.scorer, ctx.user, ctx.state, ctx.actions, ctx.options);
+  const q = qValuesJs(dims, weights, encodeState(view), design.candidates(view));
+  let index = argMaxRange(q, 0, q.length);
+  let overridden = false;
+  if (override && overrideApplies(view)) {
+    const r = design.recommendIndex(view, q);
+    if (r >= 0) {
+      overridden = r !== index;
+      index = r;
+    }
+  }
+  return { action: design.toAction(view, index, q), q, index, overridden, offered: design.describe(view) };
+}
+
 /** The greedy policy of a design and a set of weights, in plain JS (no tensors): usable by `runEpisodes`. */
 export function greedyPolicy(design: ActionDesign, dims: DuelingQDims, weights: ModelWeights, override: boolean): ConversationPolicy {
-  return (ctx) => {
-    const view = turnView(ctx.scorer, ctx.user, ctx.state, ctx.actions, ctx.options);
-    const q = qValuesJs(dims, weights, encodeState(view), design.candidates(view));
-    let index = argMaxRange(q, 0, q.length);
-    if (override && overrideApplies(view)) {
-      const r = design.recommendIndex(view, q);
-      if (r >= 0) index = r;
-    }
-    return design.toAction(view, index, q);
-  };
+  return (ctx) => greedyChoice(design, dims, weights, override, ctx).action;
 }
 
 /** What one training episode left: its TD losses (one scalar, still on the device; null before warmup), return, success. */

@@ -1,7 +1,7 @@
 // Rule policies of conversational recommendation (abs greedy, max entropy, ask n then recommend) and the episode runner.
 import { heartbeat } from '../heartbeat';
 import type { AttributeTable } from './attributes';
-import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, topIndices, type CandidateActions, type ConversationAction, type ConversationState, type EnvironmentOptions } from './environment';
+import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, topIndices, type CandidateActions, type ConversationAction, type ConversationState, type EnvironmentOptions, type StepResult } from './environment';
 import type { Episode } from './episodes';
 import type { EpisodeOutcome } from './metrics';
 import type { Scorer } from './scorer';
@@ -63,11 +63,14 @@ export interface EpisodeResult extends EpisodeOutcome {
   asks: number;
 }
 
+/** Sees every turn as it is played: the episode's index, what the policy saw, what it did and the user's answer. */
+export type TurnObserver = (episodeIndex: number, ctx: PolicyContext, action: ConversationAction, result: StepResult) => void;
+
 /** Runs `policy` on each episode against the simulated user, in order; deterministic for a deterministic policy. */
-export function runEpisodes(policy: ConversationPolicy, episodes: readonly Episode[], scorer: Scorer, options: EnvironmentOptions = DEFAULT_ENVIRONMENT): EpisodeResult[] {
+export function runEpisodes(policy: ConversationPolicy, episodes: readonly Episode[], scorer: Scorer, options: EnvironmentOptions = DEFAULT_ENVIRONMENT, onTurn?: TurnObserver): EpisodeResult[] {
   const table: AttributeTable = scorer.table;
   const out: EpisodeResult[] = [];
-  for (const episode of episodes) {
+  for (const [index, episode] of episodes.entries()) {
     heartbeat();
     let state = startConversation(table, episode);
     let total = 0;
@@ -77,8 +80,10 @@ export function runEpisodes(policy: ConversationPolicy, episodes: readonly Episo
     let rank: number | null = null;
     for (;;) {
       const actionSpace = candidateActions(scorer, episode, state, options);
-      const action = policy({ scorer, user: episode.user, state, actions: actionSpace, options, actionsTaken: actions });
+      const ctx: PolicyContext = { scorer, user: episode.user, state, actions: actionSpace, options, actionsTaken: actions };
+      const action = policy(ctx);
       const r = step(table, episode, state, action, options);
+      onTurn?.(index, ctx, action, r);
       actions++;
       if (action.kind === 'ask') asks++;
       total += r.reward;

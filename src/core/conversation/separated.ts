@@ -28,6 +28,7 @@ export const SEPARATED: ActionDesign = {
     return { kind: 'recommend', items: view.actions.items };
   },
   recommendIndex: (view) => (view.actions.attributes.length > 0 ? 1 : 0),
+  describe: (view) => (view.actions.attributes.length > 0 ? [{ kind: 'ask', attribute: maxEntropyAttribute(view) }, { kind: 'recommend' }] : [{ kind: 'recommend' }]),
 };
 
 /** Trains the separated baseline with the same loop as the unified policy. */

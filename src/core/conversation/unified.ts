@@ -23,6 +23,7 @@ export const UNIFIED: ActionDesign = {
     return { kind: 'recommend', items: [index, ...rows].map((k) => view.actions.items[k - na]) };
   },
   recommendIndex: (view, q) => argMaxRange(q, view.actions.attributes.length, q.length),
+  describe: (view) => [...view.actions.attributes.map((attribute) => ({ kind: 'ask' as const, attribute })), ...view.actions.items.map((item) => ({ kind: 'recommend' as const, item }))],
 };
 
 /** Trains the unified policy (see `trainPolicy` for the loop and `UNIFIED` for the action space). */

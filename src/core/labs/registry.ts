@@ -3,13 +3,14 @@ import { ErrorCode, LabError } from '../errors';
 import type { Lab } from '../experiment/types';
 import { ampCfLab } from './ampCf';
 import { consumptionLab } from './consumption';
+import { conversationLab } from './conversation';
 import { multVaeLab } from './multVae';
 import { popVsMfLab } from './popVsMf';
 import { weightingLab } from './weighting';
 import { wideDeepLab } from './wideDeep';
 
 /** The labs in menu order (the registry erases each lab's own config and artifact types). */
-export const LABS: readonly Lab[] = [popVsMfLab, weightingLab, consumptionLab, multVaeLab, ampCfLab, wideDeepLab] as readonly Lab[];
+export const LABS: readonly Lab[] = [popVsMfLab, weightingLab, consumptionLab, multVaeLab, ampCfLab, wideDeepLab, conversationLab] as readonly Lab[];
 
 export function findLab(id: string): Lab | undefined {
   return LABS.find((l) => l.id === id);

@@ -61,7 +61,7 @@ export const ampCfLab = defineLab<typeof ampCfSchema, AmpCfArtifacts>({
     'Set P to 1: the two curves coincide step for step — AMP-CF with one persona is MF.',
   ],
   }),
-  place: { part: 'reformulation', order: 5 },
+  place: { part: 'reformulation', order: 6 },
   lessonPlan: ampCfLesson,
   findings: ampCfFindings,
   schema: ampCfSchema,

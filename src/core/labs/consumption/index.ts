@@ -50,7 +50,7 @@ export const consumptionLab = defineLab({
     "Below the table, a hand-set diversity weight (MMR) is swept on the same trained scores and each list is scored two ways. At w = 0.3, Precision@10 loses a share {finding:consumption.sweep-precision-hr/precision:2} of its value while HR@10 loses {finding:consumption.sweep-precision-hr/other:2} and U₂ {finding:consumption.sweep-precision-u2/other:2} (on MovieLens-100K: {finding:consumption.ml100k-sweep-precision-hr/precision:2} against {finding:consumption.ml100k-sweep-precision-hr/other:2}). Generic genre diversity still costs accuracy under every metric — it is not aimed at the user's tastes — but the trade-off is steeper under the metric that assumes all ten are consumed.",
   ],
   }),
-  place: { part: 'reformulation', order: 4 },
+  place: { part: 'reformulation', order: 5 },
   lessonPlan: consumptionLesson,
   findings: consumptionFindings,
   schema: consumptionSchema,

@@ -136,7 +136,7 @@ export const multVaeLab = defineLab<typeof multVaeSchema, MultVaeArtifacts>({
       'Raise the learning rate to 2: the VAE’s log σ² overflows and the run stops at once as diverged, keeping what it had.',
     ],
   }),
-  place: { part: 'reformulation', order: 6 },
+  place: { part: 'reformulation', order: 7 },
   lessonPlan: multVaeLesson,
   findings: multVaeFindings,
   schema: multVaeSchema,

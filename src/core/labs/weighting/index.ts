@@ -154,7 +154,7 @@ export const weightingLab = defineLab<typeof weightingSchema, WeightingArtifacts
     "Switch relevance to 'consumption' (the user takes one): most slates already hold a hit, so its spread is small, and the top-10 barely changes at the default step size. Give it room (a larger learning rate, more epochs) and compare the ILD of the lists.",
   ],
   }),
-  place: { part: 'weighting', order: 3 },
+  place: { part: 'weighting', order: 4 },
   lessonPlan: weightingLesson,
   findings: weightingFindings,
   schema: weightingSchema,
