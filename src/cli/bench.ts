@@ -11,6 +11,7 @@ import { userItems } from '../core/data/dataset';
 import { benchFirstLayer, type FirstLayerTiming } from '../core/bench/firstLayerBench';
 import { MODEL_SIZES } from '../core/models/multVae/options';
 import { benchWideDeepStep, type WideDeepBenchResult } from '../core/bench/wideDeepBench';
+import { benchConversationPlay, type ConversationBenchResult } from '../core/bench/conversationBench';
 import { benchRecord, formatBenchTable, METHOD } from './benchReport';
 import { runBrowserBench } from './browserBench';
 import { writeTextFile } from './output';
@@ -55,14 +56,19 @@ async function main(argv: string[]): Promise<number> {
   const weighting = browser ? undefined : await runWeightingBench(sweep);
   const multVae = browser ? undefined : await runMultVaeBench();
   const wideDeep = browser ? undefined : await runWideDeepBench();
-  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep }, null, 2) + '\n');
+  const conversation = browser ? undefined : await runConversationBench();
+  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation }, null, 2) + '\n');
   const evalLine = evaluation
     ? `\n\n${evaluation.label}: ${evaluation.totalMs.toFixed(1)} ms median (top-k ${evaluation.topKMs.toFixed(1)} ms + all metrics), ${evaluation.reps} runs`
     : '';
   const weightingLines = weighting ? '\n' + formatWeighting(weighting.step, weighting.sweep) : '';
   const multVaeLines = multVae ? '\n\n' + multVae.map((t) => `Mult-VAE ${t.mode} first layer: ${t.layerMs.toFixed(1)} ms (forward + backward), whole step ${t.stepMs.toFixed(1)} ms`).join('\n') : '';
   const wideDeepLines = wideDeep ? `\n\n${wideDeep.label} on ${wideDeep.backend}: ` + wideDeep.steps.map((s) => `${s.model} ${s.medianMs.toFixed(1)} ms (${s.params} parameters)`).join(', ') : '';
-  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}\n\nwrote ${path}\n`);
+  const conversationLines = conversation
+    ? `\n\n${conversation.label} on ${conversation.backend}: ` +
+      conversation.policies.map((p) => `${p.policy} ${p.episodesPerSecond.toFixed(1)} conversations/s (${p.actionsPerEpisode.toFixed(1)} actions each), greedy evaluation ${p.evalEpisodesPerSecond.toFixed(0)}/s`).join('; ')
+    : '';
+  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}\n\nwrote ${path}\n`);
   return report.results.length ? 0 : 1;
 }
 
@@ -93,6 +99,13 @@ async function runWideDeepBench(): Promise<WideDeepBenchResult> {
   await selectBackend('wasm');
   process.stderr.write('Wide & Deep step: wide, deep and joint, 50 steps each…\n');
   return benchWideDeepStep();
+}
+
+/** Training play of the two learned conversational policies on wasm, on workshop at the lab's defaults. */
+async function runConversationBench(): Promise<ConversationBenchResult> {
+  await selectBackend('wasm');
+  process.stderr.write('Conversation play: unified and separated, 60 warm-up + 200 timed conversations each…\n');
+  return benchConversationPlay();
 }
 
 function formatWeighting(step: PolicyStepBenchResult, sweep?: WeightingSweepBenchResult): string {
