@@ -10,8 +10,8 @@ import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, type St
 import { buildEpisodes, splitForConversation, type Episode } from './episodes';
 import { successRates } from './metrics';
 import { encodeState, turnView } from './policyFeatures';
-import type { PolicyTrainingData } from './policyTraining';
-import { absGreedy, runEpisodes } from './rules';
+import { createPolicyLearner, greedyChoice, type GreedyChoice, type PolicyTrainingData } from './policyTraining';
+import { absGreedy, runEpisodes, type ConversationPolicy } from './rules';
 import { createScorer, DEFAULT_PRETRAIN, pretrainEmbeddings } from './scorer';
 import { SEPARATED, trainSeparated } from './separated';
 import { trainUnified, UNIFIED } from './unified';
@@ -107,4 +107,39 @@ describe('the policy training loop', () => {
     console.log(`tiny smoke: unified SR@15 ${learned.toFixed(3)} (override on ${sr(res.policy(true)).toFixed(3)}), abs greedy ${greedy.toFixed(3)}`);
     expect(learned).toBeGreaterThanOrEqual(greedy - 0.05);
   }, 120_000);
+});
+
+describe('the greedy choice and the turn observer', () => {
+  it('takes the largest Q-value, describes every candidate it was offered, and runEpisodes shows each turn once', async () => {
+    for (const design of [UNIFIED, SEPARATED]) {
+      const learner = createPolicyLearner(design, data, { ...SMALL, seed: 2 });
+      try {
+        const { weights } = await learner.greedy(false);
+        const choices: GreedyChoice[] = [];
+        const policy: ConversationPolicy = (ctx) => {
+          const c = greedyChoice(design, learner.dims, weights, false, ctx);
+          choices.push(c);
+          return c.action;
+        };
+        const turns: number[] = [];
+        const results = runEpisodes(policy, testEpisodes.slice(0, 10), data.scorer, DEFAULT_ENVIRONMENT, (i, _ctx, action, r) => {
+          turns.push(i);
+          expect(action).toBe(choices[choices.length - 1].action);
+          expect(r.state.turn).toBeGreaterThan(_ctx.state.turn);
+        });
+        expect(turns).toHaveLength(results.reduce((s, r) => s + r.actions, 0));
+        for (const c of choices) {
+          expect(c.offered).toHaveLength(c.q.length);
+          expect(c.q[c.index]).toBe(Math.max(...c.q));
+          expect(c.offered[c.index].kind).toBe(c.action.kind);
+          expect(c.overridden).toBe(false);
+        }
+        // The separated policy offers at most ask and recommend; the unified one attributes first, then items.
+        if (design === SEPARATED) expect(choices.every((c) => c.offered.length <= 2)).toBe(true);
+        else expect(choices.every((c) => c.offered.findIndex((o) => o.kind === 'recommend') >= c.offered.filter((o) => o.kind === 'ask').length)).toBe(true);
+      } finally {
+        learner.dispose();
+      }
+    }
+  });
 });

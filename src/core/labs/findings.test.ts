@@ -55,6 +55,11 @@ const ALLOWED: Record<string, Record<string, string>> = {
     'popularity^0.5 without repeats': 'the exposure exponent of the synthetic impressions (a setting of the click task)',
     '0.5 = chance, 1 = perfect': 'what AUC values mean (a definition, not a measurement)',
   },
+  conversation: {
+    'SR@15 0.535 and AT 11.82 on LastFM': 'the paper’s reported figures (quoted from the paper, LastFM; not measured here)',
+    '(UNICORN: 0.999;': 'the paper’s discount (a setting’s default, quoted from the paper)',
+    'from 1 to 0.05 over': 'the exploration schedule’s end points (settings of the training loop)',
+  },
 };
 
 type LabDef = (typeof LABS)[number];
