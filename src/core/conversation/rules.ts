@@ -61,6 +61,8 @@ export interface EpisodeResult extends EpisodeOutcome {
   return: number;
   actions: number;
   asks: number;
+  /** Asks the user answered yes to. */
+  accepted: number;
 }
 
 /** Sees every turn as it is played: the episode's index, what the policy saw, what it did and the user's answer. */
@@ -76,6 +78,7 @@ export function runEpisodes(policy: ConversationPolicy, episodes: readonly Episo
     let total = 0;
     let actions = 0;
     let asks = 0;
+    let accepted = 0;
     let successTurn: number | null = null;
     let rank: number | null = null;
     for (;;) {
@@ -86,6 +89,7 @@ export function runEpisodes(policy: ConversationPolicy, episodes: readonly Episo
       onTurn?.(index, ctx, action, r);
       actions++;
       if (action.kind === 'ask') asks++;
+      if (r.event === 'accepted') accepted++;
       total += r.reward;
       state = r.state;
       if (r.event === 'success') {
@@ -94,7 +98,7 @@ export function runEpisodes(policy: ConversationPolicy, episodes: readonly Episo
       }
       if (r.done) break;
     }
-    out.push({ user: episode.user, target: episode.target, successTurn, rank, return: total, actions, asks });
+    out.push({ user: episode.user, target: episode.target, successTurn, rank, return: total, actions, asks, accepted });
   }
   return out;
 }

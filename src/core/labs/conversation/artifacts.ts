@@ -7,7 +7,8 @@ export interface TestCurvesArtifact {
   /** The turn limit (15: the user's opening is turn 1, so the agent acts at most 14 times and SR@15 counts every success). */
   turns: number;
   episodes: number;
-  policies: { id: PolicyId; label: string; sr: number[]; at: number; hdcg: number; asks: number }[];
+  /** `accepted`: the share of its questions answered yes (null if it never asked). */
+  policies: { id: PolicyId; label: string; sr: number[]; at: number; hdcg: number; asks: number; accepted: number | null }[];
   /** Training episodes played when each learned policy's weights were chosen (best validation SR@15). */
   selectedAt: Record<LearnedId, number>;
 }

@@ -83,6 +83,29 @@ export const conversationFindings = defineFindings(ID, [
     },
     expect: { a: 'entropy', op: '>', b: 'preference' },
   },
+  compare('acceptance', 'The unified policy’s questions are answered yes more often than Max Entropy’s (share of asks accepted, test)', { a: 'unifiedAccepted', op: '>', b: 'maxEntropyAccepted' }, {
+    values: {
+      unifiedAccepted: { reading: fromSummary('test/accepted/unified') },
+      separatedAccepted: { reading: fromSummary('test/accepted/separated') },
+      maxEntropyAccepted: { reading: fromSummary('test/accepted/max-entropy') },
+      unifiedAsks: { reading: fromSummary('test/asks/unified') },
+      maxEntropyAsks: { reading: fromSummary('test/asks/max-entropy') },
+    },
+  }),
+  {
+    id: `${ID}.override`,
+    labId: ID,
+    claim: 'The official test-time override (recommend when ≤ 10 candidates remain or on the last turn) raises the unified policy’s test SR@15',
+    config: BASE,
+    arms: { off: {}, on: { override: true } },
+    seeds: SEEDS,
+    values: {
+      off: { arm: 'off', reading: sr15('unified') },
+      on: { arm: 'on', reading: sr15('unified') },
+      onSeparated: { arm: 'on', reading: sr15('separated') },
+    },
+    expect: { a: 'on', op: '>', b: 'off' },
+  },
   {
     id: `${ID}.ml-100k`,
     labId: ID,

@@ -29,7 +29,10 @@ function scored(prefix: string, id: PolicyId, results: readonly EpisodeResult[],
   out[`${prefix}/sr@5/${id}`] = sr[Math.min(5, env.maxTurn) - 1];
   out[`${prefix}/at/${id}`] = averageTurns(results, env.maxTurn);
   out[`${prefix}/hdcg/${id}`] = hdcg(results);
-  out[`${prefix}/asks/${id}`] = results.reduce((a, r) => a + r.asks, 0) / Math.max(1, results.length);
+  const asks = results.reduce((a, r) => a + r.asks, 0);
+  out[`${prefix}/asks/${id}`] = asks / Math.max(1, results.length);
+  // The share of questions answered yes (absent for a policy that never asked).
+  if (asks > 0) out[`${prefix}/accepted/${id}`] = results.reduce((a, r) => a + r.accepted, 0) / asks;
 }
 
 /**
@@ -127,7 +130,7 @@ export function runConversation(config: ConversationConfig, ctx: RunContext = {}
         const curves = POLICIES.map((id) => {
           const results = runEpisodes(test[id], conv.test, scorer!, env);
           scored('test', id, results, env, out);
-          return { id, label: POLICY_LABELS[id], sr: [...successRates(results, env.maxTurn)], at: out[`test/at/${id}`], hdcg: out[`test/hdcg/${id}`], asks: out[`test/asks/${id}`] };
+          return { id, label: POLICY_LABELS[id], sr: [...successRates(results, env.maxTurn)], at: out[`test/at/${id}`], hdcg: out[`test/hdcg/${id}`], asks: out[`test/asks/${id}`], accepted: out[`test/accepted/${id}`] ?? null };
         });
         io.artifact('testCurves', { turns: env.maxTurn, episodes: conv.test.length, policies: curves, selectedAt: { unified: best.unified.episodes, separated: best.separated.episodes } });
         for (const id of POLICIES) if (!replayed[id]) replayed[id] = { kind: 'rule', policy: test[id] };

@@ -9,7 +9,7 @@ export function reportTables(summary: Record<string, number>, config: Pick<Conve
   return [
     {
       title: `Test conversations (SR@t: success within t actions, higher is better; AT: average actions, a failure counts 15, lower is better; hDCG: higher is better)${config.override ? ' — test-time override on' : ''}`,
-      columns: ['policy', 'SR@5', 'SR@15', 'AT', 'hDCG', 'asks per conversation'],
+      columns: ['policy', 'SR@5', 'SR@15', 'AT', 'hDCG', 'asks per conversation', 'share of asks accepted'],
       rows: POLICIES.map((id) => [
         id === 'ask-n' ? `ask ${config.askN}, then recommend` : POLICY_LABELS[id],
         f3(summary[`test/sr@5/${id}`]),
@@ -17,6 +17,7 @@ export function reportTables(summary: Record<string, number>, config: Pick<Conve
         f3(summary[`test/at/${id}`]),
         f3(summary[`test/hdcg/${id}`]),
         f3(summary[`test/asks/${id}`]),
+        f3(summary[`test/accepted/${id}`]),
       ]),
     },
   ];
