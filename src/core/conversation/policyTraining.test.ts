@@ -117,7 +117,7 @@ describe('the greedy choice and the turn observer', () => {
         const { weights } = await learner.greedy(false);
         const choices: GreedyChoice[] = [];
         const policy: ConversationPolicy = (ctx) => {
-          const c = greedyChoice(design, learner.dims, weights, false, ctx);
+          const c = greedyChoice(design, learner.dims, weights, false, ctx, true);
           choices.push(c);
           return c.action;
         };
@@ -129,14 +129,14 @@ describe('the greedy choice and the turn observer', () => {
         });
         expect(turns).toHaveLength(results.reduce((s, r) => s + r.actions, 0));
         for (const c of choices) {
-          expect(c.offered).toHaveLength(c.q.length);
+          expect(c.offered!).toHaveLength(c.q.length);
           expect(c.q[c.index]).toBe(Math.max(...c.q));
-          expect(c.offered[c.index].kind).toBe(c.action.kind);
+          expect(c.offered![c.index].kind).toBe(c.action.kind);
           expect(c.overridden).toBe(false);
         }
         // The separated policy offers at most ask and recommend; the unified one attributes first, then items.
-        if (design === SEPARATED) expect(choices.every((c) => c.offered.length <= 2)).toBe(true);
-        else expect(choices.every((c) => c.offered.findIndex((o) => o.kind === 'recommend') >= c.offered.filter((o) => o.kind === 'ask').length)).toBe(true);
+        if (design === SEPARATED) expect(choices.every((c) => c.offered!.length <= 2)).toBe(true);
+        else expect(choices.every((c) => c.offered!.findIndex((o) => o.kind === 'recommend') >= c.offered!.filter((o) => o.kind === 'ask').length)).toBe(true);
       } finally {
         learner.dispose();
       }

@@ -46,7 +46,8 @@ export interface GreedyChoice {
   q: Float64Array;
   index: number;
   overridden: boolean;
-  offered: OfferedAction[];
+  /** What each candidate is, when asked for (replays): not built on the evaluation's hot path. */
+  offered?: OfferedAction[];
 }
 
 export interface PolicyTrainingOptions {
@@ -161,8 +162,8 @@ export function overrideApplies(view: TurnView): boolean {
   return view.state.candidates.length <= view.options.listSize || view.state.turn + 1 >= view.options.maxTurn;
 }
 
-/** The greedy choice of a design and a set of weights at a turn, in plain JS (no tensors), with its Q-values. */
-export function greedyChoice(design: ActionDesign, dims: DuelingQDims, weights: ModelWeights, override: boolean, ctx: PolicyContext): GreedyChoice {
+/** The greedy choice of a design and a set of weights at a turn, in plain JS (no tensors), with its Q-values (and, with `describe`, what each candidate is). */
+export function greedyChoice(design: ActionDesign, dims: DuelingQDims, weights: ModelWeights, override: boolean, ctx: PolicyContext, describe = false): GreedyChoice {
   const view = turnView(ctx.scorer, ctx.user, ctx.state, ctx.actions, ctx.options);
   const q = qValuesJs(dims, weights, encodeState(view), design.candidates(view));
   let index = argMaxRange(q, 0, q.length);
@@ -174,7 +175,7 @@ export function greedyChoice(design: ActionDesign, dims: DuelingQDims, weights: 
       index = r;
     }
   }
-  return { action: design.toAction(view, index, q), q, index, overridden, offered: design.describe(view) };
+  return { action: design.toAction(view, index, q), q, index, overridden, ...(describe ? { offered: design.describe(view) } : {}) };
 }
 
 /** The greedy policy of a design and a set of weights, in plain JS (no tensors): usable by `runEpisodes`. */

@@ -77,12 +77,12 @@ export function recordReplays(data: Dataset, scorer: Scorer, episodes: readonly 
   for (const [id, p] of Object.entries(policies)) {
     const turns: ReplayTurn[][] = episodes.map(() => []);
     let last: GreedyChoice | null = null;
-    const policy: ConversationPolicy = p.kind === 'rule' ? p.policy : (ctx) => (last = greedyChoice(p.design, p.dims, p.weights, p.override, ctx)).action;
+    const policy: ConversationPolicy = p.kind === 'rule' ? p.policy : (ctx) => (last = greedyChoice(p.design, p.dims, p.weights, p.override, ctx, true)).action;
     const results = runEpisodes(policy, episodes, scorer, env, (i, ctx, action, r) => {
       const turn: ReplayTurn = { candidates: ctx.state.candidates.length, kind: action.kind, label: actionLabel(data, scorer, action), answer: r.event, reward: r.reward, ...(r.rank ? { rank: r.rank } : {}) };
       if (p.kind === 'learned' && last) {
         const q = last.q;
-        turn.options = last.offered.map((o, k) => ({ kind: o.kind, label: optionLabel(data, scorer, o), q: q[k] }));
+        turn.options = (last.offered ?? []).map((o, k) => ({ kind: o.kind, label: optionLabel(data, scorer, o), q: q[k] }));
         turn.chosen = last.index;
         if (last.overridden) turn.overridden = true;
       }
