@@ -28,7 +28,7 @@ export function ConversationPanel() {
               ? 'Training… when the run ends, every policy plays the same test conversations: success within t turns for each policy, and a table of SR@5, SR@15, average turns, hDCG and questions asked.'
               : stopped
                 ? 'No test scores: the run stopped before it ended.'
-                : 'Press ▶ Train: the two learned policies train side by side while the rules wait; at the end every policy plays the same test conversations, and this view shows how many each finds within t turns, the average turns, hDCG and how many questions each asks.'}
+                : 'Press ▶ Train: the two learned policies train side by side (the rules need no training); at the end every policy plays the same test conversations, and this view shows how many each finds within t turns, the average turns, hDCG and how many questions each asks.'}
           </p>
         )}
       </div>
