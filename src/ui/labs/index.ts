@@ -2,6 +2,7 @@
 // sweeps (views of a sweep's runs). A lab without any uses the shell alone; a lab's sweeps are drawn by the generic
 // sweep panel from `lab.sweeps`.
 import type { ComponentType } from 'react';
+import { ConversationPanel } from './conversation/ConversationPanel';
 import { ExplorerPanel } from './consumption/ExplorerPanel';
 import { TrainedPanel } from './consumption/TrainedPanel';
 import { AmpCfPanel } from './ampCf/AmpCfPanel';
@@ -17,4 +18,5 @@ export const LAB_PANELS: Partial<Record<string, { above?: ComponentType; below?:
   'mult-vae': { below: MultVaePanel },
   'amp-cf': { below: AmpCfPanel },
   'wide-deep': { below: WideDeepPanel },
+  conversation: { below: ConversationPanel },
 };

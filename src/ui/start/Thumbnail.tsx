@@ -77,6 +77,19 @@ const SKETCHES: Record<string, { label: string; body: ReactElement }> = {
       </>
     ),
   },
+  conversation: {
+    label: 'Sketch: success within t turns rising for a learned policy, above a dashed rule that always recommends',
+    body: (
+      <>
+        <path d="M10 50 C 30 48, 40 40, 55 30 S 85 14, 114 12" fill="none" stroke={GREY} strokeWidth="2" strokeDasharray="5 3" />
+        <path d="M10 50 C 22 46, 30 30, 45 20 S 80 8, 114 7" fill="none" stroke={PURPLE} strokeWidth="2.5" />
+        {[18, 30, 42].map((x) => (
+          <circle key={x} cx={x} cy="44" r="2" fill={BLUE} />
+        ))}
+        <rect x="50" y="40" width="8" height="8" fill={ORANGE} />
+      </>
+    ),
+  },
 };
 
 const GENERIC = {

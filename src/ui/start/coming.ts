@@ -3,7 +3,6 @@
 import type { LabPart } from '../../core/lessons/lessonPlan';
 
 export const COMING_LABS: readonly { title: string; part: LabPart }[] = [
-  { title: 'A conversational policy: ask or recommend', part: 'joint' },
   { title: 'KGAT: a knowledge graph as the user model', part: 'reformulation' },
   { title: 'P5: recommendation as language', part: 'reformulation' },
 ];
