@@ -102,7 +102,8 @@ export const TestView = memo(function TestView({ curves }: { curves: TestCurvesA
       </figure>
       <p className="small muted">
         SR@t: the share found within t turns (higher is better). AT: average turns, a failure counting {curves.turns} (lower is better). hDCG: 1 for a hit on the first
-        turn at rank 1, less the later the turn and the lower the target’s place in the list, 0 on a failure (higher is better).
+        turn at rank 1, less the later the turn and the lower the target’s place in the list, 0 on a failure (higher is better). A question answered yes earns +0.01 and narrows the candidates; a no costs −0.1 and only lowers the score of
+        items that have the attribute.
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Every policy on the test conversations (scrolls sideways)">
         <table className="results-table conv-table" data-testid="conv-test-table">
@@ -115,6 +116,7 @@ export const TestView = memo(function TestView({ curves }: { curves: TestCurvesA
               <th scope="col">AT ↓</th>
               <th scope="col">hDCG ↑</th>
               <th scope="col">asks per conversation</th>
+              <th scope="col">share of asks answered yes</th>
             </tr>
           </thead>
           <tbody>
@@ -128,6 +130,7 @@ export const TestView = memo(function TestView({ curves }: { curves: TestCurvesA
                 <td>{num(p.at, 2)}</td>
                 <td>{num(p.hdcg, 3)}</td>
                 <td>{num(p.asks, 2)}</td>
+                <td>{num(p.accepted, 2)}</td>
               </tr>
             ))}
           </tbody>
