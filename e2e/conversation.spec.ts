@@ -22,6 +22,7 @@ test('a run scores every policy on the test conversations and replays them with 
   await expect(view.getByTestId('conv-test-row')).toHaveCount(5);
   await expect(view.getByTestId('conv-test-episodes')).toHaveText('50');
   await expect(view.getByTestId('conv-selected-at')).toContainText(/after \d+ training conversations/);
+  await expect(view.getByTestId('conv-unified-when')).toContainText(/SR@15 \d\.\d{3}/);
   await view.getByTestId('chart-table-toggle').click();
   await expect(view.locator('.chart-table tbody tr')).toHaveCount(15);
   await view.getByTestId('chart-table-toggle').click();

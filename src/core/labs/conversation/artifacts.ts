@@ -11,6 +11,11 @@ export interface TestCurvesArtifact {
   policies: { id: PolicyId; label: string; sr: number[]; at: number; hdcg: number; asks: number; accepted: number | null }[];
   /** Training episodes played when each learned policy's weights were chosen (best validation SR@15). */
   selectedAt: Record<LearnedId, number>;
+  /**
+   * Diagnostic: the unified policy's own ask-or-recommend decisions, but every question chosen by the max-entropy
+   * picker (the separated policy's) — separates what the unified policy asks from when it switches.
+   */
+  unifiedWhen: { sr15: number; at: number; asks: number };
 }
 
 export interface ReplayArtifact {

@@ -108,6 +108,10 @@ describe('conversation trains two policies and scores five', () => {
       expect(p.sr[14]).toBe(r.summary[`test/sr@15/${p.id}`]);
       expect(p.at).toBe(r.summary[`test/at/${p.id}`]);
     }
+    // The diagnostic (unified switch, max-entropy picker) is scored on the same conversations.
+    expect(c.unifiedWhen.sr15).toBe(r.summary['test/sr@15/unified-when']);
+    expect(c.unifiedWhen.at).toBeGreaterThanOrEqual(1);
+    expect(r.tables?.[1].rows[0]).toHaveLength(7);
   });
 
   it('replays the first test conversations turn by turn, consistent with how each ended, with Q-values for the learned policies', () => {

@@ -92,6 +92,25 @@ export const conversationFindings = defineFindings(ID, [
       maxEntropyAsks: { reading: fromSummary('test/asks/max-entropy') },
     },
   }),
+  compare('picker', 'Keeping the unified policy’s own decisions of when to ask but letting the max-entropy picker choose the question raises its test SR@15', { a: 'unifiedWhen', op: '>', b: 'unified' }, {
+    values: {
+      unified: { reading: sr15('unified') },
+      unifiedWhen: { reading: fromSummary('test/sr@15/unified-when') },
+      separated: { reading: sr15('separated') },
+      unifiedAsks: { reading: fromSummary('test/asks/unified') },
+      unifiedWhenAsks: { reading: fromSummary('test/asks/unified-when') },
+      separatedAsks: { reading: fromSummary('test/asks/separated') },
+    },
+  }),
+  {
+    id: `${ID}.long`,
+    labId: ID,
+    claim: 'Trained on 9,000 conversations instead of 3,000, the unified policy succeeds within 15 turns more often than the separated one (test SR@15)',
+    config: { ...BASE, trainingEpisodes: 9000, evalEvery: 500 },
+    seeds: SEEDS,
+    values: { unified: { reading: sr15('unified') }, separated: { reading: sr15('separated') } },
+    expect: { a: 'unified', op: '>', b: 'separated' },
+  },
   {
     id: `${ID}.override`,
     labId: ID,
@@ -115,5 +134,15 @@ export const conversationFindings = defineFindings(ID, [
     seeds: SEEDS,
     values: everyPolicy,
     expect: { a: 'unified', op: '>', b: 'separated' },
+  },
+  {
+    id: `${ID}.ml-100k-asking`,
+    labId: ID,
+    claim: 'On MovieLens-100K (long-tail targets) asking 3 attributes before recommending succeeds more often than always recommending (test SR@15)',
+    config: { dataset: 'imported' },
+    realData: 'ml-100k',
+    seeds: SEEDS,
+    values: everyPolicy,
+    expect: { a: 'ask-n', op: '>', b: 'abs-greedy' },
   },
 ]);

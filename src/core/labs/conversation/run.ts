@@ -9,6 +9,7 @@ import type { ModelWeights } from '../../models/model';
 import { Rng } from '../../random/rng';
 import { DEFAULT_ENVIRONMENT, type EnvironmentOptions } from '../../conversation/environment';
 import { averageTurns, hdcg, successRates } from '../../conversation/metrics';
+import { maxEntropyAttribute, turnView } from '../../conversation/policyFeatures';
 import { createPolicyLearner, greedyPolicy, type PolicyLearner } from '../../conversation/policyTraining';
 import { absGreedy, askThenRecommend, maxEntropy, runEpisodes, type ConversationPolicy, type EpisodeResult } from '../../conversation/rules';
 import { createScorer, DEFAULT_PRETRAIN, pretrainEmbeddings, type Scorer } from '../../conversation/scorer';
@@ -23,7 +24,7 @@ import { reportTables } from './tables';
 const DESIGNS = { unified: UNIFIED, separated: SEPARATED } as const;
 
 /** The metrics of one policy's results under `prefix` ('valid' or 'test'). */
-function scored(prefix: string, id: PolicyId, results: readonly EpisodeResult[], env: EnvironmentOptions, out: Record<string, number>): void {
+function scored(prefix: string, id: string, results: readonly EpisodeResult[], env: EnvironmentOptions, out: Record<string, number>): void {
   const sr = successRates(results, env.maxTurn);
   out[`${prefix}/sr@15/${id}`] = sr[env.maxTurn - 1];
   out[`${prefix}/sr@5/${id}`] = sr[Math.min(5, env.maxTurn) - 1];
@@ -132,7 +133,16 @@ export function runConversation(config: ConversationConfig, ctx: RunContext = {}
           scored('test', id, results, env, out);
           return { id, label: POLICY_LABELS[id], sr: [...successRates(results, env.maxTurn)], at: out[`test/at/${id}`], hdcg: out[`test/hdcg/${id}`], asks: out[`test/asks/${id}`], accepted: out[`test/accepted/${id}`] ?? null };
         });
-        io.artifact('testCurves', { turns: env.maxTurn, episodes: conv.test.length, policies: curves, selectedAt: { unified: best.unified.episodes, separated: best.separated.episodes } });
+        // Diagnostic: the unified policy decides when to ask, the max-entropy picker decides what — which of the two
+        // decisions costs it against the separated policy?
+        const unifiedPolicy = test.unified;
+        const unifiedWhen: ConversationPolicy = (c) => {
+          const a = unifiedPolicy(c);
+          return a.kind === 'ask' ? { kind: 'ask', attribute: maxEntropyAttribute(turnView(c.scorer, c.user, c.state, c.actions, c.options)) } : a;
+        };
+        scored('test', 'unified-when', runEpisodes(unifiedWhen, conv.test, scorer, env), env, out);
+        const diagnostic = { sr15: out['test/sr@15/unified-when'], at: out['test/at/unified-when'], asks: out['test/asks/unified-when'] };
+        io.artifact('testCurves', { turns: env.maxTurn, episodes: conv.test.length, policies: curves, selectedAt: { unified: best.unified.episodes, separated: best.separated.episodes }, unifiedWhen: diagnostic });
         for (const id of POLICIES) if (!replayed[id]) replayed[id] = { kind: 'rule', policy: test[id] };
         const ordered = Object.fromEntries(POLICIES.map((id) => [id, replayed[id]]));
         io.artifact('replay', {

@@ -20,5 +20,10 @@ export function reportTables(summary: Record<string, number>, config: Pick<Conve
         f3(summary[`test/accepted/${id}`]),
       ]),
     },
+    {
+      title: 'Diagnostic: the unified policy decides when to ask, the max-entropy picker decides what',
+      columns: ['policy', 'SR@5', 'SR@15', 'AT', 'hDCG', 'asks per conversation', 'share of asks accepted'],
+      rows: [['unified switch + max-entropy picker', ...['sr@5', 'sr@15', 'at', 'hdcg', 'asks', 'accepted'].map((m) => f3(summary[`test/${m}/unified-when`]))]],
+    },
   ];
 }

@@ -141,6 +141,13 @@ export const TestView = memo(function TestView({ curves }: { curves: TestCurvesA
         <strong>{curves.selectedAt.unified.toLocaleString('en-US')}</strong> training conversations, the separated one’s after{' '}
         <strong>{curves.selectedAt.separated.toLocaleString('en-US')}</strong>. The rules learn nothing.
       </p>
+      {curves.unifiedWhen && (
+        <p className="small muted" data-testid="conv-unified-when">
+          Diagnostic — the unified policy’s own decisions of when to ask, with every question chosen by the max-entropy picker instead: SR@{last}{' '}
+          <strong>{num(curves.unifiedWhen.sr15, 3)}</strong>, AT <strong>{num(curves.unifiedWhen.at, 2)}</strong> (the unified policy itself:{' '}
+          {num(curves.policies.find((p) => p.id === 'unified')?.sr[last - 1], 3)}). A gain here means its questions, not its timing, cost it.
+        </p>
+      )}
     </div>
   );
 });
