@@ -64,7 +64,7 @@ export const conversationLab = defineLab<typeof conversationSchema, Conversation
   findings: conversationFindings,
   schema: conversationSchema,
   defaults: conversationDefaults,
-  quick: { dataset: 'tiny', trainingEpisodes: 60, evalEvery: 30, validEpisodes: 10, testEpisodes: 20, pretrainEpochs: 1, replayEpisodes: 2, headShare: 0.5 },
+  quick: { dataset: 'tiny', trainingEpisodes: 150, evalEvery: 75, validEpisodes: 10, testEpisodes: 20, pretrainEpochs: 1, replayEpisodes: 2, headShare: 0.5 },
   charts: [
     validChart('sr@15', 'Success within 15 turns on validation conversations', 'SR@15', 'share of conversations', 'higher'),
     validChart('at', 'Average turns on validation conversations (a failure counts 15)', 'AT', 'turns', 'lower'),
