@@ -54,6 +54,11 @@ describe('findings', () => {
     expect(() => renderText('{finding:lab.x/zz}', record)).toThrow(/does not measure/);
   });
 
+  it('reads value names with hyphens (policy ids such as max-entropy), digits after a colon', () => {
+    const hyphen: FindingsRecord = { ...record, findings: { 'lab.h': { ...record.findings['lab.x'], id: 'lab.h', values: { 'max-entropy-at': record.findings['lab.x'].values.a } } } };
+    expect(renderText('AT {finding:lab.h/max-entropy-at:1} ± {sd:lab.h/max-entropy-at:2}', hyphen)).toBe('AT 0.8 ± 0.01');
+  });
+
   it('flags decimals and percentages typed into a text, not placeholders, whole numbers or arXiv ids', () => {
     expect(typedNumbers('U₂ 0.796 vs 0.779, purity 88 %, .5 and 12%')).toEqual(['0.796', '0.779', '88%', '.5', '12%']);
     expect(typedNumbers('U₂ {finding:lab.x/a:2} after 15 epochs, k = 1, arXiv:2601.05242')).toEqual([]);

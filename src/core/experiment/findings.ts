@@ -196,7 +196,7 @@ export function relationHolds(r: Relation, values: Record<string, number>): bool
 /** What a placeholder renders to while its finding is missing from the record. */
 export const NOT_MEASURED = '(not yet measured)';
 
-const PLACEHOLDER = /\{(finding|sd|measured):([\w.-]+)(?:\/(\w+))?(?::(\d))?\}/g;
+const PLACEHOLDER = /\{(finding|sd|measured):([\w.-]+)(?:\/([\w-]+))?(?::(\d))?\}/g;
 
 /**
  * Renders a lesson text: {finding:<id>/<value>} (optionally `:<decimals>`, default 3) becomes the value's mean
