@@ -70,7 +70,7 @@ test('at 390 px the replay stacks its two columns and the page does not scroll s
   expect(scroll).toBeLessThanOrEqual(390);
 });
 
-test('its lesson runs its step on tiny, the test view watched and the explanation shown', async ({ page }) => {
+test('its lesson runs its first step on workshop, the test view watched and the measured explanation shown', async ({ page }) => {
   test.setTimeout(240_000);
   await openLab(page, '/?backend=wasm');
   await page.getByTestId('start-lesson-conversation').click();
@@ -80,10 +80,11 @@ test('its lesson runs its step on tiny, the test view watched and the explanatio
   await expect(page.getByTestId('lesson-explanation')).toBeVisible({ timeout: 180_000 });
   const s = await readStore(page);
   expect(s.status).toBe('finished');
-  expect(s.config.dataset).toBe('tiny');
+  expect(s.config.dataset).toBe('workshop');
+  expect(s.config.trainingEpisodes).toBe(400);
   await expect(page.getByTestId('conv-test')).toHaveAttribute('data-lesson-watch', '');
   await expect(page.getByTestId('conv-test-row')).toHaveCount(5);
-  // The record's finding (conversation.asking-helps) is not measured yet: the explanation quotes it once the findings file has it.
-  await expect(page.getByTestId('lesson-explanation')).toContainText('Every policy plays the same simulated users');
-  await expect(page.getByTestId('lesson-complete')).toBeVisible();
+  await expect(page.getByTestId('lesson-explanation')).toContainText('The rules need no training');
+  await expect(page.getByTestId('lesson-explanation')).toContainText(/asking 3 attributes first finds 0\.\d{3}/);
+  await expect(page.getByTestId('lesson-explanation')).not.toContainText('not yet measured');
 });

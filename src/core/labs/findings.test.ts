@@ -59,6 +59,9 @@ const ALLOWED: Record<string, Record<string, string>> = {
     'SR@15 0.535 and AT 11.82 on LastFM': 'the paper’s reported figures (quoted from the paper, LastFM; not measured here)',
     '(UNICORN: 0.999;': 'the paper’s discount (a setting’s default, quoted from the paper)',
     'from 1 to 0.05 over': 'the exploration schedule’s end points (settings of the training loop)',
+    'a discount of 0.9 instead of 0.999': 'the two discounts the gamma finding compares (settings)',
+    'at 0.999 a success now': 'the paper’s discount (a setting)',
+    'Set the discount to 0.9': 'a setting the reader is asked to try',
   },
 };
 
