@@ -39,8 +39,13 @@ test('a run scores every policy on the test conversations and replays them with 
   const unified = columns.nth(0);
   expect(await unified.getByTestId('conv-turn').count()).toBeGreaterThan(0);
   expect(await unified.getByTestId('conv-q-row').count()).toBeGreaterThan(0);
-  // One chosen row per turn of a learned policy.
+  // One chosen row per turn of a learned policy; the unified policy lists its best 3 asks and recommendations until asked for all 20.
   expect(await unified.locator('[data-testid="conv-q-row"][data-chosen="true"]').count()).toBe(await unified.getByTestId('conv-turn').count());
+  const firstTurn = unified.getByTestId('conv-turn').first();
+  const few = await firstTurn.getByTestId('conv-q-row').count();
+  expect(few).toBeLessThanOrEqual(7);
+  await firstTurn.getByTestId('conv-q-all').click();
+  expect(await firstTurn.getByTestId('conv-q-row').count()).toBeGreaterThan(few);
   await expect(unified.getByTestId('conv-replay-outcome')).toContainText(/turn|recommend/);
 
   // Another policy on the right: a rule has turns but no Q-values.

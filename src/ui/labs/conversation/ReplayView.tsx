@@ -160,9 +160,30 @@ function Turn({ t, n, switched }: { t: ReplayTurn; n: number; switched: boolean 
   );
 }
 
+/** Rows shown before "show all": the best few of each kind by Q, and the one taken. */
+const TOP_PER_KIND = 3;
+
+/** The offered actions to list, in offered order: all of them, or the best few asks and recommendations and the one taken. */
+function shownOptions(t: ReplayTurn, all: boolean): number[] {
+  const opts = t.options!;
+  if (all) return opts.map((_, k) => k);
+  const keep = new Set<number>(t.chosen === undefined ? [] : [t.chosen]);
+  for (const kind of ['ask', 'recommend'] as const) {
+    opts
+      .map((o, k) => ({ o, k }))
+      .filter((x) => x.o.kind === kind)
+      .sort((a, b) => b.o.q - a.o.q)
+      .slice(0, TOP_PER_KIND)
+      .forEach((x) => keep.add(x.k));
+  }
+  return [...keep].sort((a, b) => a - b);
+}
+
 /** Every offered action's Q-value as a bar from the turn's smallest to its largest, asks and recommendations coloured apart. */
 function QBars({ t }: { t: ReplayTurn }) {
+  const [all, setAll] = useState(false);
   const opts = t.options!;
+  const shown = shownOptions(t, all);
   const qs = opts.map((o) => o.q);
   const lo = Math.min(0, ...qs);
   const hi = Math.max(0, ...qs);
@@ -186,7 +207,8 @@ function QBars({ t }: { t: ReplayTurn }) {
         ) : null}
       </summary>
       <ul className="conv-q-list" aria-label="Q-value of each offered action">
-        {opts.map((o, k) => {
+        {shown.map((k) => {
+          const o = opts[k];
           const left = Math.min(zero, ((o.q - lo) / span) * 100);
           const width = Math.max(1, Math.abs(((o.q - lo) / span) * 100 - zero));
           const chosen = k === t.chosen;
@@ -208,6 +230,11 @@ function QBars({ t }: { t: ReplayTurn }) {
           );
         })}
       </ul>
+      {shown.length < opts.length || all ? (
+        <button type="button" className="link small" aria-expanded={all} onClick={() => setAll(!all)} data-testid="conv-q-all">
+          {all ? `show the best ${TOP_PER_KIND} of each kind` : `show all ${opts.length} (${opts.length - shown.length} more)`}
+        </button>
+      ) : null}
     </details>
   );
 }
