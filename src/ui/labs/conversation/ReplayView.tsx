@@ -119,7 +119,7 @@ function PolicyColumn({ id, label, run, turns }: { id: string; label: string; ru
             ))}
           </ol>
           {run.successTurn === null && run.turns.length > 0 && run.turns[run.turns.length - 1].answer !== 'emptyCandidates' ? (
-            <p className="small muted">The conversation ran out of turns (at most {turns} agent actions).</p>
+            <p className="small muted">The conversation ran out of turns: the user quits at turn {turns} (the opening is turn 1, so the agent acts at most {turns - 1} times).</p>
           ) : null}
         </>
       )}
