@@ -45,26 +45,8 @@ export const ReplayView = memo(function ReplayView({ replay, turns }: { replay: 
             ))}
           </select>
         </label>
-        <label className="conv-picker">
-          <span>left</span>
-          <select value={a} onChange={(ev) => setA(ev.target.value)} data-testid="conv-replay-policy-a">
-            {replay.policies.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="conv-picker">
-          <span>right</span>
-          <select value={b} onChange={(ev) => setB(ev.target.value)} data-testid="conv-replay-policy-b">
-            {replay.policies.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PolicyPicker side="left" value={a} onChange={setA} policies={replay.policies} testId="conv-replay-policy-a" />
+        <PolicyPicker side="right" value={b} onChange={setB} policies={replay.policies} testId="conv-replay-policy-b" />
       </div>
       <Target e={e} />
       <div className="conv-columns">
@@ -124,6 +106,22 @@ function PolicyColumn({ id, label, run, turns }: { id: string; label: string; ru
         </>
       )}
     </section>
+  );
+}
+
+/** One of the two policy pickers of the replay. */
+function PolicyPicker({ side, value, onChange, policies, testId }: { side: string; value: string; onChange: (id: string) => void; policies: ReplayArtifact['policies']; testId: string }) {
+  return (
+    <label className="conv-picker">
+      <span>{side}</span>
+      <select value={value} onChange={(ev) => onChange(ev.target.value)} data-testid={testId}>
+        {policies.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
