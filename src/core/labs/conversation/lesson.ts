@@ -18,8 +18,8 @@ export const conversationLesson: LessonPlan = {
         'rarely reach it: a question the user answers yes keeps only the items that have the attribute. Recorded on workshop (long-tail targets): asking 3 ' +
         'attributes first finds {finding:conversation.asking-helps/ask-n} of the targets against {finding:conversation.asking-helps/abs-greedy} for always ' +
         'recommending; Max Entropy, which asks until 10 or fewer candidates remain, finds fewer ({finding:conversation.asking-helps/max-entropy}) and later ' +
-        '(AT {finding:conversation.asking-helps/max-entropy-at:1} against {finding:conversation.asking-helps/abs-greedy-at:1}) — a long-tail target is often ' +
-        'asked out of the candidates by a question answered no, which the simulated user never filters on ({measured:conversation.asking-helps}).',
+        '(AT {finding:conversation.asking-helps/max-entropy-at:1} against {finding:conversation.asking-helps/abs-greedy-at:1}): most of its questions are ' +
+        'answered no, and a no does not filter the candidates, so it keeps asking and recommends late ({measured:conversation.asking-helps}).',
     },
     {
       title: 'Two learned policies, turn by turn',
@@ -32,8 +32,8 @@ export const conversationLesson: LessonPlan = {
         '{sd:conversation.asking-helps/separated} ({measured:conversation.asking-helps}). The paper’s claim, that one policy beats the hand-off, did not hold ' +
         'here on any of the three seeds, nor with three times the training (both recorded as not holding in the findings). Both learned policies beat Max ' +
         'Entropy ({finding:conversation.unified-max-entropy/max-entropy}); the unified one only ties always recommending ' +
-        '({finding:conversation.unified-abs-greedy/abs-greedy}). In the replay its 20 Q-values are often close together: with the same experience spread ' +
-        'over ten questions and ten items, it has fewer conversations per decision than the separated policy, which chooses between two.',
+        '({finding:conversation.unified-abs-greedy/abs-greedy}). In the replay its 20 Q-values are often close together. One reading, not a measured ' +
+        'finding: the same experience is spread over ten questions and ten items, while the separated policy chooses between two and gets the question and the list from fixed rules.',
     },
     {
       title: 'What it asks, or when it switches?',
