@@ -2,14 +2,12 @@
 // DQN on workshop at the lab's defaults (ε-greedy play, one replay update per agent action, the loss read back).
 import * as tf from '@tensorflow/tfjs';
 import { createPolicyLearner } from '../conversation/policyTraining';
-import { createScorer, DEFAULT_PRETRAIN, pretrainEmbeddings } from '../conversation/scorer';
 import { runEpisodes } from '../conversation/rules';
 import { SEPARATED } from '../conversation/separated';
 import { UNIFIED } from '../conversation/unified';
-import { DEFAULT_ENVIRONMENT } from '../conversation/environment';
 import { builtinDataset } from '../data/synthetic';
 import { conversationDefaults, type ConversationConfig } from '../labs/conversation/config';
-import { conversationsOf } from '../labs/conversation/conversations';
+import { conversationsOf, environmentOf, pretrainedScorer } from '../labs/conversation/conversations';
 import { Rng } from '../random/rng';
 
 export interface ConversationPlayTiming {
@@ -37,9 +35,8 @@ export async function benchConversationPlay(plan: { warmup: number; episodes: nu
   const data = builtinDataset(config.dataset as 'workshop');
   const root = new Rng(config.seed);
   const conv = conversationsOf(data, config, root);
-  const { embeddings } = await pretrainEmbeddings(conv.trainInteractions, conv.table, { ...DEFAULT_PRETRAIN, dim: config.embeddingDim, epochs: config.pretrainEpochs }, root.fork('pretrain'));
-  const scorer = createScorer(embeddings, conv.table);
-  const env = { ...DEFAULT_ENVIRONMENT, attributeRanking: config.attributeRanking };
+  const scorer = await pretrainedScorer(conv, config, root);
+  const env = environmentOf(config);
   const policies: ConversationPlayTiming[] = [];
   for (const [policy, design] of [['unified', UNIFIED], ['separated', SEPARATED]] as const) {
     const learner = createPolicyLearner(design, { scorer, train: conv.train }, { hidden: config.hidden, learningRate: config.learningRate, gamma: config.gamma, epsilonSteps: config.epsilonSteps, environment: env, seed: 1 });

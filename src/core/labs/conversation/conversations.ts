@@ -4,7 +4,9 @@ import { itemCounts } from '../../data/dataset';
 import { ErrorCode, LabError } from '../../errors';
 import type { Rng } from '../../random/rng';
 import { buildAttributeTable, numAttributes, type AttributeTable } from '../../conversation/attributes';
+import { DEFAULT_ENVIRONMENT, type EnvironmentOptions } from '../../conversation/environment';
 import { buildEpisodes, splitForConversation, type Episode } from '../../conversation/episodes';
+import { createScorer, DEFAULT_PRETRAIN, pretrainEmbeddings, type Scorer } from '../../conversation/scorer';
 import type { ConversationConfig } from './config';
 
 export interface Conversations {
@@ -52,4 +54,15 @@ export function conversationsOf(data: Dataset, config: Pick<ConversationConfig, 
     );
   }
   return { table, trainInteractions, train, valid, test: testEpisodes, headSize: head.size };
+}
+
+/** The simulated user's rules for a run (the attribute ranking is the run's setting; the rest is the official code's). */
+export function environmentOf(config: Pick<ConversationConfig, 'attributeRanking'>): EnvironmentOptions {
+  return { ...DEFAULT_ENVIRONMENT, attributeRanking: config.attributeRanking };
+}
+
+/** The scorer of a run: embeddings pretrained on the training interactions only, with the run's size and epochs. */
+export async function pretrainedScorer(conv: Conversations, config: Pick<ConversationConfig, 'embeddingDim' | 'pretrainEpochs'>, root: Rng): Promise<Scorer> {
+  const { embeddings } = await pretrainEmbeddings(conv.trainInteractions, conv.table, { ...DEFAULT_PRETRAIN, dim: config.embeddingDim, epochs: config.pretrainEpochs }, root.fork('pretrain'));
+  return createScorer(embeddings, conv.table);
 }

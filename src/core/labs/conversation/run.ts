@@ -7,24 +7,24 @@ import { runTraining } from '../../experiment/trainingLoop';
 import type { RunContext, RunResult } from '../../experiment/types';
 import type { ModelWeights } from '../../models/model';
 import { Rng } from '../../random/rng';
-import { DEFAULT_ENVIRONMENT, type EnvironmentOptions } from '../../conversation/environment';
+import type { EnvironmentOptions } from '../../conversation/environment';
 import { averageTurns, hdcg, successRates } from '../../conversation/metrics';
 import { maxEntropyAttribute, turnView } from '../../conversation/policyFeatures';
 import { createPolicyLearner, greedyPolicy, type PolicyLearner } from '../../conversation/policyTraining';
 import { absGreedy, askThenRecommend, maxEntropy, runEpisodes, type ConversationPolicy, type EpisodeResult } from '../../conversation/rules';
-import { createScorer, DEFAULT_PRETRAIN, pretrainEmbeddings, type Scorer } from '../../conversation/scorer';
+import type { Scorer } from '../../conversation/scorer';
 import { SEPARATED } from '../../conversation/separated';
 import { recordReplays, type ReplayedPolicy } from '../../conversation/trace';
 import { UNIFIED } from '../../conversation/unified';
 import type { ConversationArtifacts } from './artifacts';
-import { conversationsOf } from './conversations';
+import { conversationsOf, environmentOf, pretrainedScorer } from './conversations';
 import { LEARNED, POLICIES, POLICY_LABELS, type ConversationConfig, type LearnedId, type PolicyId } from './config';
 import { reportTables } from './tables';
 
 const DESIGNS = { unified: UNIFIED, separated: SEPARATED } as const;
 
-/** The metrics of one policy's results under `prefix` ('valid' or 'test'). */
-function scored(prefix: string, id: string, results: readonly EpisodeResult[], env: EnvironmentOptions, out: Record<string, number>): void {
+/** The metrics of one policy's results under `prefix` ('valid' or 'test'); returns its SR@t curve. */
+function scored(prefix: string, id: string, results: readonly EpisodeResult[], env: EnvironmentOptions, out: Record<string, number>): Float64Array {
   const sr = successRates(results, env.maxTurn);
   out[`${prefix}/sr@15/${id}`] = sr[env.maxTurn - 1];
   out[`${prefix}/sr@5/${id}`] = sr[Math.min(5, env.maxTurn) - 1];
@@ -34,6 +34,7 @@ function scored(prefix: string, id: string, results: readonly EpisodeResult[], e
   out[`${prefix}/asks/${id}`] = asks / Math.max(1, results.length);
   // The share of questions answered yes (absent for a policy that never asked).
   if (asks > 0) out[`${prefix}/accepted/${id}`] = results.reduce((a, r) => a + r.accepted, 0) / asks;
+  return sr;
 }
 
 /**
@@ -49,7 +50,7 @@ export function runConversation(config: ConversationConfig, ctx: RunContext = {}
   return runTraining<ConversationConfig, ConversationArtifacts>('conversation', config, ctx, (io) => {
     const data = resolveDataset(config.dataset, ctx.dataset);
     const root = new Rng(config.seed);
-    const env: EnvironmentOptions = { ...DEFAULT_ENVIRONMENT, attributeRanking: config.attributeRanking };
+    const env = environmentOf(config);
     const conv = conversationsOf(data, config, root);
     heartbeat();
     const epochs = Math.ceil(config.trainingEpisodes / config.evalEvery);
@@ -82,8 +83,7 @@ export function runConversation(config: ConversationConfig, ctx: RunContext = {}
       },
       readbackEvery: 25,
       async prepare() {
-        const { embeddings } = await pretrainEmbeddings(conv.trainInteractions, conv.table, { ...DEFAULT_PRETRAIN, dim: config.embeddingDim, epochs: config.pretrainEpochs }, root.fork('pretrain'));
-        scorer = createScorer(embeddings, conv.table);
+        scorer = await pretrainedScorer(conv, config, root);
         for (const [id, policy] of Object.entries(rules)) scored('valid', id as PolicyId, runEpisodes(policy, conv.valid, scorer, env), env, ruleValid);
         const options = {
           hidden: config.hidden,
@@ -129,9 +129,8 @@ export function runConversation(config: ConversationConfig, ctx: RunContext = {}
           out[`selected/episodes/${id}`] = best[id].episodes;
         }
         const curves = POLICIES.map((id) => {
-          const results = runEpisodes(test[id], conv.test, scorer!, env);
-          scored('test', id, results, env, out);
-          return { id, label: POLICY_LABELS[id], sr: [...successRates(results, env.maxTurn)], at: out[`test/at/${id}`], hdcg: out[`test/hdcg/${id}`], asks: out[`test/asks/${id}`], accepted: out[`test/accepted/${id}`] ?? null };
+          const sr = scored('test', id, runEpisodes(test[id], conv.test, scorer!, env), env, out);
+          return { id, label: POLICY_LABELS[id], sr: [...sr], at: out[`test/at/${id}`], hdcg: out[`test/hdcg/${id}`], asks: out[`test/asks/${id}`], accepted: out[`test/accepted/${id}`] ?? null };
         });
         // Diagnostic: the unified policy decides when to ask, the max-entropy picker decides what — which of the two
         // decisions costs it against the separated policy?
