@@ -108,8 +108,9 @@ export function createKgat(graph: CollaborativeGraph, spec: KgatSpec, rng: Rng):
       let out = tf.add(sum, bi) as tf.Tensor2D;
       if (dropoutSeed !== null && spec.dropout > 0) out = tf.dropout(out, spec.dropout, undefined, dropoutSeed + l) as tf.Tensor2D;
       ego = out;
-      // F.normalize(x, p=2, dim=1): x / max(‖x‖, 1e-12).
-      parts.push(tf.div(out, tf.maximum(tf.norm(out, 2, 1, true), 1e-12)) as tf.Tensor2D);
+      // F.normalize(x, p=2, dim=1): x / max(‖x‖, 1e-12), with the clamp under the square root: tf.norm's gradient at a
+      // zero row (every unit dropped out) is 0/0 = NaN, the clamped one is 0, as PyTorch's.
+      parts.push(tf.div(out, tf.sqrt(tf.maximum(tf.sum(tf.square(out), 1, true), 1e-24))) as tf.Tensor2D);
     });
     return tf.concat(parts, 1);
   };
