@@ -11,6 +11,7 @@ import { userItems } from '../core/data/dataset';
 import { benchFirstLayer, type FirstLayerTiming } from '../core/bench/firstLayerBench';
 import { MODEL_SIZES } from '../core/models/multVae/options';
 import { benchWideDeepStep, type WideDeepBenchResult } from '../core/bench/wideDeepBench';
+import { benchKgat, type KgatBenchResult } from '../core/bench/kgatBench';
 import { benchConversationPlay, type ConversationBenchResult } from '../core/bench/conversationBench';
 import { benchRecord, formatBenchTable, METHOD } from './benchReport';
 import { runBrowserBench } from './browserBench';
@@ -57,7 +58,8 @@ async function main(argv: string[]): Promise<number> {
   const multVae = browser ? undefined : await runMultVaeBench();
   const wideDeep = browser ? undefined : await runWideDeepBench();
   const conversation = browser ? undefined : await runConversationBench();
-  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation }, null, 2) + '\n');
+  const kgat = browser ? undefined : await runKgatBench();
+  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation, kgat }, null, 2) + '\n');
   const evalLine = evaluation
     ? `\n\n${evaluation.label}: ${evaluation.totalMs.toFixed(1)} ms median (top-k ${evaluation.topKMs.toFixed(1)} ms + all metrics), ${evaluation.reps} runs`
     : '';
@@ -68,7 +70,11 @@ async function main(argv: string[]): Promise<number> {
     ? `\n\n${conversation.label} on ${conversation.backend}: ` +
       conversation.policies.map((p) => `${p.policy} ${p.episodesPerSecond.toFixed(1)} conversations/s (${p.actionsPerEpisode.toFixed(1)} actions each), greedy evaluation ${p.evalEpisodesPerSecond.toFixed(0)}/s`).join('; ')
     : '';
-  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}\n\nwrote ${path}\n`);
+  const kgatLines = kgat
+    ? `\n\n${kgat.label} on ${kgat.backend}: CF step ${kgat.cfMs.toFixed(1)} ms (BPR-MF ${kgat.bprMfMs.toFixed(1)} ms), TransR step ${kgat.kgMs.toFixed(1)} ms, ` +
+      `attention update ${kgat.attentionMs.toFixed(0)} ms; one epoch of one KGAT model (${kgat.cfSteps} CF + ${kgat.kgSteps} KG steps) ≈ ${kgat.epochSeconds.toFixed(1)} s`
+    : '';
+  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}${kgatLines}\n\nwrote ${path}\n`);
   return report.results.length ? 0 : 1;
 }
 
@@ -135,3 +141,10 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+/** KGAT's CF step, TransR step and attention update on wasm, on workshop at the lab's defaults. */
+async function runKgatBench(): Promise<KgatBenchResult> {
+  await selectBackend('wasm');
+  process.stderr.write('KGAT: CF, BPR-MF and TransR steps, 15 each, and the attention update…\n');
+  return benchKgat();
+}

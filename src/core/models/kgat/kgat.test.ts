@@ -79,7 +79,7 @@ describe('propagation', () => {
     const x = tf.tensor2d(X);
     const C = Array.from({ length: 8 }, (_, n) => [1, n]);
     const y = propagate(adj, x);
-    const grad = tf.grad((a: tf.Tensor2D) => tf.sum(tf.mul(propagate(adj, a), tf.tensor2d(C))))(x);
+    const grad = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(propagate(adj, a as tf.Tensor2D), tf.tensor2d(C))))(x);
     const want = dense(X, false);
     const got = (await y.array()) as number[][];
     got.forEach((row, n) => row.forEach((v, c) => expect(v).toBeCloseTo(want[n][c], 4)));
