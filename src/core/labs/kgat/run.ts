@@ -34,6 +34,8 @@ interface Contestant {
   best: { epoch: number; recall: number; weights: ModelWeights; edges: Float32Array } | null;
   /** This epoch's TransR triples (positions in the graph's edge order) and their corrupted tails. */
   kg: { edges: Int32Array; neg: Int32Array } | null;
+  /** Its own stream of TransR orders and corrupted tails: adding the depth sweep leaves the other models' draws alone. */
+  kgRng: Rng;
   params: number;
 }
 
@@ -98,12 +100,11 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
     heartbeat();
     const initSeed = root.fork('init').uint32();
     const order = root.fork('order');
-    const kgRng = root.fork('kg');
     const dropRng = root.fork('dropout');
     const base = { dim: config.embeddingDim, dropout: config.messageDropout, learningRate: config.learningRate, l2: config.l2 };
     const contestant = (id: string, label: string, graph: CollaborativeGraph, depth: number, attention: boolean): Contestant => {
       const model = createKgat(graph, { ...base, layers: layerSizes(config.embeddingDim, depth), attention, transR: depth > 0 }, new Rng(initSeed));
-      return { id, label, model, graph, best: null, kg: null, params: paramCount(model) };
+      return { id, label, model, graph, best: null, kg: null, kgRng: root.fork(`kg-${id}`), params: paramCount(model) };
     };
     const all: Contestant[] = [
       contestant('kgat', LABELS.kgat, full, config.layers, true),
@@ -151,7 +152,7 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
       readbackEvery: 20,
       beginEpoch: () => {
         triples = bprEpochTriples(train, order);
-        for (const c of all) if (c.model.spec.transR) c.kg = kgEpoch(c.graph, kgRng);
+        for (const c of all) if (c.model.spec.transR) c.kg = kgEpoch(c.graph, c.kgRng);
         heartbeat();
       },
       step: ({ index }) => {
