@@ -52,7 +52,7 @@ export const BucketsView = memo(function BucketsView({ buckets, k }: { buckets: 
             }}
             formatter={(v: unknown, n: unknown) => [fmt(v), String(n)]}
           />
-          <Legend verticalAlign="top" height={24} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          <Legend itemSorter={null} verticalAlign="top" height={24} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
           {gain ? <ReferenceLine y={0} stroke="#d9822b" strokeDasharray="4 3" /> : null}
           {models.map((m) => (
             <Bar key={m} dataKey={m} name={shortName(m, 2)} fill={colorOf(m, 2)} isAnimationActive={false} />

@@ -35,8 +35,7 @@ function NodeShape({ n, target }: { n: LaidNode; target: boolean }) {
 function Edge({ e, maxW, dim }: { e: LaidEdge; maxW: number; dim: boolean }) {
   const x1 = e.from.x + LAYOUT.nodeW / 2;
   const x2 = e.to.x - LAYOUT.nodeW / 2;
-  // Labels sit where edges do not bunch: near the fan's ends on the first and last legs, mid-way on the middle one.
-  const t = e.from.col === 0 ? 0.62 : e.from.col === 1 ? 0.4 : 0.3;
+  const t = e.labelAt;
   const lx = x1 + (x2 - x1) * t;
   const ly = e.from.y + (e.to.y - e.from.y) * t;
   return (
