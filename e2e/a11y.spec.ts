@@ -14,6 +14,7 @@ const LABS: { id: string; quick: string }[] = [
   { id: 'amp-cf', quick: 'dataset=tiny&epochs=2' },
   { id: 'wide-deep', quick: 'dataset=tiny&epochs=2&impressionsPerUser=40' },
   { id: 'conversation', quick: 'dataset=tiny&trainingEpisodes=20&evalEvery=10&validEpisodes=10&testEpisodes=20&pretrainEpochs=1&replayEpisodes=2&headShare=0.5' },
+  { id: 'kgat', quick: 'dataset=tiny&epochs=2&embeddingDim=8&batchSize=512&kgBatchSize=1024' },
 ];
 
 /** Serious and critical violations only, each as "rule: target (summary)" so a failure names what to fix. */

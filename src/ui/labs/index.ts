@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react';
 import { ConversationPanel } from './conversation/ConversationPanel';
 import { ExplorerPanel } from './consumption/ExplorerPanel';
+import { KgatPanel } from './kgat/KgatPanel';
 import { TrainedPanel } from './consumption/TrainedPanel';
 import { AmpCfPanel } from './ampCf/AmpCfPanel';
 import { MultVaePanel } from './multVae/MultVaePanel';
@@ -19,4 +20,5 @@ export const LAB_PANELS: Partial<Record<string, { above?: ComponentType; below?:
   'amp-cf': { below: AmpCfPanel },
   'wide-deep': { below: WideDeepPanel },
   conversation: { below: ConversationPanel },
+  kgat: { below: KgatPanel },
 };

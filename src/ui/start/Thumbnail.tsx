@@ -90,6 +90,27 @@ const SKETCHES: Record<string, { label: string; body: ReactElement }> = {
       </>
     ),
   },
+  kgat: {
+    label: 'Sketch: a user linked to items, items linked to shared attributes, paths leading to a recommended item',
+    body: (
+      <>
+        <g stroke={GREY} strokeWidth="1.5">
+          <line x1="16" y1="28" x2="46" y2="14" />
+          <line x1="16" y1="28" x2="46" y2="42" />
+          <line x1="46" y1="14" x2="78" y2="14" strokeWidth="3" />
+          <line x1="46" y1="42" x2="78" y2="42" strokeDasharray="3 2" />
+          <line x1="78" y1="14" x2="108" y2="28" strokeWidth="3" />
+          <line x1="78" y1="42" x2="108" y2="28" />
+        </g>
+        <circle cx="16" cy="28" r="5" fill={BLUE} />
+        <rect x="41" y="9" width="10" height="10" fill={ORANGE} />
+        <rect x="41" y="37" width="10" height="10" fill={ORANGE} />
+        <polygon points="72,14 75,9 81,9 84,14 81,19 75,19" fill="#27ae60" />
+        <circle cx="78" cy="42" r="4" fill={BLUE} />
+        <rect x="102" y="22" width="12" height="12" fill={PURPLE} />
+      </>
+    ),
+  },
 };
 
 const GENERIC = {

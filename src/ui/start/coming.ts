@@ -3,6 +3,5 @@
 import type { LabPart } from '../../core/lessons/lessonPlan';
 
 export const COMING_LABS: readonly { title: string; part: LabPart }[] = [
-  { title: 'KGAT: a knowledge graph as the user model', part: 'reformulation' },
   { title: 'P5: recommendation as language', part: 'reformulation' },
 ];
