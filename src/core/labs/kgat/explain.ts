@@ -13,7 +13,7 @@ export interface ExplainedPath {
   nodes: PathNode[];
   /** The relation of each edge (3). */
   relations: string[];
-  /** π of each edge (3), the attention weights the run ended with. */
+  /** π of each edge (3): the attention of the kept (best-validation) epoch. */
   weights: number[];
   /** Their product: how much of the propagated signal flows along this path. */
   score: number;

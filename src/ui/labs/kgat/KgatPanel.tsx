@@ -52,7 +52,7 @@ export function KgatPanel() {
       <div className="kg-block" data-testid="kgat-explain">
         <h2>Why this item: KGAT’s attention paths</h2>
         <p className="small muted">
-          π(h, r, t) is the attention the run ended with, recomputed once per epoch: for each node h its weights over its neighbours sum to 1. A path’s product of
+          π(h, r, t) is KGAT’s attention at its kept (best-validation) epoch, recomputed once per epoch during training: for each node h its weights over its neighbours sum to 1. A path’s product of
           its three π is how much of the propagated signal flows along it; the strongest paths of each kind are shown, and if none is listed for a kind, none
           exists in the graph.
         </p>
