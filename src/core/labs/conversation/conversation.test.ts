@@ -145,6 +145,10 @@ describe('conversation trains two policies and scores five', () => {
     }
   });
 
+  it('smoke: the trained unified policy succeeds by turn 15 about as often as Abs Greedy on the test conversations', () => {
+    expect(r.summary['test/sr@15/unified']).toBeGreaterThanOrEqual(r.summary['test/sr@15/abs-greedy'] - 0.05);
+  });
+
   it('gives the same results for the same seed', async () => {
     const again = await runConversation(tiny());
     expect(again.summary).toEqual(r.summary);
@@ -158,16 +162,19 @@ describe('conversation settings and endings', () => {
     for (const e of rep.episodes) for (const id of LEARNED) for (const t of e.runs[id].turns) if (t.candidates <= 10) expect(t.kind).toBe('recommend');
   });
 
-  it('stops between conversations when aborted and still scores every policy with what it has', async () => {
+  it('stops at the next conversation when aborted and still scores every policy with what it has', async () => {
+    // Aborted at the first evaluation (after 20 of 400 training conversations): no 21st conversation is played.
     const ac = new AbortController();
-    const r = await runConversation(tiny({ trainingEpisodes: 400, evalEvery: 100 }), {
+    const r = await runConversation(tiny({ trainingEpisodes: 400, evalEvery: 20 }), {
       signal: ac.signal,
       onProgress: (e) => {
-        if (e.kind === 'step' && e.step === 30) ac.abort();
+        if (e.kind === 'epoch' && e.epoch === 1) ac.abort();
       },
     });
-    expect(r.outcome.status).toBe('stopped');
+    expect(r.outcome).toEqual({ status: 'stopped', atStep: 20 });
+    expect(Math.max(...r.events.map((e) => (e.kind === 'step' ? e.step : 0)))).toBe(20);
     for (const p of POLICIES) expect(Number.isFinite(r.summary[`test/sr@15/${p}`])).toBe(true);
+    for (const id of LEARNED) expect([0, 20]).toContain(r.summary[`selected/episodes/${id}`]);
   });
 
   it('refuses a dataset without item attributes', async () => {
