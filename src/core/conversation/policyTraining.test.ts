@@ -1,4 +1,5 @@
-// The learned conversational policies' training loop on `tiny`: transitions, no leaks, seeded determinism, a smoke run.
+// The learned conversational policies' learner on `tiny`: one training conversation's transitions, chained; seeded
+// determinism; no leaks; the greedy choice. A whole run (evaluations, abort, training against the rules) is the lab's.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinDataset } from '../data/synthetic';
@@ -8,13 +9,12 @@ import { useWasm } from '../testing/tfSetup';
 import { buildAttributeTable } from './attributes';
 import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, type StepResult } from './environment';
 import { buildEpisodes, splitForConversation, type Episode } from './episodes';
-import { successRates } from './metrics';
 import { encodeState, turnView } from './policyFeatures';
 import { createPolicyLearner, greedyChoice, type GreedyChoice, type PolicyTrainingData } from './policyTraining';
-import { absGreedy, runEpisodes, type ConversationPolicy } from './rules';
+import { runEpisodes, type ConversationPolicy } from './rules';
 import { createScorer, DEFAULT_PRETRAIN, pretrainEmbeddings } from './scorer';
-import { SEPARATED, trainSeparated } from './separated';
-import { trainUnified, UNIFIED } from './unified';
+import { SEPARATED } from './separated';
+import { UNIFIED } from './unified';
 
 let data: PolicyTrainingData;
 let testEpisodes: Episode[];
@@ -27,86 +27,86 @@ beforeAll(async () => {
   const { train, test } = splitForConversation(world.interactions, rng.fork('split'));
   const { embeddings } = await pretrainEmbeddings(train, table, { ...DEFAULT_PRETRAIN, dim: 16, epochs: 3 }, rng.fork('pretrain'));
   testEpisodes = buildEpisodes(test, table, rng.fork('test'));
-  data = { scorer: createScorer(embeddings, table), train: buildEpisodes(train, table, rng.fork('train')), evaluation: testEpisodes.slice(0, 100) };
+  data = { scorer: createScorer(embeddings, table), train: buildEpisodes(train, table, rng.fork('train')) };
 });
 
-const SMALL = { hidden: 16, batchSize: 16, warmup: 16, evalEvery: 10, bufferCapacity: 2000 };
+const SMALL = { hidden: 16, batchSize: 16, warmup: 16, bufferCapacity: 2000 };
 
-describe('the policy training loop', () => {
+/** `n` training conversations with a fresh learner: what each one returned (its loss read back), then the weights. */
+async function play(seed: number, n: number) {
+  const learner = createPolicyLearner(UNIFIED, data, { ...SMALL, seed });
+  try {
+    const played: { return: number; success: boolean; actions: number; loss: number | null }[] = [];
+    for (let i = 0; i < n; i++) {
+      const e = await learner.playEpisode();
+      played.push({ return: e.return, success: e.success, actions: e.actions, loss: e.loss ? (await e.loss.data())[0] : null });
+      e.loss?.dispose();
+    }
+    return { played, trainSteps: learner.agent.steps, weights: (await learner.greedy(false)).weights };
+  } finally {
+    learner.dispose();
+  }
+}
+
+describe('the policy learner', () => {
   for (const design of [UNIFIED, SEPARATED]) {
-    it(`${design.name}: one episode stores the environment's transitions, chained, with nothing offered after done`, async () => {
+    it(`${design.name}: one training conversation stores the environment's transitions, chained, with nothing offered after done`, async () => {
       const seen: [Transition, StepResult][] = [];
       const episodes = new Set<Episode>();
-      const res = await (design === UNIFIED ? trainUnified : trainSeparated)(data, { ...SMALL, episodes: 1, warmup: 1e9, epsilonStart: 1, epsilonEnd: 1, seed: 4 }, {
-        onTransition: (t, r, e) => {
+      const learner = createPolicyLearner(design, data, { ...SMALL, warmup: 1e9, epsilonStart: 1, epsilonEnd: 1, seed: 4 });
+      try {
+        const played = await learner.playEpisode((t, r, e) => {
           seen.push([t, r]);
           episodes.add(e);
-        },
-      });
-      expect(seen.length).toBeGreaterThan(0);
-      expect(res.agent.steps).toBe(0); // warm-up not reached: nothing trained
-      // Replay the episode from the outside: each stored action reproduces the environment's step.
-      expect(episodes.size).toBe(1);
-      const [episode] = episodes;
-      const { scorer } = data;
-      let state = startConversation(scorer.table, episode);
-      seen.forEach(([t, r], i) => {
-        const view = turnView(scorer, episode.user, state, candidateActions(scorer, episode, state, DEFAULT_ENVIRONMENT), DEFAULT_ENVIRONMENT);
-        expect(t.state).toEqual(encodeState(view));
-        expect(t.candidates).toEqual(design.candidates(view));
-        const again = step(scorer.table, episode, state, design.toAction(view, t.action, new Float64Array(t.candidates.length / design.actionDim(16))), DEFAULT_ENVIRONMENT);
-        expect(t.reward).toBeCloseTo(again.reward, 6);
-        expect(t.reward).toBe(r.reward);
-        expect(t.done).toBe(again.done);
-        expect(t.done).toBe(i === seen.length - 1);
-        if (t.done) {
-          expect(t.nextCandidates.length).toBe(0);
-          expect(t.nextState.every((x) => x === 0)).toBe(true);
-        } else {
-          expect(seen[i + 1][0].state).toEqual(t.nextState);
-          expect(seen[i + 1][0].candidates).toEqual(t.nextCandidates);
-        }
-        state = again.state;
-      });
-      res.dispose();
+        });
+        expect(seen.length).toBeGreaterThan(0);
+        // Warm-up not reached: nothing trained, no loss; the episode's return, success and actions are its transitions'.
+        expect(learner.agent.steps).toBe(0);
+        expect(played.loss).toBeNull();
+        expect(played.actions).toBe(seen.length);
+        expect(learner.actions).toBe(seen.length);
+        expect(played.return).toBeCloseTo(seen.reduce((s, [t]) => s + t.reward, 0), 9);
+        expect(played.success).toBe(seen[seen.length - 1][1].event === 'success');
+        // Replay the episode from the outside: each stored action reproduces the environment's step.
+        expect(episodes.size).toBe(1);
+        const [episode] = episodes;
+        const { scorer } = data;
+        let state = startConversation(scorer.table, episode);
+        seen.forEach(([t, r], i) => {
+          const view = turnView(scorer, episode.user, state, candidateActions(scorer, episode, state, DEFAULT_ENVIRONMENT), DEFAULT_ENVIRONMENT);
+          expect(t.state).toEqual(encodeState(view));
+          expect(t.candidates).toEqual(design.candidates(view));
+          const again = step(scorer.table, episode, state, design.toAction(view, t.action, new Float64Array(t.candidates.length / design.actionDim(16))), DEFAULT_ENVIRONMENT);
+          expect(t.reward).toBeCloseTo(again.reward, 6);
+          expect(t.reward).toBe(r.reward);
+          expect(t.done).toBe(again.done);
+          expect(t.done).toBe(i === seen.length - 1);
+          if (t.done) {
+            expect(t.nextCandidates.length).toBe(0);
+            expect(t.nextState.every((x) => x === 0)).toBe(true);
+          } else {
+            expect(seen[i + 1][0].state).toEqual(t.nextState);
+            expect(seen[i + 1][0].candidates).toEqual(t.nextCandidates);
+          }
+          state = again.state;
+        });
+      } finally {
+        learner.dispose();
+      }
     });
   }
 
-  it('leaves no tensor behind and is the same for the same seed', async () => {
+  it('plays the same conversations to the same weights for the same seed, other weights for another, and leaves no tensor behind', async () => {
     const before = tf.memory().numTensors;
-    const opts = { ...SMALL, episodes: 20, seed: 7 };
-    const a = await trainUnified(data, opts);
-    a.dispose();
+    const a = await play(7, 20);
     expect(tf.memory().numTensors).toBe(before);
-    const b = await trainUnified(data, opts);
-    b.dispose();
-    expect(a.agent.steps).toBeGreaterThan(0);
-    expect(a.progress.length).toBe(2);
-    expect(b.progress).toEqual(a.progress);
-    expect(b.weights).toEqual(a.weights);
-    const c = await trainUnified(data, { ...opts, seed: 8 });
-    c.dispose();
+    expect(a.trainSteps).toBeGreaterThan(0);
+    expect(a.played.some((e) => e.loss !== null)).toBe(true);
+    const b = await play(7, 20);
+    expect(b).toEqual(a);
+    const c = await play(8, 20);
     expect(c.weights).not.toEqual(a.weights);
   });
-
-  it('stops at an aborted signal between episodes', async () => {
-    const ctrl = new AbortController();
-    const res = await trainSeparated(data, { ...SMALL, episodes: 50 }, { signal: ctrl.signal, onProgress: () => ctrl.abort() });
-    res.dispose();
-    expect(res.aborted).toBe(true);
-    expect(res.progress.at(-1)!.episodes).toBe(10);
-  });
-
-  it('smoke on tiny: the trained unified policy succeeds by turn 15 about as often as Abs Greedy on held-out episodes', async () => {
-    const res = await trainUnified(data, { episodes: 300, hidden: 32, batchSize: 32, warmup: 64, epsilonSteps: 600, evalEvery: 300, seed: 1 });
-    res.dispose();
-    const held = testEpisodes.slice(0, 300);
-    const sr = (p: Parameters<typeof runEpisodes>[0]) => successRates(runEpisodes(p, held, data.scorer))[14];
-    const learned = sr(res.policy(false));
-    const greedy = sr(absGreedy);
-    console.log(`tiny smoke: unified SR@15 ${learned.toFixed(3)} (override on ${sr(res.policy(true)).toFixed(3)}), abs greedy ${greedy.toFixed(3)}`);
-    expect(learned).toBeGreaterThanOrEqual(greedy - 0.05);
-  }, 120_000);
 });
 
 describe('the greedy choice and the turn observer', () => {

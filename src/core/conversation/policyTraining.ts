@@ -1,6 +1,6 @@
-// One training loop for the learned conversational policies (unified and separated): ε-greedy play, replay, double DQN.
+// The learned conversational policies' (unified and separated) learner — ε-greedy play, replay, double DQN, one
+// training conversation per call, for the lab's training loop — and their greedy choice.
 import * as tf from '@tensorflow/tfjs';
-import { heartbeat } from '../heartbeat';
 import { Rng } from '../random/rng';
 import { createDoubleDqn, linearEpsilon, type DoubleDqn, type TdLoss } from '../rl/doubleDqn';
 import { qValuesJs, type DuelingQDims } from '../rl/duelingQ';
@@ -8,9 +8,8 @@ import type { ModelWeights } from '../models/model';
 import { ReplayBuffer, emptyBatch, type Transition } from '../rl/replay';
 import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, type ConversationAction, type EnvironmentOptions, type StepResult } from './environment';
 import type { Episode } from './episodes';
-import { averageTurns, hdcg, successRates } from './metrics';
 import { encodeState, stateDim, turnView, type TurnView } from './policyFeatures';
-import { runEpisodes, type ConversationPolicy, type PolicyContext } from './rules';
+import type { ConversationPolicy, PolicyContext } from './rules';
 import type { Scorer } from './scorer';
 
 /**
@@ -51,8 +50,6 @@ export interface GreedyChoice {
 }
 
 export interface PolicyTrainingOptions {
-  /** Training episodes to play (drawn uniformly, with replacement, from the training episodes). */
-  episodes: number;
   /** Width of each dueling stream's hidden layer. */
   hidden: number;
   batchSize: number;
@@ -67,13 +64,6 @@ export interface PolicyTrainingOptions {
   epsilonStart: number;
   epsilonEnd: number;
   epsilonSteps: number;
-  /** Evaluate the greedy policy on the held-out episodes every this many training episodes (and at the end). */
-  evalEvery: number;
-  /**
-   * The official test-time switch: recommend without consulting Q when ≤ listSize candidates remain or on the last
-   * turn. Applies to the evaluations and to the returned `policy()` default; never to training play.
-   */
-  override: boolean;
   environment: EnvironmentOptions;
   seed: number;
 }
@@ -83,7 +73,6 @@ export interface PolicyTrainingOptions {
  * episodes, not its many epochs; batch 64 rather than 128 for speed on wasm.
  */
 export const DEFAULT_POLICY_TRAINING: PolicyTrainingOptions = {
-  episodes: 2000,
   hidden: 64,
   batchSize: 64,
   learningRate: 1e-3,
@@ -96,59 +85,18 @@ export const DEFAULT_POLICY_TRAINING: PolicyTrainingOptions = {
   epsilonStart: 1,
   epsilonEnd: 0.05,
   epsilonSteps: 4000,
-  evalEvery: 500,
-  override: false,
   environment: DEFAULT_ENVIRONMENT,
   seed: 1,
 };
 
-/** The scorer and the two disjoint episode sets: training play uses `train` only; `evaluation` is held out. */
+/** What a learner plays on: the scorer and the training episodes (drawn uniformly, with replacement, per call). */
 export interface PolicyTrainingData {
   scorer: Scorer;
   train: readonly Episode[];
-  evaluation: readonly Episode[];
 }
 
-export interface PolicyProgress {
-  /** Training episodes played so far. */
-  episodes: number;
-  /** Agent actions (= transitions) so far, and train steps taken. */
-  actions: number;
-  trainSteps: number;
-  epsilon: number;
-  /** Mean over the training episodes since the previous point of each one's mean TD loss (NaN if none trained). */
-  loss: number;
-  /** Mean undiscounted return and success share of the training episodes since the previous point. */
-  trainReturn: number;
-  trainSuccess: number;
-  /** The greedy policy on the held-out episodes. */
-  sr15: number;
-  averageTurns: number;
-  hdcg: number;
-  /** Mean asks per held-out episode. */
-  asks: number;
-}
-
-export interface TrainingHooks {
-  onProgress?: (p: PolicyProgress) => void;
-  /** Checked between episodes; an aborted run stops there and returns what it has (with `aborted: true`). */
-  signal?: AbortSignal;
-  /** Sees each transition as it is stored, with the environment's step result and the episode (for tests and inspection). */
-  onTransition?: (t: Transition, step: StepResult, episode: Episode) => void;
-}
-
-export interface TrainedPolicy {
-  design: ActionDesign;
-  agent: DoubleDqn;
-  /** The online network's weights at the end (plain arrays). */
-  weights: ModelWeights;
-  progress: PolicyProgress[];
-  aborted: boolean;
-  /** The greedy policy of `weights`, for `runEpisodes`; `override` defaults to the training option. */
-  policy(override?: boolean): ConversationPolicy;
-  /** Frees the agent's tensors (the policy keeps working: it reads `weights`). */
-  dispose(): void;
-}
+/** Sees each transition as it is stored, with the environment's step result and the episode (for tests and inspection). */
+export type TransitionObserver = (t: Transition, step: StepResult, episode: Episode) => void;
 
 /** Index of the largest q among rows [from, to) (first on ties), −1 if empty. */
 export function argMaxRange(q: ArrayLike<number>, from: number, to: number): number {
@@ -206,13 +154,13 @@ export interface PolicyLearner {
   readonly actions: number;
   /** The current ε. */
   epsilon(): number;
-  playEpisode(onTransition?: TrainingHooks['onTransition']): Promise<PlayedEpisode>;
+  playEpisode(onTransition?: TransitionObserver): Promise<PlayedEpisode>;
   /** The greedy policy of the online network's current weights (read back once). */
   greedy(override: boolean): Promise<{ weights: ModelWeights; policy: ConversationPolicy }>;
   dispose(): void;
 }
 
-export function createPolicyLearner(design: ActionDesign, data: Pick<PolicyTrainingData, 'scorer' | 'train'>, options: Partial<PolicyTrainingOptions> = {}): PolicyLearner {
+export function createPolicyLearner(design: ActionDesign, data: PolicyTrainingData, options: Partial<PolicyTrainingOptions> = {}): PolicyLearner {
   const o: PolicyTrainingOptions = { ...DEFAULT_POLICY_TRAINING, ...options };
   if (data.train.length === 0) throw new RangeError('policy training: no training episodes');
   const { scorer } = data;
@@ -230,7 +178,7 @@ export function createPolicyLearner(design: ActionDesign, data: Pick<PolicyTrain
   const schedule = { start: o.epsilonStart, end: o.epsilonEnd, steps: o.epsilonSteps };
   let actions = 0;
 
-  const playEpisode = async (onTransition?: TrainingHooks['onTransition']): Promise<PlayedEpisode> => {
+  const playEpisode = async (onTransition?: TransitionObserver): Promise<PlayedEpisode> => {
     const episode = data.train[draw.int(data.train.length)];
     let state = startConversation(scorer.table, episode);
     let view = turnView(scorer, episode.user, state, candidateActions(scorer, episode, state, env), env);
@@ -289,93 +237,4 @@ export function createPolicyLearner(design: ActionDesign, data: Pick<PolicyTrain
     },
     dispose: () => agent.dispose(),
   };
-}
-
-/**
- * Trains a design's double DQN (see {@link createPolicyLearner}) for `episodes` training episodes. Every `evalEvery`
- * episodes and at the end, the greedy policy (with `override` as set) runs on the held-out episodes. Losses stay
- * tensors until a progress point reads them in one go.
- */
-export async function trainPolicy(
-  design: ActionDesign,
-  data: PolicyTrainingData,
-  options: Partial<PolicyTrainingOptions> = {},
-  hooks: TrainingHooks = {},
-): Promise<TrainedPolicy> {
-  const o: PolicyTrainingOptions = { ...DEFAULT_POLICY_TRAINING, ...options };
-  const { scorer } = data;
-  const env = o.environment;
-  const learner = createPolicyLearner(design, data, o);
-  const { agent } = learner;
-  const progress: PolicyProgress[] = [];
-  let pendingLosses: tf.Scalar[] = [];
-  let played = 0;
-  let sinceReturn = 0;
-  let sinceSuccess = 0;
-  let sinceEpisodes = 0;
-  let aborted = false;
-
-  const evaluate = async (): Promise<void> => {
-    let loss = NaN;
-    if (pendingLosses.length > 0) {
-      const stacked = tf.stack(pendingLosses);
-      const values = await stacked.data();
-      stacked.dispose();
-      pendingLosses.forEach((l) => l.dispose());
-      pendingLosses = [];
-      let s = 0;
-      for (const v of values) s += v;
-      loss = s / values.length;
-    }
-    const { policy } = await learner.greedy(o.override);
-    const results = runEpisodes(policy, data.evaluation, scorer, env);
-    const point: PolicyProgress = {
-      episodes: played,
-      actions: learner.actions,
-      trainSteps: agent.steps,
-      epsilon: learner.epsilon(),
-      loss,
-      trainReturn: sinceEpisodes > 0 ? sinceReturn / sinceEpisodes : NaN,
-      trainSuccess: sinceEpisodes > 0 ? sinceSuccess / sinceEpisodes : NaN,
-      sr15: successRates(results, env.maxTurn)[env.maxTurn - 1],
-      averageTurns: averageTurns(results, env.maxTurn),
-      hdcg: hdcg(results),
-      asks: results.reduce((a, r) => a + r.asks, 0) / Math.max(1, results.length),
-    };
-    sinceReturn = sinceSuccess = sinceEpisodes = 0;
-    progress.push(point);
-    hooks.onProgress?.(point);
-  };
-
-  try {
-    for (; played < o.episodes; ) {
-      if (hooks.signal?.aborted) {
-        aborted = true;
-        break;
-      }
-      heartbeat();
-      const e = await learner.playEpisode(hooks.onTransition);
-      if (e.loss) pendingLosses.push(e.loss);
-      if (e.success) sinceSuccess++;
-      played++;
-      sinceEpisodes++;
-      sinceReturn += e.return;
-      if (played % o.evalEvery === 0 && played < o.episodes) await evaluate();
-    }
-    await evaluate();
-    const { weights } = await learner.greedy(o.override);
-    return {
-      design,
-      agent,
-      weights,
-      progress,
-      aborted,
-      policy: (override = o.override) => greedyPolicy(design, learner.dims, weights, override),
-      dispose: () => agent.dispose(),
-    };
-  } catch (e) {
-    pendingLosses.forEach((l) => l.dispose());
-    agent.dispose();
-    throw e;
-  }
 }

@@ -1,7 +1,7 @@
 // The separated baseline (EAR / SCPR style): a learned ask-or-recommend switch over fixed attribute and item pickers.
 import type { ConversationAction } from './environment';
 import { maxEntropyAttribute } from './policyFeatures';
-import { trainPolicy, type ActionDesign, type PolicyTrainingData, type PolicyTrainingOptions, type TrainedPolicy, type TrainingHooks } from './policyTraining';
+import type { ActionDesign } from './policyTraining';
 
 const ASK = Float32Array.of(1, 0);
 const RECOMMEND = Float32Array.of(0, 1);
@@ -30,8 +30,3 @@ export const SEPARATED: ActionDesign = {
   recommendIndex: (view) => (view.actions.attributes.length > 0 ? 1 : 0),
   describe: (view) => (view.actions.attributes.length > 0 ? [{ kind: 'ask', attribute: maxEntropyAttribute(view) }, { kind: 'recommend' }] : [{ kind: 'recommend' }]),
 };
-
-/** Trains the separated baseline with the same loop as the unified policy. */
-export function trainSeparated(data: PolicyTrainingData, options: Partial<PolicyTrainingOptions> = {}, hooks: TrainingHooks = {}): Promise<TrainedPolicy> {
-  return trainPolicy(SEPARATED, data, options, hooks);
-}

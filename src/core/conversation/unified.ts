@@ -1,7 +1,7 @@
 // UNICORN's unified conversational policy: one double DQN over the union of the attribute and item actions.
 import type { ConversationAction } from './environment';
 import { encodeUnifiedActions, unifiedActionDim } from './policyFeatures';
-import { argMaxRange, trainPolicy, type ActionDesign, type PolicyTrainingData, type PolicyTrainingOptions, type TrainedPolicy, type TrainingHooks } from './policyTraining';
+import { argMaxRange, type ActionDesign } from './policyTraining';
 
 /**
  * The unified action space: the offered attributes (top listSize) then the offered items (top listSize by score),
@@ -25,8 +25,3 @@ export const UNIFIED: ActionDesign = {
   recommendIndex: (view, q) => argMaxRange(q, view.actions.attributes.length, q.length),
   describe: (view) => [...view.actions.attributes.map((attribute) => ({ kind: 'ask' as const, attribute })), ...view.actions.items.map((item) => ({ kind: 'recommend' as const, item }))],
 };
-
-/** Trains the unified policy (see `trainPolicy` for the loop and `UNIFIED` for the action space). */
-export function trainUnified(data: PolicyTrainingData, options: Partial<PolicyTrainingOptions> = {}, hooks: TrainingHooks = {}): Promise<TrainedPolicy> {
-  return trainPolicy(UNIFIED, data, options, hooks);
-}
