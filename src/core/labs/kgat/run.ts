@@ -135,7 +135,6 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
       };
     };
     const emitModels = () => io.artifact('models', { k: K, graph: { nodes: full.numNodes, edges: full.head.length, relations: full.relationNames }, rows: all.map(rowOf) });
-    emitModels();
 
     return {
       epochs: config.epochs,
@@ -150,6 +149,8 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
         models: all.map((c) => c.id).join(', '),
       },
       readbackEvery: 20,
+      // The models and their sizes, shown as soon as the run has started.
+      prepare: async () => emitModels(),
       beginEpoch: () => {
         triples = bprEpochTriples(train, order);
         for (const c of all) if (c.model.spec.transR) c.kg = kgEpoch(c.graph, c.kgRng);
