@@ -30,6 +30,17 @@ describe('readDataPath', () => {
     expect(r.ok && r.dataset.itemTitles?.[2]).toBe('Café Society (1995)');
   });
 
+  it('reads an item-attributes file beside MovieLens files, and its triples import', async () => {
+    const fixtures = new URL('../core/data/fixtures/ml-100k/', import.meta.url);
+    const copy: Record<string, Uint8Array | string> = { 'u1.base': '1', 'item_attributes.tsv': '1\tdirector\tMara Okafor\n2\tdirector\tMara Okafor\n' };
+    for (const f of readdirSync(fixtures)) copy[f] = readFileSync(new URL(f, fixtures));
+    const files = await readDataPath(folder('ml-100k-kg', copy));
+    expect(names(files)).toEqual(['item_attributes.tsv', 'u.data', 'u.genre', 'u.item', 'u.user']);
+    const r = importDataset(files);
+    expect(r.ok && r.dataset.attributes?.relationNames).toEqual(['decade', 'director']);
+    expect(r.ok && r.report.attributes?.triples).toBe(2);
+  });
+
   it('reads every csv/tsv/txt/data file of a generic folder except README, sorted by name', async () => {
     const dir = folder('generic', { 'b.tsv': 'u\ti\n', 'a.csv': 'u,i\n', 'README.txt': 'about', 'notes.md': '#', 'x.data': '1' });
     expect(names(await readDataPath(dir))).toEqual(['a.csv', 'b.tsv', 'x.data']);

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Dataset } from '../core/data/dataset';
 import { DEFAULT_MAX_BYTES, formatIssue, type ImportReport } from '../core/data/import';
-import { isDataFileName } from '../core/data/import/detectFormat';
+import { isAttributesFileName, isDataFileName } from '../core/data/import/detectFormat';
 import { importWithFilter, type ImportWithFilterOptions } from '../core/data/import/importWithFilter';
 import { UsageError } from './args';
 
@@ -22,7 +22,8 @@ async function read(path: string, maxBytes: number | undefined): Promise<{ name:
 
 /**
  * The files to import from `path`: a single file as is, or from a folder (not its subfolders) the
- * recognised MovieLens files (u.data, u.item, u.genre, u.user, ratings.csv, movies.csv) when it has any,
+ * recognised MovieLens files (u.data, u.item, u.genre, u.user, ratings.csv, movies.csv) and an item-attributes
+ * file (item_attributes.tsv / .csv, kg.tsv / .csv) when it has any MovieLens file,
  * else every *.csv, *.tsv, *.txt and *.data file except README*. Names are sorted, so the order is stable.
  * Throws a UsageError naming the path when it is missing or holds no data file.
  */
@@ -35,8 +36,9 @@ export async function readDataPath(path: string, opts: { maxBytes?: number } = {
   }
   if (!info.isDirectory()) return [await read(path, opts.maxBytes)];
   const entries = (await readdir(path, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
-  const movieLens = entries.filter((n) => MOVIELENS_FILES.includes(n.toLowerCase()));
-  const chosen = movieLens.length > 0 ? movieLens : entries.filter(isDataFileName);
+  const movieLens = entries.filter((n) => MOVIELENS_FILES.includes(n.toLowerCase()) || isAttributesFileName(n));
+  // The item-attributes file (item_attributes.tsv, kg.csv, …) goes with either kind.
+  const chosen = movieLens.some((n) => !isAttributesFileName(n)) ? movieLens : entries.filter(isDataFileName);
   if (chosen.length === 0) {
     throw new UsageError(`--data: ${path} holds no data files (expected u.data + u.item, ratings.csv + movies.csv, or *.csv / *.tsv).`);
   }

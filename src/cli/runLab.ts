@@ -1,6 +1,7 @@
 // The `lab run` command: resolve the config, pick the backend, run with a progress bar, write the files.
 import type { Dataset } from '../core/data/dataset';
 import { IMPORTED } from '../core/data/datasetChoice';
+import { describeAttributes } from '../core/data/import';
 import type { ImportWithFilterOptions } from '../core/data/import/importWithFilter';
 import { loadDataPath } from './dataFiles';
 import { StepGate } from '../core/experiment/stepGate';
@@ -27,6 +28,7 @@ async function importData(path: string, opts: ImportWithFilterOptions): Promise<
     `imported ${rep.format} from ${path}: ${rep.users} users, ${rep.items} items, ${rep.kept} interactions` +
       `${rep.ratingThreshold !== undefined ? ` (ratings ≥ ${rep.ratingThreshold})` : ''}\n`,
   );
+  if (rep.attributes) process.stderr.write(`${describeAttributes(rep.attributes)}\n`);
   for (const w of rep.warnings) process.stderr.write(`warning: ${w}\n`);
   return dataset;
 }

@@ -90,7 +90,8 @@ export function DropZone({ onFiles, onStart, onReadError, disabled }: DropZonePr
       <span>
         <b>Import your data:</b> drop files or a folder here, or click to pick files — MovieLens 100K (<code>u.data</code> +{' '}
         <code>u.item</code>), MovieLens latest (<code>ratings.csv</code> + <code>movies.csv</code>), or a CSV/TSV of
-        user, item[, rating][, timestamp] with an optional item,genres file.
+        user, item[, rating][, timestamp] with an optional item,genres file; any of these with an optional{' '}
+        <code>item_attributes.tsv</code> of item, relation, entity rows.
       </span>
     </label>
   );

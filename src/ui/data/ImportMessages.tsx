@@ -1,5 +1,5 @@
 // What the last import did: its report, or each problem with its file and line; and how far one in progress is.
-import { formatIssue, type ImportProgress } from '../../core/data/import';
+import { describeAttributes, formatIssue, type ImportProgress } from '../../core/data/import';
 import { useLabStore } from '../appStore';
 
 const PHASES: Record<ImportProgress['phase'], string> = {
@@ -52,6 +52,7 @@ export function ImportMessages() {
       Imported {report.format}: {report.users.toLocaleString()} users, {report.items.toLocaleString()} items,{' '}
       {report.kept.toLocaleString()} interactions kept of {report.rowsRead.toLocaleString()} rows
       {report.ratingThreshold !== undefined ? ` (ratings ≥ ${report.ratingThreshold})` : ''}.
+      {report.attributes ? ` ${describeAttributes(report.attributes)}.` : ''}
       {report.warnings.length ? ` ${report.warnings.join(' ')}` : ''}
     </p>
   );

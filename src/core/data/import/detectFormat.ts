@@ -17,10 +17,17 @@ export function isDataFileName(name: string): boolean {
   return /\.(csv|tsv|txt|data|dat)$/i.test(base) && !/^readme/i.test(base) && !base.startsWith('.');
 }
 
+/** File names (any case, any folder) read as the optional item-attributes file (item, relation, entity rows), in every format. */
+export const ATTRIBUTES_FILE_NAMES = ['item_attributes.tsv', 'item_attributes.csv', 'kg.tsv', 'kg.csv'];
+
+export function isAttributesFileName(name: string): boolean {
+  return ATTRIBUTES_FILE_NAMES.includes(baseName(name).toLowerCase());
+}
+
 /** The files an import will read, by role, and the names it leaves aside (with a warning). */
 export interface FormatPlan {
   format: ImportFormat;
-  /** ml-100k: data, item[, genre][, user]; ml-latest: ratings, movies; generic: the files in order given. */
+  /** ml-100k: data, item[, genre][, user]; ml-latest: ratings, movies; generic: the files in order given; any: [attributes]. */
   roles: Record<string, ImportFile>;
   used: ImportFile[];
   ignored: string[];
@@ -37,9 +44,28 @@ const MLLATEST = { ratings: 'ratings.csv', movies: 'movies.csv' };
 /**
  * Picks the format: u.data or u.item → MovieLens 100K (both required; u.genre and u.user optional);
  * ratings.csv or movies.csv → MovieLens latest (both required); anything else → generic, all files.
- * MovieLens formats ignore the folder's other files (u1.base, links.csv, README, …) with a warning.
+ * MovieLens formats ignore the folder's other files (u1.base, links.csv, README, …) with a warning. In every
+ * format one file named like ATTRIBUTES_FILE_NAMES (item_attributes.tsv, kg.csv, …) is the item-attributes file.
  */
 export function detectFormat(files: ImportFile[], log: IssueLog): FormatPlan | null {
+  const attributes = files.filter((f) => isAttributesFileName(f.name));
+  if (attributes.length > 1) {
+    log.error(ImportErrorCode.AmbiguousFiles, attributes[1].name, undefined,
+      `two item-attribute files were given (${attributes.map((f) => baseName(f.name)).join(', ')}); give one.`);
+    return null;
+  }
+  if (attributes.length === 1 && files.length === 1) {
+    log.error(ImportErrorCode.MissingFile, attributes[0].name, undefined,
+      `${baseName(attributes[0].name)} holds item attributes (item, relation, entity); add the ratings or interactions file beside it.`);
+    return null;
+  }
+  const plan = detectRatingsFormat(files, attributes[0], log);
+  if (!plan || attributes.length === 0) return plan;
+  return { ...plan, roles: { ...plan.roles, attributes: attributes[0] }, used: [...plan.used, attributes[0]] };
+}
+
+function detectRatingsFormat(allFiles: ImportFile[], attributes: ImportFile | undefined, log: IssueLog): FormatPlan | null {
+  const files = allFiles.filter((f) => f !== attributes);
   if (files.length === 0) {
     log.error(ImportErrorCode.NoFiles, '', undefined, 'no files were given; choose a MovieLens folder or a CSV/TSV file.');
     return null;

@@ -5,12 +5,15 @@ import { decodeLegacy, decodeText, type TextEncoding } from './decodeText';
 import { baseName, detectFormat, type ImportFile, type ImportFormat } from './detectFormat';
 import { readGeneric } from './generic';
 import { ImportErrorCode, IssueLog, type ImportIssue, type ImportProgress } from './importErrors';
+import { mergeItemAttributes, readItemAttributes, type AttributesSummary, type RawTriples } from './itemAttributes';
 import { ML100K_GENRES, readUData, readUGenre, readUItem, readUUser } from './movieLens100k';
 import { readMoviesCsv, readRatingsCsv } from './movieLensLatest';
 import type { TextFile } from './splitRows';
+import { showText } from '../../showText';
 
 export type { ImportFile, ImportFormat } from './detectFormat';
 export type { ImportIssue, ImportProgress } from './importErrors';
+export type { AttributesSummary } from './itemAttributes';
 
 /** Interactions with a rating below this are dropped (MovieLens' "liked it" = 4 or 5 stars). */
 export const DEFAULT_RATING_THRESHOLD = 4;
@@ -47,6 +50,8 @@ export interface ImportReport {
   usersWithoutKeptRows: number;
   items: number;
   genres: number;
+  /** What the item-attributes file (item_attributes.tsv, kg.csv, …) added, when one was given. */
+  attributes?: AttributesSummary;
   /** Sentences, each naming its file (e.g. "ratings.csv: 3 repeated user–item rows were merged, …"). */
   warnings: string[];
 }
@@ -118,21 +123,24 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
   let catalogue: RawCatalogue | null = null;
   let userTable: RawUserTable | null = null;
   let used: string[];
+  // The item-attributes file is read whatever the format; its items are matched once the dataset is built.
+  const triples: RawTriples | null = text.attributes ? readItemAttributes(text.attributes, plan.format !== 'generic', log) : null;
+  const attributesFile = text.attributes ? [text.attributes.name] : [];
   if (plan.format === 'ml-100k') {
     const genres = text.genre ? readUGenre(text.genre, log) : ML100K_GENRES;
     if (genres) catalogue = readUItem(text.item, genres, log);
     if (text.user) userTable = readUUser(text.user, log);
     rows = readUData(text.data, log);
-    used = ['data', 'item', 'genre', 'user'].filter((r) => text[r]).map((r) => text[r].name);
+    used = ['data', 'item', 'genre', 'user', 'attributes'].filter((r) => text[r]).map((r) => text[r].name);
   } else if (plan.format === 'ml-latest') {
     catalogue = readMoviesCsv(text.movies, log);
     rows = readRatingsCsv(text.ratings, log);
-    used = [text.ratings.name, text.movies.name];
+    used = [text.ratings.name, text.movies.name, ...attributesFile];
   } else {
-    const g = readGeneric(Object.values(text), log);
+    const g = readGeneric(Object.entries(text).filter(([role]) => role !== 'attributes').map(([, t]) => t), log);
     rows = g?.interactions ?? null;
     catalogue = g?.catalogue ?? null;
-    used = g?.used ?? [];
+    used = [...(g?.used ?? []), ...attributesFile];
   }
   // The texts are read: let them go before the dataset is built (a 60 MB file is 60 MB+ of string).
   for (const role of Object.keys(text)) delete text[role];
@@ -161,6 +169,25 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
   if (!built) return { ok: false, errors: log.errors() };
   log.onProgress?.({ phase: 'assemble', fraction: 1 });
   const { dataset, stats } = built;
+  let attributesSummary: AttributesSummary | undefined;
+  if (triples) {
+    const added = mergeItemAttributes(dataset.attributes, dataset.itemIds, triples);
+    if (added.attributes) dataset.attributes = added.attributes;
+    attributesSummary = added.summary;
+    const s = added.summary;
+    if (s.unknownItems > 0 && added.firstUnknown) {
+      const [rows, their] = s.unknownItems === 1 ? ['row was', 'its'] : ['rows were', 'their'];
+      log.warn(
+        ImportErrorCode.AttributeRowsSkipped,
+        triples.file,
+        `${s.unknownItems} ${rows} skipped because ${their} item is not in the imported data (first: item ${showText(added.firstUnknown.item)} on line ${added.firstUnknown.line}).`,
+      );
+    }
+    if (s.duplicates > 0) {
+      const rows = s.duplicates === 1 ? 'row repeats a triple and was' : 'rows repeat a triple and were';
+      log.warn(ImportErrorCode.AttributeRowsSkipped, triples.file, `${s.duplicates} ${rows} kept once.`);
+    }
+  }
   const merged = stats.duplicatesMerged;
   if (merged > 0) {
     const rowsWere = merged === 1 ? 'row was' : 'rows were';
@@ -187,6 +214,7 @@ export function importDataset(files: ImportFile[], opts: ImportOptions = {}): Im
       usersWithoutKeptRows: stats.usersWithoutKeptRows,
       items: dataset.itemIds.length,
       genres: dataset.genreNames.length,
+      ...(attributesSummary ? { attributes: attributesSummary } : {}),
       warnings: log.warnings.map((w) => w.message),
     },
   };

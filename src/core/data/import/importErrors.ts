@@ -26,6 +26,8 @@ export const ImportErrorCode = {
   ControlCharacter: 'OL522',
   /** The import itself failed (its worker died): nothing was read, the files should be picked again. */
   ImportStopped: 'OL523',
+  /** The item-attributes file names more relations than MAX_RELATIONS. */
+  TooManyRelations: 'OL524',
   /** Shared with ErrorCode.DataUnsuitable: the data imports but is too small to train and evaluate on. */
   TooSmall: 'OL107',
   // Warnings: the import succeeds, the report says what was done.
@@ -35,6 +37,8 @@ export const ImportErrorCode = {
   UnusedColumns: 'OL554',
   UsersWithoutKeptRows: 'OL555',
   PossibleHeader: 'OL556',
+  /** Item-attributes rows skipped: their item is not in the data, or they repeat a triple. */
+  AttributeRowsSkipped: 'OL557',
 } as const;
 export type ImportErrorCode = (typeof ImportErrorCode)[keyof typeof ImportErrorCode];
 

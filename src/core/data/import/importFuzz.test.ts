@@ -8,9 +8,10 @@ import { importWithFilter } from './importWithFilter';
 import { MAX_LISTED_ERRORS, type ImportFile } from './index';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
-const sets: ImportFile[][] = ['ml-100k', 'ml-latest', 'generic'].map((dir) =>
-  readdirSync(new URL(`${dir}/`, fixtures)).map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(`${dir}/${name}`, fixtures))) })),
-);
+const read = (dir: string) =>
+  readdirSync(new URL(`${dir}/`, fixtures)).map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(`${dir}/${name}`, fixtures))) }));
+// The item-attributes fixture (ids of ml-100k's items) rides along with MovieLens 100K as a fourth set.
+const sets: ImportFile[][] = [...['ml-100k', 'ml-latest', 'generic'].map(read), [...read('ml-100k'), ...read('attributes')]];
 
 const latin1 = (b: Uint8Array) => Array.from(b, (c) => String.fromCharCode(c)).join('');
 const bytesOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
@@ -82,6 +83,11 @@ describe('seeded mutation fuzz of the importers', () => {
           expect(d.itemIds.length, what).toBeLessThanOrEqual(totalLines);
           expect(d.genreNames.length, what).toBeLessThanOrEqual(totalBytes);
           expect(d.itemGenres.length, what).toBe(d.itemIds.length * d.genreNames.length);
+          if (d.attributes) {
+            expect(d.attributes.item.length, what).toBeLessThanOrEqual(totalLines);
+            expect(d.attributes.entityNames.length, what).toBeLessThanOrEqual(totalLines);
+            expect(d.attributes.relationNames.length, what).toBeLessThanOrEqual(totalLines);
+          }
         } else {
           outcomes.refused++;
           expect(r.errors.length, what).toBeGreaterThan(0);

@@ -12,3 +12,5 @@ export {
 } from './importDataset';
 export { formatIssue, ImportErrorCode, MAX_LISTED_ERRORS, type ImportIssue } from './importErrors';
 export type { TextEncoding } from './decodeText';
+export { ATTRIBUTES_FILE_NAMES } from './detectFormat';
+export { describeAttributes, type AttributesSummary } from './itemAttributes';
