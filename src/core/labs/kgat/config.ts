@@ -23,6 +23,13 @@ export const kgatSchema = z.object({
   learningRate: z.number().gt(0).max(1).default(0.005).describe('Adam step size of both losses (each has its own Adam, as in the official code; the paper uses 1e-4 for up to 1,000 epochs — here every model peaks on validation within about 15 epochs)'),
   l2: z.number().min(0).max(1).default(0.00001).meta({ label: 'L2 λ' }).describe('λ of the L2 terms on the embeddings of each batch (both losses), the official 1e-5'),
   messageDropout: z.number().min(0).lt(1).default(0.1).describe('Dropout on every propagation layer’s output while training (the official 0.1)'),
+  trainShare: z
+    .number()
+    .gt(0)
+    .max(1)
+    .default(1)
+    .meta({ label: 'Share of training interactions kept' })
+    .describe('Keep only this share of each user’s training interactions (at least one), drawn at random: a sparser world like the paper’s datasets; validation and test items are unchanged'),
   userAttributes: z.boolean().default(false).meta({ label: 'User attributes in the graph' }).describe('Also link each user to their attributes (age group, region; MovieLens: gender, occupation, age) — not in the paper'),
   depthSweep: z.boolean().default(false).meta({ label: 'Depth sweep' }).describe('Also train KGAT with the other depths of L = 1, 2, 3 alongside (slower)'),
 });

@@ -2,7 +2,7 @@
 // split and batches; selects each one's epoch on validation and scores it once on test, overall and by bucket.
 import * as tf from '@tensorflow/tfjs';
 import { resolveDataset } from '../../data/datasetChoice';
-import { nnz, type Interactions } from '../../data/dataset';
+import { fromUserLists, nnz, userItems, type Interactions } from '../../data/dataset';
 import { weakSplit } from '../../data/split';
 import { ErrorCode, LabError } from '../../errors';
 import { runTraining } from '../../experiment/trainingLoop';
@@ -66,6 +66,17 @@ function kgEpoch(g: CollaborativeGraph, rng: Rng): { edges: Int32Array; neg: Int
   return { edges, neg };
 }
 
+/** Each user's rows, a random `share` of them kept (rounded, at least one when the user has any). */
+function thinned(x: Interactions, share: number, rng: Rng): Interactions {
+  return fromUserLists(
+    Array.from({ length: x.numUsers }, (_, u) => {
+      const row = rng.shuffle(Array.from(userItems(x, u)));
+      return row.slice(0, row.length ? Math.max(1, Math.round(row.length * share)) : 0);
+    }),
+    x.numItems,
+  );
+}
+
 function paramCount(m: Kgat): number {
   const used = m.spec.transR ? m.variables() : m.variables().filter((_, j) => j === 0 || j > 2);
   return used.reduce((s, v) => s + v.size, 0);
@@ -87,7 +98,8 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
     const outer = weakSplit(data.interactions, root.fork('split'), 0.2);
     heartbeat();
     const inner = weakSplit(outer.train, root.fork('valid'), 0.125);
-    const train = inner.train;
+    // A sparser world on request; the default run draws nothing here, so its random streams are unchanged.
+    const train = config.trainShare < 1 ? thinned(inner.train, config.trainShare, root.fork('thin')) : inner.train;
     const valid = inner.heldOut;
     const test = outer.heldOut;
     if (nnz(train) === 0 || nnz(valid) === 0 || nnz(test) === 0) {
@@ -142,7 +154,7 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
       info: {
         users: train.numUsers,
         items: train.numItems,
-        trainInteractions: nnz(train),
+        trainInteractions: nnz(train) + (config.trainShare < 1 ? ` (${Math.round(config.trainShare * 100)}% of each user’s)` : ''),
         validationInteractions: nnz(valid),
         testInteractions: nnz(test),
         graph: `${full.numNodes} nodes, ${full.head.length} edges (inverses included), relations: ${full.relationNames.filter((_, r) => r % 2 === 0).join(', ')}`,
