@@ -132,6 +132,15 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
     const act = activityBuckets(train, test, BUCKETS);
     let finalScores: Map<string, Scored> | null = null;
 
+    /** A model's top K for every user, skipping `exclude` (training items; for test, validation ones too). */
+    const listsOf = async (m: Kgat, exclude: Interactions): Promise<Int32Array[]> => {
+      const emb = m.embeddings();
+      try {
+        return await topLists(emb, train.numUsers, train.numItems, exclude, K);
+      } finally {
+        emb.dispose();
+      }
+    };
     const rowOf = (c: Contestant): ModelRow => {
       const s = finalScores?.get(c.id);
       return {
@@ -200,13 +209,7 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
         for (const c of all) {
           // The attention update closes the epoch (after the CF and KG batches), as in the official code.
           if (epoch > 0) await c.model.updateAttention();
-          const emb = c.model.embeddings();
-          let lists: Int32Array[];
-          try {
-            lists = await topLists(emb, train.numUsers, train.numItems, train, K);
-          } finally {
-            emb.dispose();
-          }
+          const lists = await listsOf(c.model, train);
           const s = scoreLists(lists, valid, K, { of: pop.of, n: BUCKETS }, { of: act.of, n: BUCKETS }).all;
           out[`valid/recall@${K}/${c.id}`] = s.recall;
           out[`valid/ndcg@${K}/${c.id}`] = s.ndcg;
@@ -226,13 +229,7 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
             c.model.restore(c.best.weights);
             c.model.setEdgeWeights(c.best.edges);
           }
-          const emb = c.model.embeddings();
-          let lists: Int32Array[];
-          try {
-            lists = await topLists(emb, train.numUsers, train.numItems, testExclude, K);
-          } finally {
-            emb.dispose();
-          }
+          const lists = await listsOf(c.model, testExclude);
           if (c.id === 'kgat') kgatLists = lists;
           const s = scoreLists(lists, test, K, { of: pop.of, n: BUCKETS }, { of: act.of, n: BUCKETS });
           finalScores.set(c.id, s);

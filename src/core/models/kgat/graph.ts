@@ -1,6 +1,6 @@
 // The collaborative knowledge graph of KGAT (Wang et al., KDD 2019): users, items and attribute entities as nodes,
 // (user, interact, item) from the training split and the item knowledge graph's triples, every relation with its inverse.
-import type { Dataset, Interactions } from '../../data/dataset';
+import { sortedHas, type Dataset, type Interactions } from '../../data/dataset';
 import { heartbeat } from '../../heartbeat';
 
 /** What the graph is built from besides the training interactions. */
@@ -158,14 +158,5 @@ export function softmaxByHead(scores: ArrayLike<number>, start: Int32Array): Flo
 
 /** Whether node `t` is a neighbour of `h` (any relation): binary search in h's tails (sorted). */
 export function hasEdge(g: Pick<CollaborativeGraph, 'start' | 'tail'>, h: number, t: number): boolean {
-  let lo = g.start[h];
-  let hi = g.start[h + 1] - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = g.tail[mid];
-    if (x === t) return true;
-    if (x < t) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return sortedHas(g.tail.subarray(g.start[h], g.start[h + 1]), t);
 }
