@@ -12,7 +12,7 @@ export const LAB_PARTS = [
   { id: 'basics', title: 'Before combining: one objective', line: 'What a learned recommender gains over popularity, on accuracy alone.' },
   { id: 'joint', title: 'Joint training', line: 'One model trained on several signals at once (a wide memorising part and a deep generalising one; a policy that asks and recommends).' },
   { id: 'weighting', title: 'Weighting', line: 'Several objectives added with weights — by hand or by a rule that reads the data — and what the weights do to “accurate”.' },
-  { id: 'reformulation', title: 'Reformulation', line: 'Change what is optimised — the utility, the likelihood, the user model — so the trade-off does not arise.' },
+  { id: 'reformulation', title: 'Reformulation', line: 'Change what is optimised — the utility, the likelihood, the user model, one representation for every signal source — so the trade-off does not arise.' },
 ] as const;
 export type LabPart = (typeof LAB_PARTS)[number]['id'];
 
