@@ -6,6 +6,14 @@ import { datasetSetting } from '../../data/datasetChoice';
 export const MODELS = ['kgat', 'bprmf', 'kgat-noatt', 'kgat-nokg'] as const;
 export type MainModel = (typeof MODELS)[number];
 
+/** Their names on charts, tables and in the CLI report. */
+export const MODEL_LABELS: Record<MainModel, string> = {
+  kgat: 'KGAT (attention, knowledge graph)',
+  bprmf: 'BPR-MF (no propagation)',
+  'kgat-noatt': 'KGAT without attention',
+  'kgat-nokg': 'KGAT without the knowledge graph',
+};
+
 /** The depths the depth sweep trains besides the main model's. */
 export const DEPTHS = [1, 2, 3] as const;
 

@@ -3,17 +3,11 @@ import { epochChart } from '../../experiment/epochChart';
 import { defineLab, type ChartSpec, type SeriesSpec } from '../../experiment/types';
 import { lesson } from '../findingsRecord';
 import type { KgatArtifacts } from './artifacts';
-import { K, kgatDefaults, kgatSchema, MODELS, type MainModel } from './config';
+import { K, kgatDefaults, kgatSchema, MODEL_LABELS, MODELS, type MainModel } from './config';
 import { kgatFindings } from './findings';
 import { kgatLesson } from './lesson';
 
 export const MODEL_COLORS: Record<MainModel, string> = { kgat: '#8e44ad', bprmf: '#d9822b', 'kgat-noatt': '#2f6fdd', 'kgat-nokg': '#27ae60' };
-export const MODEL_LABELS: Record<MainModel, string> = {
-  kgat: 'KGAT (attention, knowledge graph)',
-  bprmf: 'BPR-MF (no propagation)',
-  'kgat-noatt': 'KGAT without attention',
-  'kgat-nokg': 'KGAT without the knowledge graph',
-};
 
 const series = (prefix: string): SeriesSpec[] => MODELS.map((m) => ({ key: `${prefix}/${m}`, label: MODEL_LABELS[m], color: MODEL_COLORS[m] }));
 

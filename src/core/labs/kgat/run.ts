@@ -14,7 +14,7 @@ import { buildGraph, hasEdge, type CollaborativeGraph } from '../../models/kgat/
 import { createKgat, layerSizes, type Kgat } from '../../models/kgat/model';
 import { Rng } from '../../random/rng';
 import type { BucketRows, ExplainedUser, KgatArtifacts, ModelRow } from './artifacts';
-import { DEPTHS, K, type KgatConfig } from './config';
+import { DEPTHS, K, MODEL_LABELS, type KgatConfig } from './config';
 import { explainPaths } from './explain';
 import { activityBuckets, popularityBuckets, scoreLists, topLists, unionOf, type Scored } from './scoring';
 
@@ -39,12 +39,6 @@ interface Contestant {
   params: number;
 }
 
-const LABELS: Record<string, string> = {
-  kgat: 'KGAT (attention, knowledge graph)',
-  bprmf: 'BPR-MF (no propagation)',
-  'kgat-noatt': 'KGAT without attention',
-  'kgat-nokg': 'KGAT without the knowledge graph',
-};
 
 /** The label of a depth-sweep model. */
 function depthLabel(l: number): string {
@@ -119,10 +113,10 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
       return { id, label, model, graph, best: null, kg: null, kgRng: root.fork(`kg-${id}`), params: paramCount(model) };
     };
     const all: Contestant[] = [
-      contestant('kgat', LABELS.kgat, full, config.layers, true),
-      contestant('bprmf', LABELS.bprmf, bare, 0, false),
-      contestant('kgat-noatt', LABELS['kgat-noatt'], full, config.layers, false),
-      contestant('kgat-nokg', LABELS['kgat-nokg'], bare, config.layers, true),
+      contestant('kgat', MODEL_LABELS.kgat, full, config.layers, true),
+      contestant('bprmf', MODEL_LABELS.bprmf, bare, 0, false),
+      contestant('kgat-noatt', MODEL_LABELS['kgat-noatt'], full, config.layers, false),
+      contestant('kgat-nokg', MODEL_LABELS['kgat-nokg'], bare, config.layers, true),
       ...(config.depthSweep ? DEPTHS.filter((l) => l !== config.layers).map((l) => contestant(`kgat-l${l}`, depthLabel(l), full, l, true)) : []),
     ];
     const cfSteps = Math.ceil(nnz(train) / config.batchSize);

@@ -1,6 +1,6 @@
 // Number formats, colours and words shared by the KGAT panel's views.
-import { MODEL_COLORS, MODEL_LABELS } from '../../../core/labs/kgat';
-import { MODELS, type MainModel } from '../../../core/labs/kgat/config';
+import { MODEL_COLORS } from '../../../core/labs/kgat';
+import { MODEL_LABELS, MODELS, type MainModel } from '../../../core/labs/kgat/config';
 
 export { MODELS };
 
