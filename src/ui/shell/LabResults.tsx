@@ -1,5 +1,6 @@
 // The results column of a lab, shared by the app and embed mode: the lab's own panels around the progress, the
 // live charts and the results table. The app adds the run history, the sweeps and what follows them (`full`).
+import { Suspense } from 'react';
 import { selectLab } from '../../state/selectors';
 import { useLabStore } from '../appStore';
 import { HistoryPanel } from '../history/HistoryPanel';
@@ -21,9 +22,17 @@ export function LabResults({ full }: { full: boolean }) {
       <ChartGrid />
       <ResultsTable />
       {full ? <HistoryPanel /> : null}
-      {Below ? <Below /> : null}
+      {Below ? (
+        <Suspense fallback={null}>
+          <Below />
+        </Suspense>
+      ) : null}
       {full ? lab.sweeps?.map((plan) => <SweepPanel key={`${lab.id}/${plan.id}`} lab={lab} plan={plan} />) : null}
-      {full && AfterSweeps ? <AfterSweeps /> : null}
+      {full && AfterSweeps ? (
+        <Suspense fallback={null}>
+          <AfterSweeps />
+        </Suspense>
+      ) : null}
     </section>
   );
 }
