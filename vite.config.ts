@@ -132,7 +132,15 @@ export default defineConfig({
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   // The largest chunks are tfjs (~860 kB minified, loaded lazily by the worker and the fallback) and the entry
   // (~890 kB: React, recharts and the app); first-page.spec.ts holds what index.html loads to 400 kB gzipped.
-  build: { target: 'es2022', chunkSizeWarningLimit: 900 },
+  // zod and the line that makes it jitless share one chunk: every chunk that parses a schema at load (each lab's
+  // defaults) imports it, so jitless is set before the first parse whatever the chunking. With the zod setting in
+  // the entry's own body, the shared chunks the lazily loaded panels split off ran their parses first and zod's
+  // `new Function` probe tripped the Content-Security-Policy (src/core/zodJitless.ts).
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 900,
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]core[\\/]zodJitless\.ts$/ }] } } },
+  },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts'],
