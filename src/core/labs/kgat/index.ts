@@ -78,8 +78,8 @@ export const kgatLab = defineLab<typeof kgatSchema, KgatArtifacts>({
   defaults: kgatDefaults,
   quick: { dataset: 'tiny', epochs: 2, embeddingDim: 8, batchSize: 512, kgBatchSize: 1024 },
   charts: [
-    epochChart('recall', `Recall@${K} on validation items (all unseen items ranked)`, { label: `Recall@${K}`, unit: 'share of held-out items in the top 20', better: 'higher' }, series(`valid/recall@${K}`)),
-    epochChart('ndcg', `NDCG@${K} on validation items`, { label: `NDCG@${K}`, unit: '0–1, standard ideal DCG', better: 'higher' }, series(`valid/ndcg@${K}`)),
+    epochChart('recall', `Recall@${K} on validation items: the share of a user’s held-out items in the top 20 (all unseen items ranked)`, { label: `Recall@${K}`, unit: '0–1', better: 'higher' }, series(`valid/recall@${K}`)),
+    epochChart('ndcg', `NDCG@${K} on validation items (standard: ideal DCG from all held-out items)`, { label: `NDCG@${K}`, unit: '0–1', better: 'higher' }, series(`valid/ndcg@${K}`)),
     lossChart('cf', 'CF loss per step (BPR on e*ᵀe*)'),
     lossChart('kg', 'Knowledge-graph loss per step (TransR)'),
   ],
