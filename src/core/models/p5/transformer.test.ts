@@ -104,7 +104,7 @@ describe('the P5 transformer', () => {
     m2.dispose();
   });
 
-  it('learns to reverse a 3-token sequence: the loss falls below half its start', async () => {
+  it('learns to reverse a 3-token sequence: the loss falls below half its start within 150 steps', async () => {
     const rng = new Rng(7);
     const m = createP5Transformer({ ...spec, dim: 32, encoderLayers: 1, decoderLayers: 1 }, rng.fork('model'));
     const B = 32;
@@ -122,7 +122,7 @@ describe('the P5 transformer', () => {
     };
     const first = (await values(m.trainStep(batch())))[0];
     let last = first;
-    for (let step = 1; step < 300; step++) {
+    for (let step = 1; step < 150; step++) {
       const loss = m.trainStep(batch());
       if (step % 50 === 49) last = (await values(loss))[0];
       else loss.dispose();
