@@ -4,7 +4,7 @@ import { builtinDataset } from '../data/synthetic';
 import { buildP5Data, evaluationExamples } from './examples';
 import { ITEM_ID_MODES } from './itemIds';
 import { P5_FAMILIES, templateById, templatesOf } from './templates';
-import { datasetFromSequences, disjointDataset } from './testData';
+import { datasetFromSequences, disjointDataset } from '../testing/p5Data';
 
 const tiny = builtinDataset('tiny');
 

@@ -4,7 +4,7 @@ import { builtinDataset } from '../data/synthetic';
 import { Rng } from '../random/rng';
 import { assignItemIds, idDigits, ITEM_ID_MODES, leakShare } from './itemIds';
 import { p5Split } from './sequences';
-import { datasetFromSequences, disjointDataset } from './testData';
+import { datasetFromSequences, disjointDataset } from '../testing/p5Data';
 
 describe('item ids', () => {
   it('sequential-leaky numbers items by first appearance along whole sequences, users in order', () => {

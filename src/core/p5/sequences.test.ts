@@ -5,7 +5,7 @@ import { leaveOneOut } from '../data/split';
 import { builtinDataset } from '../data/synthetic';
 import { Rng } from '../random/rng';
 import { p5Split } from './sequences';
-import { datasetFromSequences } from './testData';
+import { datasetFromSequences } from '../testing/p5Data';
 
 describe('p5Split', () => {
   it('orders a user by time and cuts off validation (second-to-last) and test (last)', () => {

@@ -1,4 +1,4 @@
-// Hand-made datasets for the P5 tests: small enough to work out ids and splits by hand.
+// test fixture; nothing in the product imports it. Hand-made datasets for the P5 tests: small enough to work out ids and splits by hand.
 import { fromPairs, rangeIds, type Dataset } from '../data/dataset';
 
 /**
