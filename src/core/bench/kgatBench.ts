@@ -2,9 +2,9 @@
 // batch), one TransR step, the once-per-epoch attention update, and from them one epoch of one KGAT model.
 import * as tf from '@tensorflow/tfjs';
 import { nnz } from '../data/dataset';
-import { weakSplit } from '../data/split';
 import { builtinDataset } from '../data/synthetic';
 import { kgatDefaults, type KgatConfig } from '../labs/kgat/config';
+import { kgatSplit } from '../labs/kgat/split';
 import { bprEpochTriples } from '../models/bprMf';
 import { buildGraph } from '../models/kgat/graph';
 import { createKgat, layerSizes } from '../models/kgat/model';
@@ -30,8 +30,8 @@ export async function benchKgat(plan: RepPlan = { warmup: 3, reps: 15 }, over: P
   const config = { ...kgatDefaults, ...over };
   const data = builtinDataset(config.dataset as 'workshop');
   const root = new Rng(config.seed);
-  // The lab's split: 20% test, then 10% of the whole for validation; the graph holds the rest.
-  const train = weakSplit(weakSplit(data.interactions, root.fork('split'), 0.2).train, root.fork('valid'), 0.125).train;
+  // The lab's split; the graph holds the training items.
+  const { train } = kgatSplit(data, config.trainShare, root);
   const graph = buildGraph(data, train, { knowledge: true, userAttributes: config.userAttributes });
   const spec = { dim: config.embeddingDim, dropout: config.messageDropout, learningRate: config.learningRate, l2: config.l2 };
   const kgat = createKgat(graph, { ...spec, layers: layerSizes(config.embeddingDim, config.layers), attention: true, transR: true }, new Rng(1));

@@ -2,9 +2,7 @@
 // split and batches; selects each one's epoch on validation and scores it once on test, overall and by bucket.
 import * as tf from '@tensorflow/tfjs';
 import { resolveDataset } from '../../data/datasetChoice';
-import { fromUserLists, nnz, userItems, type Interactions } from '../../data/dataset';
-import { weakSplit } from '../../data/split';
-import { ErrorCode, LabError } from '../../errors';
+import { nnz, type Interactions } from '../../data/dataset';
 import { runTraining } from '../../experiment/trainingLoop';
 import type { ReportTable, RunContext, RunResult } from '../../experiment/types';
 import { heartbeat } from '../../heartbeat';
@@ -16,6 +14,7 @@ import { Rng } from '../../random/rng';
 import type { BucketRows, ExplainedUser, KgatArtifacts, ModelRow } from './artifacts';
 import { DEPTHS, K, MODEL_LABELS, type KgatConfig } from './config';
 import { explainPaths } from './explain';
+import { kgatSplit } from './split';
 import { activityBuckets, popularityBuckets, scoreLists, topLists, unionOf, type Scored } from './scoring';
 
 /** Buckets per grouping (quarters). */
@@ -60,22 +59,6 @@ function kgEpoch(g: CollaborativeGraph, rng: Rng): { edges: Int32Array; neg: Int
   return { edges, neg };
 }
 
-/** Each user's rows, a random `share` of them kept (rounded, at least one when the user has any). */
-function thinned(x: Interactions, share: number, rng: Rng): Interactions {
-  return fromUserLists(
-    Array.from({ length: x.numUsers }, (_, u) => {
-      const row = rng.shuffle(Array.from(userItems(x, u)));
-      return row.slice(0, row.length ? Math.max(1, Math.round(row.length * share)) : 0);
-    }),
-    x.numItems,
-  );
-}
-
-function paramCount(m: Kgat): number {
-  const used = m.spec.transR ? m.variables() : m.variables().filter((_, j) => j === 0 || j > 2);
-  return used.reduce((s, v) => s + v.size, 0);
-}
-
 /**
  * The experiment. Per user, 20% of the items are held out for test and 10% of the rest for validation (weak
  * generalisation); the graph holds the training interactions only. Every model takes each CF step on the same
@@ -89,16 +72,7 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
   return runTraining<KgatConfig, KgatArtifacts>('kgat', config, ctx, (io) => {
     const data = resolveDataset(config.dataset, ctx.dataset);
     const root = new Rng(config.seed);
-    const outer = weakSplit(data.interactions, root.fork('split'), 0.2);
-    heartbeat();
-    const inner = weakSplit(outer.train, root.fork('valid'), 0.125);
-    // A sparser world on request; the default run draws nothing here, so its random streams are unchanged.
-    const train = config.trainShare < 1 ? thinned(inner.train, config.trainShare, root.fork('thin')) : inner.train;
-    const valid = inner.heldOut;
-    const test = outer.heldOut;
-    if (nnz(train) === 0 || nnz(valid) === 0 || nnz(test) === 0) {
-      throw new LabError(ErrorCode.DataUnsuitable, `'dataset': ${data.name} has too few interactions per user to hold out validation and test items: users need at least 3`);
-    }
+    const { train, valid, test } = kgatSplit(data, config.trainShare, root);
     const testExclude = unionOf(train, valid);
     heartbeat();
     const full = buildGraph(data, train, { knowledge: true, userAttributes: config.userAttributes });
@@ -110,7 +84,7 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
     const base = { dim: config.embeddingDim, dropout: config.messageDropout, learningRate: config.learningRate, l2: config.l2 };
     const contestant = (id: string, label: string, graph: CollaborativeGraph, depth: number, attention: boolean): Contestant => {
       const model = createKgat(graph, { ...base, layers: layerSizes(config.embeddingDim, depth), attention, transR: depth > 0 }, new Rng(initSeed));
-      return { id, label, model, graph, best: null, kg: null, kgRng: root.fork(`kg-${id}`), params: paramCount(model) };
+      return { id, label, model, graph, best: null, kg: null, kgRng: root.fork(`kg-${id}`), params: model.paramCount() };
     };
     const all: Contestant[] = [
       contestant('kgat', MODEL_LABELS.kgat, full, config.layers, true),
@@ -204,7 +178,7 @@ export function runKgat(config: KgatConfig, ctx: RunContext = {}): Promise<RunRe
           // The attention update closes the epoch (after the CF and KG batches), as in the official code.
           if (epoch > 0) await c.model.updateAttention();
           const lists = await listsOf(c.model, train);
-          const s = scoreLists(lists, valid, K, { of: pop.of, n: BUCKETS }, { of: act.of, n: BUCKETS }).all;
+          const s = scoreLists(lists, valid, K).all;
           out[`valid/recall@${K}/${c.id}`] = s.recall;
           out[`valid/ndcg@${K}/${c.id}`] = s.ndcg;
           if (!c.best || s.recall > c.best.recall) c.best = { epoch, recall: s.recall, weights: await c.model.snapshot(), edges: c.model.edgeWeights() };

@@ -126,6 +126,9 @@ function mean(sum: { recall: number; ndcg: number; users: number }): ListScores 
   return { recall: sum.users ? sum.recall / sum.users : NaN, ndcg: sum.users ? sum.ndcg / sum.users : NaN, users: sum.users };
 }
 
+/** No grouping: validation is scored overall only. */
+const NO_BUCKETS: { of: Int32Array; n: number } = { of: new Int32Array(0), n: 0 };
+
 /** Everything the lab reports about one model's lists against held-out items. */
 export interface Scored {
   all: ListScores;
@@ -137,8 +140,8 @@ export interface Scored {
   byActivity: ListScores[];
 }
 
-/** Scores `lists` (one per user) against `heldOut` overall and per bucket. */
-export function scoreLists(lists: readonly Int32Array[], heldOut: Interactions, k: number, pop: { of: Int32Array; n: number }, act: { of: Int32Array; n: number }): Scored {
+/** Scores `lists` (one per user) against `heldOut` overall and, when buckets are given, per bucket. */
+export function scoreLists(lists: readonly Int32Array[], heldOut: Interactions, k: number, pop = NO_BUCKETS, act = NO_BUCKETS): Scored {
   const all = { recall: 0, ndcg: 0, users: 0 };
   let codeNdcg = 0;
   const byPop = Array.from({ length: pop.n }, () => ({ recall: 0, ndcg: 0, users: 0 }));
@@ -155,9 +158,11 @@ export function scoreLists(lists: readonly Int32Array[], heldOut: Interactions, 
     all.users++;
     codeNdcg += kgatCodeNdcgAtK(list, relevant, k);
     const a = byAct[act.of[u]];
-    a.recall += r;
-    a.ndcg += n;
-    a.users++;
+    if (a) {
+      a.recall += r;
+      a.ndcg += n;
+      a.users++;
+    }
     for (let b = 0; b < pop.n; b++) {
       const inBucket = new Set(target.filter((i) => pop.of[i] === b));
       if (inBucket.size === 0) continue;

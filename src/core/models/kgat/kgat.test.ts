@@ -168,6 +168,8 @@ describe('KGAT against a hand computation', () => {
     expect((await loss.data())[0]).toBeCloseTo(want, 5);
     loss.dispose();
     expect(m.variables().length).toBe(3);
+    // Only the embeddings are used without TransR and without layers.
+    expect(m.paramCount()).toBe(g.numNodes * dim);
     m.dispose();
   });
 

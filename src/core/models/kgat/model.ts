@@ -46,6 +46,8 @@ export interface Kgat extends TrainableModel {
   setEdgeWeights(w: Float32Array): void;
   /** e* of every node without dropout, [numNodes, outputDim] (caller owns it). */
   embeddings(): tf.Tensor2D;
+  /** Trainable scalars it uses: TransR's relation embeddings and matrices only when it trains TransR. */
+  paramCount(): number;
 }
 
 /** The propagation layers' sizes the official code uses, scaled: d, d/2, d/4, … (at least 2). */
@@ -189,6 +191,7 @@ export function createKgat(graph: CollaborativeGraph, spec: KgatSpec, rng: Rng):
     },
     edgeWeights: () => (adj ? adj.weights() : Float32Array.from(graph.initialWeights)),
     setEdgeWeights: (w) => adj?.setWeights(w),
+    paramCount: () => (spec.transR ? all : cfVars).reduce((n, v) => n + v.size, 0),
     embeddings: () => tf.tidy(() => (adj ? forward(null) : tf.clone(E))),
     dispose() {
       for (const v of all) v.dispose();
