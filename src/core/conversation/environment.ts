@@ -1,5 +1,6 @@
 // The simulated user of a conversational recommender, per the official UNICORN code (science.md §2): pure JS.
 import { ErrorCode, LabError } from '../errors';
+import { topIndices } from '../experiment/topK';
 import { attributeItems, itemAttributes, itemHas, numAttributes, type AttributeTable } from './attributes';
 import type { Episode } from './episodes';
 import { attributePreference, scoreItems, weightedEntropies, type Scorer } from './scorer';
@@ -157,9 +158,3 @@ export function candidateActions(scorer: Scorer, episode: Episode, state: Conver
   return { attributes, items, candidateScores: scores, reachable: ids, entropies };
 }
 
-/** Indices of the k largest values, descending; ties by the lower index (inputs here are in ascending id order). */
-export function topIndices(values: ArrayLike<number>, k: number): number[] {
-  const idx = Array.from({ length: values.length }, (_, i) => i);
-  idx.sort((a, b) => values[b] - values[a] || a - b);
-  return idx.slice(0, k);
-}

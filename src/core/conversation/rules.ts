@@ -1,7 +1,8 @@
 // Rule policies of conversational recommendation (abs greedy, max entropy, ask n then recommend) and the episode runner.
+import { topIndices } from '../experiment/topK';
 import { heartbeat } from '../heartbeat';
 import type { AttributeTable } from './attributes';
-import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, topIndices, type CandidateActions, type ConversationAction, type ConversationState, type EnvironmentOptions, type StepResult } from './environment';
+import { candidateActions, DEFAULT_ENVIRONMENT, startConversation, step, type CandidateActions, type ConversationAction, type ConversationState, type EnvironmentOptions, type StepResult } from './environment';
 import type { Episode } from './episodes';
 import type { EpisodeOutcome } from './metrics';
 import type { Scorer } from './scorer';

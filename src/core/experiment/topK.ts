@@ -81,3 +81,10 @@ function siftDown(items: Int32Array, scores: Float64Array, size: number): void {
     i = m;
   }
 }
+
+/** Indices of the k largest values, descending; ties by the lower index. */
+export function topIndices(values: ArrayLike<number>, k: number): number[] {
+  const idx = Array.from({ length: values.length }, (_, i) => i);
+  idx.sort((a, b) => values[b] - values[a] || a - b);
+  return idx.slice(0, k);
+}

@@ -1,5 +1,6 @@
 // Scores a trained P5 model on evaluation prompts: ranking (sequential, direct-choose), yes/no accuracy, rating error.
 import * as tf from '@tensorflow/tfjs';
+import { topIndices } from '../experiment/topK';
 import { heartbeat } from '../heartbeat';
 import { hitAtK, ndcgAtK } from '../metrics/ranking';
 import type { P5Transformer } from '../models/p5/transformer';
@@ -118,20 +119,6 @@ export async function sequenceLogProbs(model: P5Scorer, pairs: readonly { prompt
   return out;
 }
 
-/** The top `k` of `pool` by score (higher first; ties: the earlier pool entry first). */
-function topK(pool: ArrayLike<number>, score: (j: number) => number, k: number): number[] {
-  const best: { item: number; s: number }[] = [];
-  for (let j = 0; j < pool.length; j++) {
-    const s = score(j);
-    if (best.length === k && s <= best[k - 1].s) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1].s < s) at--;
-    best.splice(at, 0, { item: pool[j], s });
-    if (best.length > k) best.pop();
-  }
-  return best.map((b) => b.item);
-}
-
 /** Mean HR@5/10 and NDCG@5/10 over users, each with one relevant item, from their top-10 lists. */
 function rankingScores(rows: { top: number[]; answer: number }[]): P5RankingScores {
   const s = { hr5: 0, hr10: 0, ndcg5: 0, ndcg10: 0, users: rows.length };
@@ -192,7 +179,7 @@ export async function evaluateRanking(model: P5Scorer, data: P5Data, examples: r
     );
     exs.forEach((e, b) => {
       const pool = rankingPool(data, e, stage);
-      rows.push({ top: topK(pool, (j) => scores[b][pool[j]], 10), answer: answerItem(e) });
+      rows.push({ top: topIndices(Float64Array.from(pool, (i) => scores[b][i]), 10).map((j) => pool[j]), answer: answerItem(e) });
     });
   } else {
     const eos = data.vocab.id(EOS);
@@ -204,7 +191,7 @@ export async function evaluateRanking(model: P5Scorer, data: P5Data, examples: r
         Array.from(pool, (i) => ({ prompt: e.prompt, target: targetOf(i) })),
         opts,
       );
-      rows.push({ top: topK(pool, (j) => lp[j], 10), answer: answerItem(e) });
+      rows.push({ top: topIndices(lp, 10).map((j) => pool[j]), answer: answerItem(e) });
     }
   }
   return rankingScores(rows);
