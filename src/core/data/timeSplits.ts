@@ -25,7 +25,7 @@ function checkTimestamps(x: Interactions, timestamps: Float64Array): void {
 }
 
 /** CSR positions of user u's rows, oldest first (ties: the earlier position first — deterministic). */
-function byTime(x: Interactions, timestamps: Float64Array, u: number): number[] {
+export function byTime(x: Interactions, timestamps: Float64Array, u: number): number[] {
   const pos = Array.from({ length: x.indptr[u + 1] - x.indptr[u] }, (_, j) => x.indptr[u] + j);
   return pos.sort((a, b) => timestamps[a] - timestamps[b] || a - b);
 }

@@ -1,5 +1,6 @@
 // Each user's interactions in time order and P5's leave-one-out split of them (train prefix / validation / test).
 import type { Dataset } from '../data/dataset';
+import { byTime } from '../data/timeSplits';
 
 /** Per user, CSR positions (into `interactions.indices`) in time order, plus the leave-one-out cut. */
 export interface P5Split {
@@ -31,9 +32,7 @@ export function p5Split(d: Dataset): P5Split {
   const validation = new Int32Array(x.numUsers).fill(-1);
   const test = new Int32Array(x.numUsers).fill(-1);
   for (let u = 0; u < x.numUsers; u++) {
-    const pos = new Int32Array(x.indptr[u + 1] - x.indptr[u]);
-    for (let k = 0; k < pos.length; k++) pos[k] = x.indptr[u] + k;
-    if (ts) pos.sort((a, b) => ts[a] - ts[b] || a - b);
+    const pos = ts ? Int32Array.from(byTime(x, ts, u)) : Int32Array.from({ length: x.indptr[u + 1] - x.indptr[u] }, (_, k) => x.indptr[u] + k);
     const seq = pos.map((p) => x.indices[p]);
     positions.push(pos);
     sequences.push(seq);
