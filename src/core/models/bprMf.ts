@@ -3,8 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { sortedHas, userItems, type Interactions } from '../data/dataset';
 import type { Rng } from '../random/rng';
 import { gatherRows, makeOptimizer, variableFrom, type OptimizerName } from '../tf/ops';
-import { heartbeat } from '../heartbeat';
-import { topKFromScores } from '../experiment/topK';
+import { rankInBlocks } from '../experiment/rankInBlocks';
 import { restoreVariables, snapshotVariables, type TrainableModel } from './model';
 import type { Recommender } from './recommender';
 
@@ -26,8 +25,6 @@ export interface BprMf extends Recommender, TrainableModel {
    */
   trainStep(users: Int32Array, pos: Int32Array, neg: Int32Array): tf.Scalar;
 }
-
-const EVAL_BATCH = 256;
 
 export function createBprMf(numUsers: number, numItems: number, opts: BprMfOptions, rng: Rng): BprMf {
   const U = variableFrom(rng.normalArray(numUsers * opts.dim, opts.initStd), [numUsers, opts.dim]);
@@ -61,19 +58,8 @@ export function createBprMf(numUsers: number, numItems: number, opts: BprMfOptio
         return loss as tf.Scalar;
       });
     },
-    async recommend(users, k, exclude) {
-      const out: Int32Array[] = [];
-      for (let s = 0; s < users.length; s += EVAL_BATCH) {
-        heartbeat();
-        const batch = users.subarray(s, s + EVAL_BATCH);
-        const scores = tf.tidy(() => tf.matMul(gatherRows(U, tf.tensor1d(batch, 'int32')), V, false, true));
-        const flat = (await scores.data()) as Float32Array;
-        scores.dispose();
-        // Selection in JS skips seen items exactly and copes with k > unseen items (tiny catalogues).
-        out.push(...topKFromScores(flat, batch, numItems, exclude, k));
-      }
-      return out;
-    },
+    // Selection in JS skips seen items exactly and copes with k > unseen items (tiny catalogues).
+    recommend: (users, k, exclude) => rankInBlocks(users, numItems, exclude, k, (block) => tf.matMul(gatherRows(U, tf.tensor1d(block, 'int32')), V, false, true)),
     dispose() {
       U.dispose();
       V.dispose();

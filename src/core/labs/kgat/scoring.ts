@@ -4,30 +4,21 @@ import * as tf from '@tensorflow/tfjs';
 import { itemCounts, userItems, type Interactions } from '../../data/dataset';
 import { heartbeat } from '../../heartbeat';
 import { ndcgAtK, recallAtK } from '../../metrics/ranking';
-import { topKFromScores } from '../../experiment/topK';
-
-const EVAL_USERS = 256;
+import { rankInBlocks } from '../../experiment/rankInBlocks';
 
 /**
  * The top `k` items of every user by ŷ(u, i) = e*_uᵀ e*_i, skipping `exclude` (full ranking: every other item is a
- * candidate). `emb` holds users in rows 0 … U−1 and items in rows U … U+I−1; one read-back per block of users.
+ * candidate). `emb` holds users in rows 0 … U−1 and items in rows U … U+I−1.
  */
 export async function topLists(emb: tf.Tensor2D, numUsers: number, numItems: number, exclude: Interactions, k: number): Promise<Int32Array[]> {
-  const itemsT = tf.tidy(() => tf.transpose(tf.slice(emb, [numUsers, 0], [numItems, emb.shape[1]])));
-  const out: Int32Array[] = [];
+  const d = emb.shape[1];
+  const itemsT = tf.tidy(() => tf.transpose(tf.slice(emb, [numUsers, 0], [numItems, d])));
   try {
-    for (let a = 0; a < numUsers; a += EVAL_USERS) {
-      heartbeat();
-      const users = Int32Array.from({ length: Math.min(EVAL_USERS, numUsers - a) }, (_, r) => a + r);
-      const scores = tf.tidy(() => tf.matMul(tf.slice(emb, [a, 0], [users.length, emb.shape[1]]), itemsT));
-      const flat = (await scores.data()) as Float32Array;
-      scores.dispose();
-      out.push(...topKFromScores(flat, users, numItems, exclude, k));
-    }
+    const users = Int32Array.from({ length: numUsers }, (_, u) => u);
+    return await rankInBlocks(users, numItems, exclude, k, (block) => tf.matMul(tf.slice(emb, [block[0], 0], [block.length, d]), itemsT));
   } finally {
     itemsT.dispose();
   }
-  return out;
 }
 
 /**

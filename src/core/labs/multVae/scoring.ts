@@ -1,9 +1,8 @@
 // Ranks every item a held-out user did not feed in, and scores the lists the way Mult-VAE reports them.
-import * as tf from '@tensorflow/tfjs';
 import { userItems, type Interactions } from '../../data/dataset';
 import type { HeldOutUsers } from '../../data/split';
 import { heartbeat } from '../../heartbeat';
-import { topKFromScores } from '../../experiment/topK';
+import { rankInBlocks } from '../../experiment/rankInBlocks';
 import { cappedRecallAtK, ndcgAtK } from '../../metrics';
 import { EVAL_BLOCK } from '../../models/multVae/memory';
 import type { MultVae } from '../../models/multVae/model';
@@ -35,16 +34,7 @@ export function scorableUsers(group: HeldOutUsers): Int32Array {
  * excluded, in blocks of 256 users (one read-back per block).
  */
 export async function rankWithModel(model: MultVae, users: Int32Array, foldIn: Interactions, k = LIST_LENGTH): Promise<Int32Array[]> {
-  const lists: Int32Array[] = [];
-  for (let s = 0; s < users.length; s += EVAL_BLOCK) {
-    heartbeat();
-    const block = users.subarray(s, s + EVAL_BLOCK);
-    const t = tf.tidy(() => model.logitsFromRows(Array.from(block, (u) => userItems(foldIn, u)), { training: false }));
-    const scores = (await t.data()) as Float32Array;
-    t.dispose();
-    lists.push(...topKFromScores(scores, block, model.numItems, foldIn, k));
-  }
-  return lists;
+  return rankInBlocks(users, model.numItems, foldIn, k, (block) => model.logitsFromRows(Array.from(block, (u) => userItems(foldIn, u)), { training: false }), EVAL_BLOCK);
 }
 
 /** NDCG@100, Recall@20 and Recall@50 of each user's list against their target items. */

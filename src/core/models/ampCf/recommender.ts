@@ -1,7 +1,6 @@
 // An AMP-CF model as a Recommender: full-catalogue scores in user batches, top-k of the unseen items in JS.
 import * as tf from '@tensorflow/tfjs';
-import { heartbeat } from '../../heartbeat';
-import { topKFromScores } from '../../experiment/topK';
+import { rankInBlocks } from '../../experiment/rankInBlocks';
 import type { Recommender } from '../../models/recommender';
 import type { AmpCf } from './model';
 
@@ -16,18 +15,7 @@ export function ampCfRecommender(model: AmpCf, id: string, label: string): Recom
   return {
     id,
     label,
-    async recommend(users, k, exclude) {
-      const out: Int32Array[] = [];
-      for (let s = 0; s < users.length; s += EVAL_BATCH) {
-        heartbeat();
-        const batch = users.subarray(s, s + EVAL_BATCH);
-        const scores = tf.tidy(() => model.logits(tf.tensor1d(batch, 'int32')));
-        const flat = (await scores.data()) as Float32Array;
-        scores.dispose();
-        out.push(...topKFromScores(flat, batch, model.numItems, exclude, k));
-      }
-      return out;
-    },
+    recommend: (users, k, exclude) => rankInBlocks(users, model.numItems, exclude, k, (block) => model.logits(tf.tensor1d(block, 'int32')), EVAL_BATCH),
     dispose() {},
   };
 }
