@@ -5,7 +5,7 @@ import { Rng } from '../random/rng';
 import { assignItemIds, idDigits, type ItemIdMode, type ItemIds } from './itemIds';
 import { p5Split, type P5Split } from './sequences';
 import { renderTemplate, templatesOf, type P5Family, type P5Template } from './templates';
-import { BOS, EOS, NO, YES, itemToken, ratingToken, userToken, Vocab } from './vocab';
+import { BOS, EOS, NO, YES, itemToken, ratingClass, ratingToken, userToken, Vocab } from './vocab';
 
 export interface P5ExampleOptions {
   idMode: ItemIdMode;
@@ -127,7 +127,7 @@ export function buildP5Data(dataset: Dataset, options: P5ExampleOptions): P5Data
     if (dataset.ratings) {
       const pos = split.positions[u];
       for (let k = 0; k < prefix.length; k++) {
-        const r = Math.min(5, Math.max(1, Math.round(dataset.ratings[pos[k]])));
+        const r = ratingClass(dataset.ratings[pos[k]]);
         train.push(make(pick('rating'), u, { item: prefix[k] }, [ratingToken(r)], { rating: r }));
       }
     }
@@ -171,7 +171,7 @@ export function evaluationExamples(data: P5Data, dataset: Dataset, stage: 'valid
     else if (template.family === 'rating') {
       if (!dataset.ratings) continue;
       // The held-out item sits right after `full` in the time order.
-      const r = Math.min(5, Math.max(1, Math.round(dataset.ratings[split.positions[u][full.length]])));
+      const r = ratingClass(dataset.ratings[split.positions[u][full.length]]);
       emit(u, { item: held }, [ratingToken(r)], { rating: r });
     } else if (template.family === 'direct-yesno') {
       emit(u, { item: held }, [YES], { yes: true });

@@ -24,7 +24,12 @@ export function itemToken(i: number): string {
 }
 /** The answer token of a rating 1..5 (rounded and clamped). */
 export function ratingToken(r: number): string {
-  return RATING_TOKENS[Math.min(5, Math.max(1, Math.round(r))) - 1];
+  return RATING_TOKENS[ratingClass(r) - 1];
+}
+
+/** A rating as one of the five classes: rounded, then clamped to 1–5. */
+export function ratingClass(r: number): number {
+  return Math.min(5, Math.max(1, Math.round(r)));
 }
 
 /**
