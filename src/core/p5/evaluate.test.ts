@@ -26,10 +26,10 @@ function stub(V: number, next: (src: number[]) => number[], at: (src: number[], 
   const rows = (a: Int32Array, L: number, size: number) => Array.from({ length: size }, (_, b) => Array.from(a.subarray(b * L, (b + 1) * L)));
   return {
     nextTokenLogits: (src, srcLen, _prefix, _prefixLen, size) => tf.tensor2d(rows(src, srcLen, size).map(next)),
-    logits: (src, srcLen, tgtIn, tgtLen, size) => {
-      const s = rows(src, srcLen, size);
+    logits: (src, srcLen, tgtIn, tgtLen, size, srcOf) => {
+      const s = rows(src, srcLen, src.length / srcLen);
       const t = rows(tgtIn, tgtLen, size);
-      return tf.tensor3d(s.map((row, b) => t[b].map((_, k) => at(row, t[b].slice(0, k + 1)))));
+      return tf.tensor3d(t.map((tb, b) => tb.map((_, k) => at(s[srcOf ? srcOf[b] : b], tb.slice(0, k + 1)))));
     },
   };
 }

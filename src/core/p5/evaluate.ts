@@ -87,20 +87,22 @@ export async function nextTokenScores(model: P5Scorer, prompts: readonly Int32Ar
 /**
  * log P(target | prompt) = Σ_t log softmax(z_t)[y_t] over the target's tokens (`<eos>` included, so a short id is
  * not favoured for being a prefix of a longer one), teacher-forced, for each (prompt, target) pair: `rowsPerPass`
- * pairs per forward pass and one read-back each.
+ * pairs per forward pass and one read-back each. Pairs that share a prompt (the same Int32Array) share one encoder pass.
  */
 export async function sequenceLogProbs(model: P5Scorer, pairs: readonly { prompt: Int32Array; target: Int32Array }[], opts: P5EvalOptions = {}): Promise<Float64Array> {
   const out = new Float64Array(pairs.length);
   let at = 0;
   for (const part of chunks(pairs, opts.rowsPerPass ?? 256)) {
     heartbeat();
-    const { src, srcLen } = packPrompts(
-      part.map((p) => p.prompt),
-      opts.maxSrc,
-    );
+    const distinct = new Map<Int32Array, number>();
+    const srcOf = Int32Array.from(part, (p) => {
+      if (!distinct.has(p.prompt)) distinct.set(p.prompt, distinct.size);
+      return distinct.get(p.prompt)!;
+    });
+    const { src, srcLen } = packPrompts([...distinct.keys()], opts.maxSrc);
     const { tgtIn, tgtOut, tgtLen } = packTargets(part.map((p) => p.target));
     const sums = tf.tidy(() => {
-      const z = model.logits(src, srcLen, tgtIn, tgtLen, part.length);
+      const z = model.logits(src, srcLen, tgtIn, tgtLen, part.length, srcOf);
       const vocab = z.shape[2];
       const logp = tf.logSoftmax(z);
       const y = tf.tensor2d(tgtOut, [part.length, tgtLen], 'int32');

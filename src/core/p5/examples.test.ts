@@ -32,6 +32,21 @@ describe('buildP5Data', () => {
     expect(seq.map((e) => atomicItems(data.vocab.decode(e.prompt)))).toEqual([[0], [0, 1], [1, 2], [2, 3]]);
   });
 
+  it('builds only the families asked for, each example exactly as in the full build (per-family random streams)', () => {
+    const all = buildP5Data(tiny, { idMode: 'random', seed: 5 });
+    const some = buildP5Data(tiny, { idMode: 'random', seed: 5, only: ['sequential', 'direct-choose'] });
+    expect(some.families).toEqual(['sequential', 'direct-choose']);
+    const key = (e: (typeof all.train)[number]) => `${e.family}|${e.templateId}|${e.user}|${Array.from(e.prompt)}|${Array.from(e.target)}`;
+    expect(some.train.map(key)).toEqual(all.train.filter((e) => e.family !== 'direct-yesno').map(key));
+  });
+
+  it('writes atomic lists without separators', () => {
+    const data = buildP5Data(tiny, { idMode: 'atomic', seed: 1, only: ['direct-choose'] });
+    const tokens = data.vocab.decode(data.train[0].prompt);
+    expect(tokens).not.toContain('<sep>');
+    expect(atomicItems(tokens)).toHaveLength(100);
+  });
+
   it('uses only seen templates for training', () => {
     const data = buildP5Data(tiny, { idMode: 'atomic', seed: 3 });
     const heldOut = new Set(P5_FAMILIES.flatMap((f) => templatesOf(f, 'heldOut').map((t) => t.id)));

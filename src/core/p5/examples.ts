@@ -4,7 +4,7 @@ import { heartbeat } from '../heartbeat';
 import { Rng } from '../random/rng';
 import { assignItemIds, idDigits, type ItemIdMode, type ItemIds } from './itemIds';
 import { p5Split, type P5Split } from './sequences';
-import { renderTemplate, templatesOf, type P5Family, type P5Template } from './templates';
+import { P5_FAMILIES, renderTemplate, templatesOf, type P5Family, type P5Template } from './templates';
 import { BOS, EOS, NO, YES, itemToken, ratingClass, ratingToken, userToken, Vocab } from './vocab';
 
 export interface P5ExampleOptions {
@@ -16,6 +16,8 @@ export interface P5ExampleOptions {
   chooseNegatives?: number;
   /** Direct-choose training examples per user (positives drawn from the training prefix). Default 5. */
   choosePerUser?: number;
+  /** Build only these families' training examples (those the dataset supports). Default: every supported family. */
+  only?: readonly P5Family[];
 }
 
 /** One example: the prompt (starting with `<bos>`), the target (ending with `<eos>`), and what it asks. */
@@ -55,13 +57,13 @@ interface ExampleSlots {
 }
 
 /** One example: `<bos>` + the filled template → target tokens + `<eos>`. */
-function buildExample(vocab: Vocab, itemTokens: (i: number) => string[], t: P5Template, u: number, slots: ExampleSlots, target: string[], answer: P5Example['answer']): P5Example {
+function buildExample(vocab: Vocab, itemTokens: (i: number) => string[], separate: boolean, t: P5Template, u: number, slots: ExampleSlots, target: string[], answer: P5Example['answer']): P5Example {
   const prompt = renderTemplate(t, {
     user: userToken(u),
     item: slots.item === undefined ? undefined : itemTokens(slots.item),
     history: slots.history && Array.from(slots.history, itemTokens),
     candidates: slots.candidates && Array.from(slots.candidates, itemTokens),
-  });
+  }, separate);
   const ex: P5Example = { family: t.family, templateId: t.id, user: u, prompt: vocab.encode([BOS, ...prompt]), target: vocab.encode([...target, EOS]), answer };
   if (slots.item !== undefined) ex.item = slots.item;
   if (slots.candidates) ex.candidates = Int32Array.from(slots.candidates);
@@ -97,49 +99,54 @@ function drawNegatives(rng: Rng, numItems: number, exclude: Set<number>, n: numb
  * a held-out item. Randomness comes from named forks of `seed`, so the families do not shift each other.
  */
 export function buildP5Data(dataset: Dataset, options: P5ExampleOptions): P5Data {
-  const opts: Required<P5ExampleOptions> = { historyLength: 20, chooseNegatives: 99, choosePerUser: 5, ...options };
+  const opts: Required<P5ExampleOptions> = { historyLength: 20, chooseNegatives: 99, choosePerUser: 5, only: P5_FAMILIES, ...options };
   const { numUsers, numItems } = dataset.interactions;
   const root = new Rng(opts.seed);
   const idRng = root.fork('ids');
-  const templateRng = root.fork('templates');
-  const negRng = root.fork('negatives');
+  // Each family draws its templates and negatives from its own stream: building only some families (`only`) or another
+  // id mode leaves every remaining example exactly as it was (same user, position, template and candidates).
+  const templateRngs = new Map(P5_FAMILIES.map((f) => [f, root.fork(`templates:${f}`)]));
+  const yesNoRng = root.fork('negatives:direct-yesno');
+  const chooseRng = root.fork('negatives:direct-choose');
   const split = p5Split(dataset);
   const itemIds = assignItemIds(opts.idMode, split, numItems, idRng);
   const vocab = new Vocab(numUsers, numItems);
   const itemTokens = (i: number) => (opts.idMode === 'atomic' ? [itemToken(i)] : idDigits(itemIds.ids[i]));
-  const families: P5Family[] = dataset.ratings ? ['rating', 'sequential', 'direct-yesno', 'direct-choose'] : ['sequential', 'direct-yesno', 'direct-choose'];
+  const separate = opts.idMode !== 'atomic';
+  const families = (dataset.ratings ? P5_FAMILIES : P5_FAMILIES.filter((f) => f !== 'rating')).filter((f) => opts.only.includes(f));
+  const wants = (f: P5Family) => families.includes(f);
   const userItemSets = split.sequences.map((s) => new Set(s));
   const seen = (f: P5Family) => templatesOf(f, 'seen');
   const pick = (f: P5Family) => {
     const ts = seen(f);
-    return ts[templateRng.int(ts.length)];
+    return ts[templateRngs.get(f)!.int(ts.length)];
   };
   const train: P5Example[] = [];
   const make = (t: P5Template, u: number, slots: ExampleSlots, target: string[], answer: P5Example['answer']) =>
-    buildExample(vocab, itemTokens, t, u, slots, target, answer);
+    buildExample(vocab, itemTokens, separate, t, u, slots, target, answer);
   for (let u = 0; u < numUsers; u++) {
     heartbeat();
     const prefix = split.train[u];
-    for (let k = 1; k < prefix.length; k++) {
+    for (let k = 1; k < prefix.length && wants('sequential'); k++) {
       const history = prefix.subarray(Math.max(0, k - opts.historyLength), k);
       train.push(make(pick('sequential'), u, { history }, itemTokens(prefix[k]), { item: prefix[k] }));
     }
-    if (dataset.ratings) {
+    if (dataset.ratings && wants('rating')) {
       const pos = split.positions[u];
       for (let k = 0; k < prefix.length; k++) {
         const r = ratingClass(dataset.ratings[pos[k]]);
         train.push(make(pick('rating'), u, { item: prefix[k] }, [ratingToken(r)], { rating: r }));
       }
     }
-    for (let k = 0; k < prefix.length; k++) {
+    for (let k = 0; k < prefix.length && wants('direct-yesno'); k++) {
       train.push(make(pick('direct-yesno'), u, { item: prefix[k] }, [YES], { yes: true }));
-      const [neg] = drawNegatives(negRng, numItems, userItemSets[u], 1);
+      const [neg] = drawNegatives(yesNoRng, numItems, userItemSets[u], 1);
       if (neg !== undefined) train.push(make(pick('direct-yesno'), u, { item: neg }, [NO], { yes: false }));
     }
-    if (prefix.length > 0) {
+    if (prefix.length > 0 && wants('direct-choose')) {
       for (let c = 0; c < opts.choosePerUser; c++) {
-        const positive = prefix[negRng.int(prefix.length)];
-        const candidates = negRng.shuffle([positive, ...drawNegatives(negRng, numItems, userItemSets[u], opts.chooseNegatives)]);
+        const positive = prefix[chooseRng.int(prefix.length)];
+        const candidates = chooseRng.shuffle([positive, ...drawNegatives(chooseRng, numItems, userItemSets[u], opts.chooseNegatives)]);
         train.push(make(pick('direct-choose'), u, { candidates }, itemTokens(positive), { item: positive }));
       }
     }
@@ -161,7 +168,7 @@ export function evaluationExamples(data: P5Data, dataset: Dataset, stage: 'valid
   const rng = new Rng(seed).fork(`eval:${stage}:${template.family}`);
   const out: P5Example[] = [];
   const emit = (u: number, slots: ExampleSlots, target: string[], answer: P5Example['answer']) =>
-    out.push(buildExample(vocab, itemTokens, template, u, slots, target, answer));
+    out.push(buildExample(vocab, itemTokens, options.idMode !== 'atomic', template, u, slots, target, answer));
   for (let u = 0; u < split.test.length; u++) {
     const held = stage === 'validation' ? split.validation[u] : split.test[u];
     if (held < 0) continue;

@@ -42,6 +42,11 @@ describe('P5 templates', () => {
     expect(tokens.join(' ')).toBe('history of <user_0> : 1 2 <sep> 3 . next ?');
   });
 
+  it('leave the separator out when told (atomic tokens need none)', () => {
+    const tokens = renderTemplate(templateById('sequential-3'), { user: '<user_0>', history: [['<item_4>'], ['<item_2>']] }, false);
+    expect(tokens.join(' ')).toBe('history of <user_0> : <item_4> <item_2> . next ?');
+  });
+
   it('refuse to render a template whose slot is missing', () => {
     expect(() => renderTemplate(templateById('yesno-1'), { user: '<user_0>' })).toThrow(/\{item\}/);
   });

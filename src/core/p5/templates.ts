@@ -73,13 +73,16 @@ export interface SlotValues {
 /** Separator between the items of a list (history, candidates), so multi-digit ids stay apart. */
 export const LIST_SEPARATOR = '<sep>';
 
-/** The prompt's tokens: template words with the slots filled; list items are separated by {@link LIST_SEPARATOR}. */
-export function renderTemplate(t: P5Template, values: SlotValues): string[] {
+/**
+ * The prompt's tokens: template words with the slots filled; list items are separated by {@link LIST_SEPARATOR}
+ * unless `separate` is false — atomic item tokens need no separator, and leaving it out halves a 100-candidate prompt.
+ */
+export function renderTemplate(t: P5Template, values: SlotValues, separate = true): string[] {
   const out: string[] = [];
   const list = (items: string[][] | undefined, slot: string) => {
     if (!items) throw new RangeError(`template ${t.id} needs ${slot}`);
     items.forEach((toks, k) => {
-      if (k > 0) out.push(LIST_SEPARATOR);
+      if (k > 0 && separate) out.push(LIST_SEPARATOR);
       out.push(...toks);
     });
   };

@@ -37,6 +37,16 @@ describe('the P5 transformer', () => {
     m.dispose();
   });
 
+  it('shares one encoder pass between decoder rows with srcOf: the same logits as repeating the prompts', async () => {
+    const m = createP5Transformer(spec, new Rng(4));
+    const tgt = Int32Array.of(1, 5, 4, 1, 8, 0, 1, 9, 9);
+    const repeated = await values(m.logits(Int32Array.of(3, 4, 5, 6, 7, 0, 3, 4, 5), 3, tgt, 3, 3));
+    const shared = await values(m.logits(Int32Array.of(3, 4, 5, 6, 7, 0), 3, tgt, 3, 3, Int32Array.of(0, 1, 0)));
+    expectClose(shared, repeated);
+    expect(() => m.logits(Int32Array.of(3, 4, 5), 3, tgt, 3, 3, Int32Array.of(0, 1, 0))).toThrow(RangeError);
+    m.dispose();
+  });
+
   it('counts its parameters: shared tokens, two position tables, and each block’s norms, projections and FFN', () => {
     const m = createP5Transformer(spec, new Rng(1));
     const d = 16;

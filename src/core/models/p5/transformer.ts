@@ -49,8 +49,10 @@ export interface P5Transformer extends TrainableModel {
   /**
    * Decoder logits at every position, [size, tgtLen, vocabSize] (caller owns it): z_bt = LN(h_bt) · Eᵀ with E the shared
    * token table. Position t depends on src_b and tgtIn_b[0..t] only (causal mask). No dropout.
+   * With `srcOf`, `src` holds fewer prompts than there are decoder rows and row b reads prompt `srcOf[b]`: the encoder
+   * runs once per distinct prompt (scoring a catalogue of multi-token answers against one prompt).
    */
-  logits(src: Int32Array, srcLen: number, tgtIn: Int32Array, tgtLen: number, size: number): tf.Tensor3D;
+  logits(src: Int32Array, srcLen: number, tgtIn: Int32Array, tgtLen: number, size: number, srcOf?: Int32Array): tf.Tensor3D;
   /**
    * The logits of the token after the prefix, [size, vocabSize] (caller owns it): row b is z at position prefixLen − 1
    * given src_b and prefix_b[0..prefixLen) — one softmax over the whole vocabulary (score a catalogue of atomic item
@@ -162,15 +164,26 @@ export function createP5Transformer(spec: P5TransformerSpec, rng: Rng): P5Transf
   };
 
   /** Final decoder states LN(h), [B·Lt, d]: pre-LN encoder, then pre-LN decoder with causal+pad self- and cross-attention. */
-  const forward = (src: Int32Array, Ls: number, tgt: Int32Array, Lt: number, B: number, training: boolean) => {
-    checkLen(src, B, Ls, 'src');
+  const forward = (src: Int32Array, Ls: number, tgt: Int32Array, Lt: number, B: number, training: boolean, srcOf?: Int32Array) => {
+    const S = srcOf ? src.length / Ls : B;
+    if (srcOf) {
+      if (!Number.isInteger(S) || S < 1) throw new RangeError(`src has ${src.length} tokens, not a whole number of rows of ${Ls}`);
+      if (srcOf.length !== B || srcOf.some((s) => s < 0 || s >= S)) throw new RangeError(`srcOf must give each of ${B} rows a prompt in 0..${S - 1}`);
+    } else checkLen(src, B, Ls, 'src');
     checkLen(tgt, B, Lt, 'decoder input');
     const srcIds = tf.tensor1d(src, 'int32');
     const tgtIds = tf.tensor1d(tgt, 'int32');
-    const srcBias = paddingBias(srcIds, B, Ls);
-    let x = embed(srcIds, posEnc, B, Ls, training);
-    for (const l of encoder) x = ffnBlock(selfBlock(x, l, srcBias, B, Ls, training), l.ffn, training);
-    const memory = ln(x, encNorm);
+    const ownBias = paddingBias(srcIds, S, Ls);
+    let x = embed(srcIds, posEnc, S, Ls, training);
+    for (const l of encoder) x = ffnBlock(selfBlock(x, l, ownBias, S, Ls, training), l.ffn, training);
+    let memory = ln(x, encNorm);
+    let srcBias = ownBias;
+    if (srcOf) {
+      // Each decoder row's copy of its prompt's encoding and padding bias.
+      const rows = tf.tensor1d(srcOf, 'int32');
+      memory = tf.reshape(tf.gather(tf.reshape(memory, [S, Ls * d]), rows), [B * Ls, d]) as tf.Tensor2D;
+      srcBias = tf.gather(ownBias, rows) as tf.Tensor4D;
+    }
     const selfBias = tf.add(causalBias(Lt), paddingBias(tgtIds, B, Lt)) as tf.Tensor4D;
     let y = embed(tgtIds, posDec, B, Lt, training);
     for (const l of decoder) {
@@ -211,8 +224,8 @@ export function createP5Transformer(spec: P5TransformerSpec, rng: Rng): P5Transf
         ) as tf.Scalar;
       });
     },
-    logits: (src, srcLen, tgtIn, tgtLen, size) =>
-      tf.tidy(() => tf.reshape(project(forward(src, srcLen, tgtIn, tgtLen, size, false)), [size, tgtLen, Vn]) as tf.Tensor3D),
+    logits: (src, srcLen, tgtIn, tgtLen, size, srcOf) =>
+      tf.tidy(() => tf.reshape(project(forward(src, srcLen, tgtIn, tgtLen, size, false, srcOf)), [size, tgtLen, Vn]) as tf.Tensor3D),
     nextTokenLogits: (src, srcLen, prefix, prefixLen, size) =>
       tf.tidy(() => {
         const h = tf.reshape(forward(src, srcLen, prefix, prefixLen, size, false), [size, prefixLen, d]);
