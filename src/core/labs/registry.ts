@@ -9,9 +9,10 @@ import { popVsMfLab } from './popVsMf';
 import { weightingLab } from './weighting';
 import { wideDeepLab } from './wideDeep';
 import { kgatLab } from './kgat';
+import { p5Lab } from './p5';
 
 /** The labs in menu order (the registry erases each lab's own config and artifact types). */
-export const LABS: readonly Lab[] = [popVsMfLab, weightingLab, consumptionLab, multVaeLab, ampCfLab, wideDeepLab, conversationLab, kgatLab] as readonly Lab[];
+export const LABS: readonly Lab[] = [popVsMfLab, weightingLab, consumptionLab, multVaeLab, ampCfLab, wideDeepLab, conversationLab, kgatLab, p5Lab] as readonly Lab[];
 
 export function findLab(id: string): Lab | undefined {
   return LABS.find((l) => l.id === id);

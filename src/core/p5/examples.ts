@@ -5,7 +5,7 @@ import { Rng } from '../random/rng';
 import { assignItemIds, idDigits, type ItemIdMode, type ItemIds } from './itemIds';
 import { p5Split, type P5Split } from './sequences';
 import { P5_FAMILIES, renderTemplate, templatesOf, type P5Family, type P5Template } from './templates';
-import { BOS, EOS, NO, YES, itemToken, ratingClass, ratingToken, userToken, Vocab } from './vocab';
+import { BOS, DIGITS, EOS, NO, SEP, YES, itemToken, ratingClass, ratingToken, userToken, Vocab } from './vocab';
 
 export interface P5ExampleOptions {
   idMode: ItemIdMode;
@@ -190,4 +190,15 @@ export function evaluationExamples(data: P5Data, dataset: Dataset, stage: 'valid
     }
   }
   return out;
+}
+
+/**
+ * A prompt reduced to `<bos>` and its item tokens (atomic item tokens, or id digits and separators): what a plain
+ * sequential recommender reads — the history without the template's words or the user token.
+ */
+export function historyOnly(vocab: Vocab, prompt: Int32Array): Int32Array {
+  const keep = new Set(vocab.encode([...DIGITS, SEP]));
+  const out = [vocab.id(BOS)];
+  for (let k = 1; k < prompt.length; k++) if (prompt[k] >= vocab.itemBase || keep.has(prompt[k])) out.push(prompt[k]);
+  return Int32Array.from(out);
 }
