@@ -21,4 +21,5 @@ export const LAB_PANELS: Partial<Record<string, { above?: ComponentType; below?:
   'wide-deep': { below: later(async () => (await import('./wideDeep/WideDeepPanel')).WideDeepPanel) },
   conversation: { below: later(async () => (await import('./conversation/ConversationPanel')).ConversationPanel) },
   kgat: { below: later(async () => (await import('./kgat/KgatPanel')).KgatPanel) },
+  p5: { below: later(async () => (await import('./p5/P5Panel')).P5Panel) },
 };
