@@ -6,7 +6,7 @@ import { MODEL_COLORS } from '../../../core/labs/p5';
 import { FAMILY_LABELS } from '../../../core/labs/p5/config';
 import type { P5Family } from '../../../core/p5/templates';
 import { ChartTable, useChartOrTable } from '../../charts/ChartTable';
-import { betterOf, HEADLINE, headlineBars, metricName, num } from './format';
+import { betterOf, HEADLINE, headlineBars, metricName, num, tick } from './format';
 
 export const FamilyChart = memo(function FamilyChart({ rows, family }: { rows: readonly ModelRow[]; family: P5Family }) {
   const { metric, unit } = HEADLINE[family];
@@ -24,7 +24,7 @@ export const FamilyChart = memo(function FamilyChart({ rows, family }: { rows: r
           <XAxis
             type="number"
             domain={[0, 'auto']}
-            tickFormatter={(v: number) => v.toFixed(2)}
+            tickFormatter={tick}
             tick={{ fontSize: 11 }}
             label={{ value: `${axis} ${better === 'higher' ? '→' : '←'}`, position: 'insideBottom', offset: -14, fill: '#555', fontSize: 12 }}
           />

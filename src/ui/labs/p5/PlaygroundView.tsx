@@ -4,7 +4,7 @@ import { memo, useState } from 'react';
 import type { ModelRow, P5Artifacts, PlaygroundPrompt } from '../../../core/labs/p5/artifacts';
 import { FAMILY_LABELS } from '../../../core/labs/p5/config';
 import { P5_TEMPLATES } from '../../../core/p5/templates';
-import { answerPiece, modelKind, pct, playgroundTemplates, playgroundUsers, promptPieces, shortModel, type Piece } from './format';
+import { answerPiece, answerPieces, modelKind, pct, playgroundTemplates, playgroundUsers, promptPieces, shortModel, type Piece } from './format';
 
 function PieceText({ piece }: { piece: Piece }) {
   return piece.name === undefined ? (
@@ -37,7 +37,12 @@ function Answers({ a, truth, items, label }: { a: PlaygroundPrompt['answers'][nu
         ))}
       </ol>
       <p className="small" data-testid="p5-playground-greedy">
-        Greedy answer: <PieceText piece={answerPiece(a.greedy, items)} />{' '}
+        Greedy answer:{' '}
+        {answerPieces(a.greedy, items).map((piece, i) => (
+          <span key={i}>
+            <PieceText piece={piece} />{' '}
+          </span>
+        ))}
         <span className={right ? 'p5-right' : 'p5-wrong'} data-testid="p5-playground-verdict">
           {right ? '✓ right' : '✗ wrong'}
         </span>

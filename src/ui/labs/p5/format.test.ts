@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelRow, PlaygroundPrompt } from '../../../core/labs/p5/artifacts';
-import { answerPiece, betterOf, headlineBars, metricName, modelsOf, num, pct, playgroundTemplates, playgroundUsers, promptPieces } from './format';
+import { answerPiece, answerPieces, tick, betterOf, headlineBars, metricName, modelsOf, num, pct, playgroundTemplates, playgroundUsers, promptPieces } from './format';
 
 const row = (id: string, families: ModelRow['families'], test: ModelRow['test']): ModelRow => ({ id, label: id, families, idMode: 'atomic', params: 10, test });
 
@@ -17,6 +17,12 @@ describe('the P5 panel formats', () => {
     expect(pct(0)).toBe('0.0%');
     expect(pct(0.0004)).toBe('<0.1%');
     expect(pct(undefined)).toBe('—');
+  });
+  it('writes axis ticks with two significant digits', () => {
+    expect(tick(0)).toBe('0');
+    expect(tick(0.015)).toBe('0.015');
+    expect(tick(0.045)).toBe('0.045');
+    expect(tick(0.3)).toBe('0.3');
   });
   it('names metrics and says which way is better', () => {
     expect(metricName('hr@10')).toBe('HR@10');
@@ -67,6 +73,11 @@ describe('the playground', () => {
     expect(answerPiece('<item_3>', items)).toEqual({ text: '<item_3>', name: 'Film A' });
     expect(answerPiece('yes', items)).toEqual({ text: 'yes' });
     expect(answerPiece('', items)).toEqual({ text: '(nothing)' });
+  });
+  it('splits a greedy answer of several tokens so each item is named', () => {
+    expect(answerPieces('<item_3><item_4>', items)).toEqual([{ text: '<item_3>', name: 'Film A' }, { text: '<item_4>' }]);
+    expect(answerPieces('123', items)).toEqual([{ text: '123', name: 'Film B' }]);
+    expect(answerPieces('yes', items)).toEqual([{ text: 'yes' }]);
   });
   it('lists each user and each template once, in order of first appearance', () => {
     const p = (user: number, templateId: string, heldOut = false): PlaygroundPrompt => ({ user, userName: `u${user}`, family: 'sequential', templateId, heldOut, prompt: '', truth: '', answers: [] });

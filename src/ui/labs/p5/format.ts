@@ -118,6 +118,18 @@ export function answerPiece(answer: string, items: Readonly<Record<string, strin
   return items[answer] !== undefined ? { text: answer, name: items[answer] } : { text: answer === '' ? '(nothing)' : answer };
 }
 
+/** A greedy answer as pieces: a known answer whole, else split before each "<" token so each item is named. */
+export function answerPieces(answer: string, items: Readonly<Record<string, string>>): Piece[] {
+  if (answer === '' || items[answer] !== undefined) return [answerPiece(answer, items)];
+  return answer
+    .split(/(?=<)/)
+    .filter((t) => t !== '')
+    .map((t) => answerPiece(t, items));
+}
+
+/** An axis tick: two significant digits, so 0.015 is not rounded to 0.01 (0 → "0", 0.3 → "0.3", 0.045 → "0.045"). */
+export const tick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(2))) : '');
+
 /** The users of the playground's prompts, in order of first appearance, each once. */
 export function playgroundUsers(prompts: readonly PlaygroundPrompt[]): { user: number; name: string }[] {
   const seen = new Map<number, string>();
