@@ -111,6 +111,28 @@ const SKETCHES: Record<string, { label: string; body: ReactElement }> = {
       </>
     ),
   },
+  p5: {
+    label: 'Sketch: a text prompt goes into one model box, which writes an answer box: every task as text in, text out',
+    body: (
+      <>
+        <rect x="12" y="12" width="34" height="30" rx="3" fill="#fff" stroke={BLUE} strokeWidth="1.5" />
+        <g stroke={BLUE} strokeWidth="1.5">
+          <line x1="16" y1="20" x2="42" y2="20" />
+          <line x1="16" y1="27" x2="38" y2="27" />
+          <line x1="16" y1="34" x2="40" y2="34" />
+        </g>
+        <g stroke={GREY} strokeWidth="1.5" fill={GREY}>
+          <line x1="47" y1="27" x2="54" y2="27" />
+          <polygon points="54,24 58,27 54,30" />
+          <line x1="80" y1="27" x2="87" y2="27" />
+          <polygon points="87,24 91,27 87,30" />
+        </g>
+        <rect x="59" y="14" width="20" height="26" rx="4" fill={PURPLE} />
+        <rect x="92" y="18" width="22" height="18" rx="3" fill="#fff" stroke={ORANGE} strokeWidth="1.5" />
+        <line x1="96" y1="27" x2="110" y2="27" stroke={ORANGE} strokeWidth="2.5" />
+      </>
+    ),
+  },
 };
 
 const GENERIC = {

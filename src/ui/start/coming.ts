@@ -2,6 +2,4 @@
 // them and this entry goes). Titles only: nothing about them is measured yet.
 import type { LabPart } from '../../core/lessons/lessonPlan';
 
-export const COMING_LABS: readonly { title: string; part: LabPart }[] = [
-  { title: 'P5: recommendation as language', part: 'reformulation' },
-];
+export const COMING_LABS: readonly { title: string; part: LabPart }[] = [];
