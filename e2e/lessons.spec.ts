@@ -8,8 +8,8 @@ test('a teacher opens the start page, starts a lesson and follows every step on 
   await openLab(page, '/?backend=wasm');
   await expect(page.getByTestId('start-page')).toBeVisible();
   for (const part of ['basics', 'joint', 'weighting', 'reformulation']) await expect(page.getByTestId(`start-part-${part}`)).toBeVisible();
-  await expect(page.locator('[data-testid^="start-card-"]')).toHaveCount(8);
-  await expect(page.locator('svg[data-testid^="thumb-"]')).toHaveCount(8);
+  await expect(page.locator('[data-testid^="start-card-"]')).toHaveCount(9);
+  await expect(page.locator('svg[data-testid^="thumb-"]')).toHaveCount(9);
   await expect(page.getByTestId('start-card-pop-vs-mf')).toContainText('Default run: 20 epochs');
   expect(page.url()).not.toContain('lab=');
 
