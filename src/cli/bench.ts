@@ -12,6 +12,7 @@ import { benchFirstLayer, type FirstLayerTiming } from '../core/bench/firstLayer
 import { MODEL_SIZES } from '../core/models/multVae/options';
 import { benchWideDeepStep, type WideDeepBenchResult } from '../core/bench/wideDeepBench';
 import { benchKgat, type KgatBenchResult } from '../core/bench/kgatBench';
+import { benchP5, type P5BenchResult } from '../core/bench/p5Bench';
 import { benchConversationPlay, type ConversationBenchResult } from '../core/bench/conversationBench';
 import { benchRecord, formatBenchTable, METHOD } from './benchReport';
 import { runBrowserBench } from './browserBench';
@@ -59,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
   const wideDeep = browser ? undefined : await runWideDeepBench();
   const conversation = browser ? undefined : await runConversationBench();
   const kgat = browser ? undefined : await runKgatBench();
-  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation, kgat }, null, 2) + '\n');
+  const p5 = browser ? undefined : await runP5Bench();
+  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation, kgat, p5 }, null, 2) + '\n');
   const evalLine = evaluation
     ? `\n\n${evaluation.label}: ${evaluation.totalMs.toFixed(1)} ms median (top-k ${evaluation.topKMs.toFixed(1)} ms + all metrics), ${evaluation.reps} runs`
     : '';
@@ -74,7 +76,12 @@ async function main(argv: string[]): Promise<number> {
     ? `\n\n${kgat.label} on ${kgat.backend}: CF step ${kgat.cfMs.toFixed(1)} ms (BPR-MF ${kgat.bprMfMs.toFixed(1)} ms), TransR step ${kgat.kgMs.toFixed(1)} ms, ` +
       `attention update ${kgat.attentionMs.toFixed(0)} ms; one epoch of one KGAT model (${kgat.cfSteps} CF + ${kgat.kgSteps} KG steps) ≈ ${kgat.epochSeconds.toFixed(1)} s`
     : '';
-  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}${kgatLines}\n\nwrote ${path}\n`);
+  const p5Lines = p5
+    ? `\n\n${p5.label} on ${p5.backend}, ${p5.params} parameters: ` +
+      p5.steps.map((s) => `${s.family} step ${s.ms.toFixed(0)} ms (prompts of ${s.promptTokens} tokens)`).join(', ') +
+      `, plain model ${p5.plainMs.toFixed(0)} ms; one epoch of the default run (unified + per-task + plain, ${p5.stepsPerFamily} steps per family) ≈ ${p5.epochSeconds.toFixed(0)} s`
+    : '';
+  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}${kgatLines}${p5Lines}\n\nwrote ${path}\n`);
   return report.results.length ? 0 : 1;
 }
 
@@ -141,6 +148,13 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+/** P5's training steps (each family, the plain model) on wasm, on workshop at the lab's defaults. */
+async function runP5Bench(): Promise<P5BenchResult> {
+  await selectBackend('wasm');
+  process.stderr.write('P5: a training step of each task family and of the plain model, 8 each…\n');
+  return benchP5();
+}
 
 /** KGAT's CF step, TransR step and attention update on wasm, on workshop at the lab's defaults. */
 async function runKgatBench(): Promise<KgatBenchResult> {

@@ -21,8 +21,18 @@ export const FAMILY_LABELS: Record<P5Family, string> = {
   'direct-choose': 'direct: choose 1 of 100',
 };
 
-/** The ranking cut-offs (HR@5, HR@10, NDCG@5, NDCG@10, as in the paper). */
-export const CUTOFFS = [5, 10] as const;
+/** The metrics each family is scored on, in table order (HR and NDCG at 5 and 10, as in the paper). */
+export const FAMILY_METRICS: Record<P5Family, string[]> = {
+  rating: ['rmse', 'mae'],
+  sequential: ['hr@5', 'hr@10', 'ndcg@5', 'ndcg@10'],
+  'direct-yesno': ['accuracy'],
+  'direct-choose': ['hr@5', 'hr@10', 'ndcg@5', 'ndcg@10'],
+};
+
+/** Which way a metric is better: errors (RMSE, MAE) lower; hit rates, NDCG and accuracy higher. */
+export function metricDirection(metric: string): 'lower' | 'higher' {
+  return metric === 'rmse' || metric === 'mae' ? 'lower' : 'higher';
+}
 
 export const p5Schema = z.object({
   dataset: datasetSetting('workshop'),

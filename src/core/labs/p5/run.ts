@@ -15,7 +15,7 @@ import { P5_TEMPLATES, templatesOf, type P5Family, type P5Template } from '../..
 import { EOS } from '../../p5/vocab';
 import { Rng } from '../../random/rng';
 import type { IdModeRow, ModelRow, P5Artifacts, PlaygroundPrompt, Scores } from './artifacts';
-import { FAMILY_LABELS, ID_MODE_LABELS, SWEEP_MODES, type P5Config } from './config';
+import { FAMILY_LABELS, FAMILY_METRICS, ID_MODE_LABELS, metricDirection, SWEEP_MODES, type P5Config } from './config';
 
 /** Users and answers the playground shows. */
 const PLAYGROUND_USERS = 12;
@@ -345,23 +345,11 @@ async function answer(model: P5Transformer, examples: readonly P5Example[], maxL
   return { top, greedy };
 }
 
-const METRICS: Record<P5Family, string[]> = {
-  rating: ['rmse', 'mae'],
-  sequential: ['hr@5', 'hr@10', 'ndcg@5', 'ndcg@10'],
-  'direct-yesno': ['accuracy'],
-  'direct-choose': ['hr@5', 'hr@10', 'ndcg@5', 'ndcg@10'],
-};
-
-/** Which way a metric is better, for table titles. */
-export function metricDirection(metric: string): 'lower' | 'higher' {
-  return metric === 'rmse' || metric === 'mae' ? 'lower' : 'higher';
-}
-
 function resultsTable(rows: ModelRow[], families: P5Family[]): ReportTable {
   const f = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(4));
   const out: string[][] = [];
   for (const fam of families) {
-    for (const m of METRICS[fam]) {
+    for (const m of FAMILY_METRICS[fam]) {
       for (const r of rows) {
         const t = r.test?.[fam];
         if (!t) continue;

@@ -2,13 +2,7 @@
 import type { ModelRow, PlaygroundPrompt, Scores } from '../../../core/labs/p5/artifacts';
 import type { P5Family } from '../../../core/p5/templates';
 
-/** The metrics each family is scored on, in table order. */
-export const FAMILY_METRICS: Record<P5Family, string[]> = {
-  rating: ['rmse', 'mae'],
-  sequential: ['hr@5', 'hr@10', 'ndcg@5', 'ndcg@10'],
-  'direct-yesno': ['accuracy'],
-  'direct-choose': ['hr@5', 'hr@10', 'ndcg@5', 'ndcg@10'],
-};
+export { FAMILY_METRICS } from '../../../core/labs/p5/config';
 
 /** The one metric each family's bar chart shows, with its unit. */
 export const HEADLINE: Record<P5Family, { metric: string; unit: string }> = {
@@ -18,8 +12,8 @@ export const HEADLINE: Record<P5Family, { metric: string; unit: string }> = {
   'direct-choose': { metric: 'hr@10', unit: '0–1' },
 };
 
-/** Which way a metric is better: errors (RMSE, MAE) lower, hit rates, NDCG and accuracy higher. */
-export const betterOf = (metric: string): 'lower' | 'higher' => (metric === 'rmse' || metric === 'mae' ? 'lower' : 'higher');
+/** Which way a metric is better (the core's rule). */
+export { metricDirection as betterOf } from '../../../core/labs/p5/config';
 
 /** A metric's display name: "hr@10" → "HR@10", "ndcg@5" → "NDCG@5", "accuracy" → "accuracy". */
 export function metricName(metric: string): string {
