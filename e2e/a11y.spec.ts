@@ -15,7 +15,7 @@ const LABS: { id: string; quick: string }[] = [
   { id: 'wide-deep', quick: 'dataset=tiny&epochs=2&impressionsPerUser=40' },
   { id: 'conversation', quick: 'dataset=tiny&trainingEpisodes=20&evalEvery=10&validEpisodes=10&testEpisodes=20&pretrainEpochs=1&replayEpisodes=2&headShare=0.5' },
   { id: 'kgat', quick: 'dataset=tiny&epochs=2&embeddingDim=8&batchSize=512&kgBatchSize=1024' },
-  { id: 'p5', quick: 'dataset=tiny&epochs=1&dim=16&heads=2&encoderLayers=1&decoderLayers=1&examplesPerFamily=128&batchSize=32&historyLength=5&validationUsers=20' },
+  { id: 'p5', quick: 'dataset=tiny&epochs=1&dim=16&heads=2&encoderLayers=1&decoderLayers=1&examplesSequential=128&examplesYesNo=128&examplesChoose=64&batchSize=32&historyLength=5&validationUsers=20' },
 ];
 
 /** Serious and critical violations only, each as "rule: target (summary)" so a failure names what to fix. */

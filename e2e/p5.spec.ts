@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { openLab, readStore, train, waitForStatus } from './helpers';
 
 /** The registry's quick settings. */
-const QUICK = 'dataset=tiny&epochs=1&dim=16&heads=2&encoderLayers=1&decoderLayers=1&examplesPerFamily=128&batchSize=32&historyLength=5&validationUsers=20';
+const QUICK = 'dataset=tiny&epochs=1&dim=16&heads=2&encoderLayers=1&decoderLayers=1&examplesSequential=128&examplesYesNo=128&examplesChoose=64&batchSize=32&historyLength=5&validationUsers=20';
 
 test('a run scores the unified and per-task models per family on seen and held-out templates, and the playground shows each model’s answers', async ({ page }) => {
   await openLab(page, `/?lab=p5&${QUICK}&backend=wasm`);

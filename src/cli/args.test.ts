@@ -123,5 +123,7 @@ describe('parseCliArgs: sweep', () => {
     fails(['run', 'consumption', '--data-dir', '/data'], /--data-dir only applies to "findings"/);
     fails(['list', '--data-dir', '/data'], /--data-dir only applies to "findings"/);
     fails(['run', 'pop-vs-mf', '--quick'], /--quick only applies to "findings"/);
+    expect(parseCliArgs(['findings', 'p5', '--only', 'leak, ml-100k'])).toMatchObject({ kind: 'findings', labId: 'p5', only: ['leak', 'ml-100k'] });
+    fails(['findings', '--only', 'leak'], /--only needs a lab id/);
   });
 });

@@ -50,6 +50,8 @@ export type Command =
       backend: NodeBackend;
       /** A folder holding public datasets by name (ml-100k/, ml-latest-small/): findings on real data run only with it. */
       dataDir?: string;
+      /** Only these findings of the lab (names after `<lab>.`); the others' records are kept. */
+      only?: string[];
     };
 
 /** Bad command-line input: the CLI prints the message and exits with code 2. */
@@ -96,6 +98,7 @@ Options of findings (re-run the labs' declared findings headless):
   --quick                the fast variant (tiny data, few epochs): prints each finding, writes no file
   --out <file.json>      write here instead of src/core/labs/findings.json (a lab id updates only its findings)
   --backend <wasm|cpu>   as for run
+  --only <name,…>        with a lab id: only these of its findings (e.g. --only ml-100k); the others' records are kept
   --data-dir <folder>    your copies of public datasets, one sub-folder each (ml-100k/, ml-latest-small/): the
                          findings measured on real data run only with it (they are skipped, and their record kept,
                          without it; the data is never shipped)
@@ -131,6 +134,7 @@ export function parseCliArgs(argv: readonly string[]): Command {
         plan: { type: 'string' },
         quick: { type: 'boolean' },
         'data-dir': { type: 'string' },
+        only: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         // Read by main before parsing (an unexpected error prints its stack); accepted here so it is not unknown.
         debug: { type: 'boolean' },
@@ -159,7 +163,9 @@ export function parseCliArgs(argv: readonly string[]): Command {
     const fb = values.backend ?? 'wasm';
     if (!(NODE_BACKENDS as readonly string[]).includes(fb)) throw new UsageError(`--backend '${fb}' is not one of ${NODE_BACKENDS.join(', ')}`);
     const dataDir = values['data-dir'];
-    return { kind: 'findings', labId: rest[0], quick: values.quick ?? false, out: values.out, backend: fb as NodeBackend, ...(dataDir !== undefined ? { dataDir } : {}) };
+    const only = values.only?.split(',').map((x) => x.trim()).filter(Boolean);
+    if (only !== undefined && (rest[0] === undefined || only.length === 0)) throw new UsageError('--only needs a lab id and at least one finding name, e.g. "findings p5 --only leak"');
+    return { kind: 'findings', labId: rest[0], quick: values.quick ?? false, out: values.out, backend: fb as NodeBackend, ...(dataDir !== undefined ? { dataDir } : {}), ...(only ? { only } : {}) };
   }
   if (values.quick !== undefined) throw new UsageError('--quick only applies to "findings"');
   if (command !== 'run' && command !== 'sweep') throw new UsageError(`unknown command '${command}' (expected "list", "run", "sweep" or "findings")`);

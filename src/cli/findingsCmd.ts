@@ -43,8 +43,12 @@ export function formatFinding(m: MeasuredFinding): string {
 
 export async function findingsLab(cmd: FindingsCommand): Promise<number> {
   const labs = cmd.labId === undefined ? LABS : [getLab(cmd.labId)];
-  const findings = labs.flatMap((l) => l.findings ?? []);
-  if (findings.length === 0) throw new UsageError(`lab '${cmd.labId}' declares no findings`);
+  const declaredHere = labs.flatMap((l) => l.findings ?? []);
+  if (declaredHere.length === 0) throw new UsageError(`lab '${cmd.labId}' declares no findings`);
+  const fullId = (name: string) => (name.includes('.') ? name : `${cmd.labId}.${name}`);
+  const unknown = (cmd.only ?? []).filter((n) => !declaredHere.some((f) => f.id === fullId(n)));
+  if (unknown.length > 0) throw new UsageError(`lab '${cmd.labId}' declares no finding ${unknown.map((n) => `'${n}'`).join(', ')} (it has: ${declaredHere.map((f) => f.id).join(', ')})`);
+  const findings = cmd.only ? declaredHere.filter((f) => cmd.only!.some((n) => f.id === fullId(n))) : declaredHere;
   const backend = await selectBackend(cmd.backend);
   if (backend.active !== cmd.backend) process.stderr.write(`note: the ${cmd.backend} backend did not start; using ${backend.active}\n`);
   // The public datasets the selected findings need, from --data-dir (a missing folder: those findings are skipped).

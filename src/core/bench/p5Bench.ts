@@ -2,7 +2,7 @@
 // step, and from them one epoch of the default run (unified + per-task models on the same batches + the plain model).
 import * as tf from '@tensorflow/tfjs';
 import { builtinDataset } from '../data/synthetic';
-import { p5Defaults, type P5Config } from '../labs/p5/config';
+import { EXAMPLES_SETTING, p5Defaults, type P5Config } from '../labs/p5/config';
 import { createP5Transformer } from '../models/p5/transformer';
 import { toBatch } from '../p5/batches';
 import { buildP5Data, historyOnly, type P5Example } from '../p5/examples';
@@ -17,8 +17,8 @@ export interface P5BenchResult {
   /** Median ms of one training step on a batch of each family, and of the plain model on a sequential batch. */
   steps: { family: P5Family; ms: number; promptTokens: number }[];
   plainMs: number;
-  /** Steps per family in one epoch (examplesPerFamily / batchSize). */
-  stepsPerFamily: number;
+  /** Steps of each family in one epoch (its examples setting / batchSize). */
+  stepsPerFamily: Partial<Record<P5Family, number>>;
   /** One epoch of the default run: every family's steps twice (unified + per-task) plus the plain model's, evaluation aside. */
   epochSeconds: number;
 }
@@ -50,10 +50,10 @@ export async function benchP5(plan: RepPlan = { warmup: 2, reps: 8 }, over: Part
     }
     const plain = await timeSteps(() => model.trainStep(toBatch(batchOf('sequential').map((e) => ({ ...e, prompt: historyOnly(data.vocab, e.prompt) })), maxLen)), plan);
     const plainMs = median(plain);
-    const stepsPerFamily = Math.ceil(config.examplesPerFamily / config.batchSize);
-    const epochMs = stepsPerFamily * (2 * steps.reduce((s, x) => s + x.ms, 0) + plainMs);
+    const stepsPerFamily = Object.fromEntries(data.families.map((f) => [f, Math.ceil(Math.min(config[EXAMPLES_SETTING[f]], byFamily.get(f)!.length) / config.batchSize)]));
+    const epochMs = steps.reduce((s, x) => s + 2 * stepsPerFamily[x.family]! * x.ms, 0) + stepsPerFamily.sequential! * plainMs;
     return {
-      label: `P5 epoch (${config.dataset}: vocabulary ${data.vocab.size}, d = ${config.dim}, ${config.heads} heads, ${config.encoderLayers}+${config.decoderLayers} layers, batch ${config.batchSize}, ${config.examplesPerFamily} examples per family)`,
+      label: `P5 epoch (${config.dataset}: vocabulary ${data.vocab.size}, d = ${config.dim}, ${config.heads} heads, ${config.encoderLayers}+${config.decoderLayers} layers, batch ${config.batchSize})`,
       backend: tf.getBackend(),
       params: model.paramCount(),
       steps,

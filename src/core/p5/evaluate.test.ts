@@ -5,7 +5,7 @@ import { Rng } from '../random/rng';
 import { datasetFromSequences, disjointDataset } from '../testing/p5Data';
 import { useWasm } from '../testing/tfSetup';
 import { epochOrder, toBatch } from './batches';
-import { evaluateRanking, evaluateRating, evaluateYesNo, sequenceLogProbs, type P5Scorer } from './evaluate';
+import { evaluatePopularity, evaluateRanking, evaluateRating, evaluateYesNo, sequenceLogProbs, type P5Scorer } from './evaluate';
 import { buildP5Data, evaluationExamples, type P5Data, type P5Example } from './examples';
 import { templatesOf } from './templates';
 import { EOS, NO, RATING_TOKENS, YES } from './vocab';
@@ -84,6 +84,18 @@ describe('P5 evaluation with hand-chosen logits', () => {
     expect(s.ndcg10).toBeCloseTo((1 / Math.log2(4) + 1 / Math.log2(8) + 1) / 3, 6);
     const capped = await evaluateRanking(model, data, exs, 'test', { maxUsers: 1 });
     expect(capped).toMatchObject({ users: 1, hr5: 1, ndcg5: 0.5 });
+  });
+
+  it('ranks by training counts for the popularity reference, ties by the lower item index', () => {
+    const exs = evaluationExamples(data, dataset, 'test', templatesOf('sequential', 'seen')[0]);
+    // Training counts: items 0, 1, 2, 5, 8, 9 once, the rest never. u0 (history 0–3): 5, 8, 9, then 4 — rank 4.
+    // u1 (history 5, 6): 0, 1, 2, 8, 9, then 3, 4, 7 — rank 8. u2 (history 8–10): 0, 1, 2, 5, then 3, 4, 6, 7, 11 — rank 9.
+    const s = evaluatePopularity(data, exs, 'test');
+    expect(s.users).toBe(3);
+    expect(s.hr5).toBeCloseTo(1 / 3, 6);
+    expect(s.hr10).toBeCloseTo(1, 6);
+    expect(s.ndcg5).toBeCloseTo(1 / Math.log2(5) / 3, 6);
+    expect(s.ndcg10).toBeCloseTo((1 / Math.log2(5) + 1 / Math.log2(9) + 1 / Math.log2(10)) / 3, 6);
   });
 
   it('ranks only the candidates for direct-choose prompts', async () => {

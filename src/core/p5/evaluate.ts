@@ -199,6 +199,22 @@ export async function evaluateRanking(model: P5Scorer, data: P5Data, examples: r
   return rankingScores(rows);
 }
 
+/**
+ * The popularity reference on the same prompts and protocol as {@link evaluateRanking}: every candidate (the
+ * catalogue minus the history, or the 100 listed) ranked by its number of training-prefix interactions, ties by the
+ * lower item index. No model: what a ranking that ignores the user reaches.
+ */
+export function evaluatePopularity(data: P5Data, examples: readonly P5Example[], stage: 'validation' | 'test', opts: Pick<P5EvalOptions, 'maxUsers'> = {}): P5RankingScores {
+  const counts = new Float64Array(data.itemIds.ids.length);
+  for (const prefix of data.split.train) for (const i of prefix) counts[i]++;
+  return rankingScores(
+    firstUsers(examples, opts.maxUsers).map((e) => {
+      const pool = rankingPool(data, e, stage);
+      return { top: topIndices(Float64Array.from(pool, (i) => counts[i]), 10).map((j) => pool[j]), answer: answerItem(e) };
+    }),
+  );
+}
+
 /** direct-yesno accuracy: "yes" iff the next-token logit of `yes` after `<bos>` exceeds that of `no`. */
 export async function evaluateYesNo(model: P5Scorer, data: P5Data, examples: readonly P5Example[], opts: P5EvalOptions = {}): Promise<P5YesNoScores> {
   const exs = firstUsers(examples, opts.maxUsers);

@@ -51,7 +51,15 @@ export interface PlaygroundPrompt {
 
 export type P5Artifacts = {
   /** At the start and at the end (with test scores): every model. */
-  models: { families: P5Family[]; idMode: ItemIdMode; vocabSize: number; maxLen: number; rows: ModelRow[] };
+  models: {
+    families: P5Family[];
+    idMode: ItemIdMode;
+    vocabSize: number;
+    maxLen: number;
+    rows: ModelRow[];
+    /** At the end: the popularity reference (no model; items ranked by training count) on the ranking families' test prompts. */
+    popularity: Partial<Record<P5Family, Scores>> | null;
+  };
   /** At the start (leak shares) and at the end (scores): the id-mode comparison, when the sweep is on. */
   idModes: { rows: IdModeRow[] };
   /** At the end: prompts of a few users under every template, with each model's answers. */

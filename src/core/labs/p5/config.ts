@@ -21,6 +21,14 @@ export const FAMILY_LABELS: Record<P5Family, string> = {
   'direct-choose': 'direct: choose 1 of 100',
 };
 
+/** The setting that says how many examples of a family each epoch draws. */
+export const EXAMPLES_SETTING = {
+  rating: 'examplesRating',
+  sequential: 'examplesSequential',
+  'direct-yesno': 'examplesYesNo',
+  'direct-choose': 'examplesChoose',
+} as const satisfies Record<P5Family, string>;
+
 /** The metrics each family is scored on, in table order (HR and NDCG at 5 and 10, as in the paper). */
 export const FAMILY_METRICS: Record<P5Family, string[]> = {
   rating: ['rmse', 'mae'],
@@ -47,17 +55,41 @@ export const p5Schema = z.object({
   encoderLayers: z.number().int().min(1).max(4).default(2).meta({ label: 'Encoder layers' }).describe('Transformer layers reading the prompt'),
   decoderLayers: z.number().int().min(1).max(4).default(2).meta({ label: 'Decoder layers' }).describe('Transformer layers writing the answer'),
   dropout: z.number().min(0).lt(1).default(0.1).describe('Dropout on the embeddings and every sublayer’s output while training (T5’s 0.1)'),
-  learningRate: z.number().gt(0).max(1).default(0.001).describe('Adam step size of every model'),
+  learningRate: z.number().gt(0).max(1).default(0.002).describe('Adam step size of every model (no warm-up, no decay)'),
   epochs: z.number().int().min(1).max(200).default(10).describe('Epochs; each draws fresh training examples (see below) and ends with a validation pass'),
-  examplesPerFamily: z
+  examplesSequential: z
     .number()
     .int()
-    .min(64)
+    .min(16)
     .max(200_000)
     .default(2048)
-    .meta({ label: 'Examples per family and epoch' })
-    .describe('Training examples drawn per task family each epoch (all of them when a family has fewer). The unified model trains on all families’ draws mixed; each per-task model on its family’s same draws — the same data, split'),
-  batchSize: z.number().int().min(8).max(1024).default(64).describe('Examples per Adam step'),
+    .meta({ label: 'Next-item examples per epoch' })
+    .describe('Sequential training examples drawn each epoch (all of them when there are fewer). The unified model trains on every family’s draws mixed; each per-task model on its family’s same draws — the same data, split'),
+  examplesYesNo: z
+    .number()
+    .int()
+    .min(16)
+    .max(200_000)
+    .default(4096)
+    .meta({ label: 'Yes / no examples per epoch' })
+    .describe('Yes / no training examples drawn each epoch: short prompts, cheap steps, but the slowest family to learn (the answer hangs on one item token)'),
+  examplesChoose: z
+    .number()
+    .int()
+    .min(16)
+    .max(200_000)
+    .default(512)
+    .meta({ label: 'Choose-one examples per epoch' })
+    .describe('Choose-one-of-100 training examples drawn each epoch: each prompt lists 100 candidates, so a step costs about four sequential ones'),
+  examplesRating: z
+    .number()
+    .int()
+    .min(16)
+    .max(200_000)
+    .default(2048)
+    .meta({ label: 'Rating examples per epoch' })
+    .describe('Rating training examples drawn each epoch (datasets with ratings only)'),
+  batchSize: z.number().int().min(8).max(1024).default(128).describe('Examples per Adam step; every batch holds one family’s examples'),
   historyLength: z.number().int().min(1).max(50).default(20).meta({ label: 'History length' }).describe('Sequential prompts list the last this many items of the history'),
   validationUsers: z.number().int().min(10).max(100_000).default(300).meta({ label: 'Validation users' }).describe('Users whose validation prompts are scored after every epoch (the training curves)'),
   idModeSweep: z.boolean().default(false).meta({ label: 'Id-mode comparison' }).describe('Also train the sequential task with random, leaky sequential and training-prefix sequential digit ids (three more models, slower)'),

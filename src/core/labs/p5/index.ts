@@ -60,7 +60,7 @@ export const p5Lab = defineLab<typeof p5Schema, P5Artifacts>({
   findings: p5Findings,
   schema: p5Schema,
   defaults: p5Defaults,
-  quick: { dataset: 'tiny', epochs: 1, dim: 16, heads: 2, encoderLayers: 1, decoderLayers: 1, examplesPerFamily: 128, batchSize: 32, historyLength: 5, validationUsers: 20 },
+  quick: { dataset: 'tiny', epochs: 1, dim: 16, heads: 2, encoderLayers: 1, decoderLayers: 1, examplesSequential: 128, examplesYesNo: 128, examplesChoose: 64, examplesRating: 128, batchSize: 32, historyLength: 5, validationUsers: 20 },
   charts: [
     epochChart('valid-sequential', 'Next item on validation: HR@10 over the whole catalogue (first seen template)', { label: 'HR@10', unit: '0–1', better: 'higher' }, series('valid/hr@10', 'sequential', ['unified', 'per-task', 'plain'])),
     epochChart('valid-choose', 'Choose one of 100 on validation: HR@10 (first seen template)', { label: 'HR@10', unit: '0–1', better: 'higher' }, series('valid/hr@10', 'direct-choose', ['unified', 'per-task'])),

@@ -8,14 +8,14 @@ import type { ReportTable, RunContext, RunResult } from '../../experiment/types'
 import { heartbeat } from '../../heartbeat';
 import { createP5Transformer, type P5Transformer } from '../../models/p5/transformer';
 import { BOS_ID, toBatch } from '../../p5/batches';
-import { evaluateRanking, evaluateRating, evaluateYesNo, firstUsers, type P5EvalOptions } from '../../p5/evaluate';
+import { evaluatePopularity, evaluateRanking, evaluateRating, evaluateYesNo, firstUsers, type P5EvalOptions } from '../../p5/evaluate';
 import { buildP5Data, evaluationExamples, historyOnly, type P5Data, type P5Example } from '../../p5/examples';
-import { leakShare, type ItemIdMode } from '../../p5/itemIds';
+import { assignItemIds, leakShare, type ItemIdMode } from '../../p5/itemIds';
 import { P5_TEMPLATES, templatesOf, type P5Family, type P5Template } from '../../p5/templates';
 import { EOS } from '../../p5/vocab';
 import { Rng } from '../../random/rng';
 import type { IdModeRow, ModelRow, P5Artifacts, PlaygroundPrompt, Scores } from './artifacts';
-import { FAMILY_LABELS, FAMILY_METRICS, ID_MODE_LABELS, metricDirection, SWEEP_MODES, type P5Config } from './config';
+import { EXAMPLES_SETTING, FAMILY_LABELS, FAMILY_METRICS, ID_MODE_LABELS, metricDirection, SWEEP_MODES, type P5Config } from './config';
 
 /** Users and answers the playground shows. */
 const PLAYGROUND_USERS = 12;
@@ -71,7 +71,7 @@ function asRead(c: Pick<Contestant, 'view' | 'data'>, examples: readonly P5Examp
 
 /**
  * The experiment. The data are split leave-one-out by time (the last item of each user for test, the one before for
- * validation). Every epoch draws `examplesPerFamily` training examples per family and cuts each family's draw into
+ * validation). Every epoch draws each family's number of training examples (its setting) and cuts each family's draw into
  * batches; the unified model trains on all the batches in a shuffled order, and each per-task model on its family's
  * batches — the same batches, at the same moments. The plain sequential model trains on the sequential batches read as
  * bare histories; the id-mode models on the sequential batches written with their ids (the same users, positions and
@@ -133,11 +133,12 @@ export function runP5(config: P5Config, ctx: RunContext = {}): Promise<RunResult
 
     const drawRng = new Rng(config.seed).fork('draws');
     let batches: Batch[] = [];
-    const perFamily = new Map(families.map((f) => [f, Math.min(config.examplesPerFamily, pools.get(f)!.length)]));
+    const perFamily = new Map(families.map((f) => [f, Math.min(config[EXAMPLES_SETTING[f]], pools.get(f)!.length)]));
     const stepsPerEpoch = families.reduce((s, f) => s + Math.ceil(perFamily.get(f)! / config.batchSize), 0);
 
     const rowOf = (c: Contestant): ModelRow => ({ id: c.id, label: c.label, families: c.families, idMode: c.data.itemIds.mode, params: c.params, test: c.test });
-    const emitModels = () => io.artifact('models', { families, idMode: config.idMode, vocabSize: main.vocab.size, maxLen, rows: all.map(rowOf) });
+    let popularity: Partial<Record<P5Family, Scores>> | null = null;
+    const emitModels = () => io.artifact('models', { families, idMode: config.idMode, vocabSize: main.vocab.size, maxLen, rows: all.map(rowOf), popularity });
     const idRows: IdModeRow[] = [];
     const emitIdModes = () => io.artifact('idModes', { rows: idRows });
 
@@ -225,6 +226,13 @@ export function runP5(config: P5Config, ctx: RunContext = {}): Promise<RunResult
           }
           c.test = test;
         }
+        popularity = {};
+        for (const f of families.filter((x) => x === 'sequential' || x === 'direct-choose')) {
+          // Templates do not matter to popularity: the first seen one's prompts, every user.
+          const s = evaluatePopularity(main, tests.get(templatesOf(f, 'seen')[0].id)!, 'test');
+          popularity[f] = { 'hr@5': s.hr5, 'hr@10': s.hr10, 'ndcg@5': s.ndcg5, 'ndcg@10': s.ndcg10 };
+          for (const [m, v] of Object.entries(popularity[f]!)) extra[`test/${m}/${f}/popularity`] = v;
+        }
         emitModels();
         for (const r of idRows) {
           heartbeat();
@@ -234,12 +242,13 @@ export function runP5(config: P5Config, ctx: RunContext = {}): Promise<RunResult
           r.scores = await scoreFamily(c.model, c.data, examples, 'test', scoredOn);
           r.users = firstUsers(examples, config.idModeUsers).length;
           for (const [m, v] of Object.entries(r.scores)) extra[`test/${m}/sequential/ids-${r.mode}/seen`] = v;
-          extra[`leak-share/${r.mode}`] = r.leak.share;
         }
         if (idRows.length > 0) emitIdModes();
+        // The leak's signature under each digit mode, sweep or not (numbering items is cheap; no model involved).
+        for (const mode of SWEEP_MODES) extra[`leak-share/${mode}`] = leakShare(main.split, assignItemIds(mode, main.split, dataset.interactions.numItems, new Rng(config.seed).fork('ids'))).share;
         io.artifact('playground', await playground(all.filter((c) => c.view === 'prompt' && !c.id.startsWith('ids-')), main, dataset, maxLen));
         const finite = Object.fromEntries(Object.entries(extra).filter(([, v]) => Number.isFinite(v)));
-        const tables = [resultsTable(all.map(rowOf), families)];
+        const tables = [resultsTable(all.map(rowOf), families, popularity)];
         if (idRows.length > 0) tables.push(idModeTable(idRows));
         return { summary: { ...summary, ...finite }, tables };
       },
@@ -345,7 +354,7 @@ async function answer(model: P5Transformer, examples: readonly P5Example[], maxL
   return { top, greedy };
 }
 
-function resultsTable(rows: ModelRow[], families: P5Family[]): ReportTable {
+function resultsTable(rows: ModelRow[], families: P5Family[], popularity: Partial<Record<P5Family, Scores>> | null): ReportTable {
   const f = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(4));
   const out: string[][] = [];
   for (const fam of families) {
@@ -357,7 +366,14 @@ function resultsTable(rows: ModelRow[], families: P5Family[]): ReportTable {
       }
     }
   }
+  if (popularity) out.push(...popularityRows(popularity));
   return { title: 'Test scores per task family: seen templates (mean over them) and the held-out template', columns: ['family', 'metric', 'model', 'seen templates', 'held-out template'], rows: out };
+}
+
+function popularityRows(popularity: Partial<Record<P5Family, Scores>>): string[][] {
+  return Object.entries(popularity).flatMap(([fam, s]) =>
+    FAMILY_METRICS[fam as P5Family].map((m) => [FAMILY_LABELS[fam as P5Family], `${m} (${metricDirection(m)} is better)`, 'Popularity (no model: items by training count)', s[m].toFixed(4), '–']),
+  );
 }
 
 function idModeTable(rows: IdModeRow[]): ReportTable {

@@ -47,7 +47,7 @@ describe('the P5 transformer', () => {
     m.dispose();
   });
 
-  it('counts its parameters: shared tokens, two position tables, and each block’s norms, projections and FFN', () => {
+  it('counts its parameters: shared tokens, the output bias, two position tables, and each block’s norms, projections and FFN', () => {
     const m = createP5Transformer(spec, new Rng(1));
     const d = 16;
     const ff = 64;
@@ -55,7 +55,7 @@ describe('the P5 transformer', () => {
     const ffn = norm + d * ff + ff + ff * d + d;
     const enc = norm + 3 * d * d + d * d + ffn;
     const dec = enc + norm + d * d + 2 * d * d + d * d;
-    expect(m.paramCount()).toBe(12 * d + 2 * 8 * d + 2 * enc + norm + 2 * dec + norm);
+    expect(m.paramCount()).toBe(12 * d + 12 + 2 * 8 * d + 2 * enc + norm + 2 * dec + norm);
     m.dispose();
   });
 

@@ -22,6 +22,12 @@ export interface P5TransformerSpec {
   maxLen: number;
   /** Dropout rate on the embeddings and on every sublayer's output while training; 0 when omitted. */
   dropout?: number;
+  /**
+   * A learned bias per vocabulary token on the output logits (z = LN(h)·Eᵀ + b); default true. Without it a model
+   * trained from scratch must bend the tied embeddings to say "popular items are likelier"; with it that marginal is
+   * one vector and is learned in the first steps.
+   */
+  outputBias?: boolean;
   learningRate: number;
 }
 
@@ -47,8 +53,8 @@ export interface P5Transformer extends TrainableModel {
    */
   trainStep(batch: P5Batch): tf.Scalar;
   /**
-   * Decoder logits at every position, [size, tgtLen, vocabSize] (caller owns it): z_bt = LN(h_bt) · Eᵀ with E the shared
-   * token table. Position t depends on src_b and tgtIn_b[0..t] only (causal mask). No dropout.
+   * Decoder logits at every position, [size, tgtLen, vocabSize] (caller owns it): z_bt = LN(h_bt) · Eᵀ + b with E the
+   * shared token table and b the output bias (absent when `outputBias` is false). Position t depends on src_b and tgtIn_b[0..t] only (causal mask). No dropout.
    * With `srcOf`, `src` holds fewer prompts than there are decoder rows and row b reads prompt `srcOf[b]`: the encoder
    * runs once per distinct prompt (scoring a catalogue of multi-token answers against one prompt).
    */
@@ -112,6 +118,7 @@ export function createP5Transformer(spec: P5TransformerSpec, rng: Rng): P5Transf
   // One table for encoder input, decoder input and output projection (tied, as T5 and Vaswani et al.). Rows are drawn
   // N(0, 1/d) and the input is scaled by √d (Vaswani et al.): unit-size inputs, and logits h·Eᵀ of unit size at start.
   const E = add(variableFrom(init.normalArray(Vn * d, 1 / Math.sqrt(d)), [Vn, d]));
+  const outBias = spec.outputBias === false ? null : add(variableFrom(new Float32Array(Vn), [1, Vn]));
   // Learned positions, not sinusoidal: sequences are short (≤ maxLen, tens of tokens) so the tables are tiny, and a
   // P5 prompt's positions are fixed slots (task words, user id, history items) whose roles a table can learn outright.
   // Separate tables for encoder and decoder: the two sequences' positions mean different things.
@@ -195,8 +202,11 @@ export function createP5Transformer(spec: P5TransformerSpec, rng: Rng): P5Transf
     }
     return ln(y, decNorm);
   };
-  /** z = h · Eᵀ, [n, V]: Eᵀ transposed explicitly so matMulFast's backward stays on the fast path. */
-  const project = (h: tf.Tensor2D) => matMulFast(h, tf.transpose(E));
+  /** z = h · Eᵀ (+ b), [n, V]: Eᵀ transposed explicitly so matMulFast's backward stays on the fast path. */
+  const project = (h: tf.Tensor2D) => {
+    const z = matMulFast(h, tf.transpose(E));
+    return outBias ? (tf.add(z, outBias) as tf.Tensor2D) : z;
+  };
 
   return {
     spec,
