@@ -32,7 +32,8 @@ test('a run scores the unified and per-task models per family on seen and held-o
   const seq = results.locator('[data-testid="p5-family-chart"][data-family="sequential"]');
   await expect(seq).toContainText('HR@10');
   await expect(seq).toContainText('↑ higher is better');
-  await expect(seq.locator('.recharts-bar-rectangle')).toHaveCount(5);
+  await expect(seq.locator('.recharts-bar-rectangle')).toHaveCount(6); // + the popularity reference
+  await expect(results.getByTestId('p5-popularity-row')).toHaveCount(2); // next item and choose-one
   await expect(results.locator('[data-testid="p5-family-chart"][data-family="direct-yesno"] .recharts-bar-rectangle')).toHaveCount(4);
   await expect(results.locator('[data-testid="p5-family-chart"][data-family="direct-yesno"]')).toContainText('accuracy');
 

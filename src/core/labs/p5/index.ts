@@ -8,7 +8,7 @@ import { p5Defaults, p5Schema } from './config';
 import { p5Findings } from './findings';
 import { p5Lesson } from './lesson';
 
-export const MODEL_COLORS = { unified: '#8e44ad', 'per-task': '#d9822b', plain: '#7f8c8d' } as const;
+export const MODEL_COLORS = { unified: '#8e44ad', 'per-task': '#d9822b', plain: '#7f8c8d', popularity: '#b0b7c3' } as const;
 const MODEL_NAMES = { unified: 'unified P5 (every task)', 'per-task': 'per-task model (this task only)', plain: 'plain sequential (history only)' } as const;
 type Key = keyof typeof MODEL_NAMES;
 

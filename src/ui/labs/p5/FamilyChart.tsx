@@ -1,18 +1,18 @@
 // One family's headline metric as bars: the unified and the per-task model, each on seen and on held-out templates.
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ModelRow } from '../../../core/labs/p5/artifacts';
+import type { ModelRow, Scores } from '../../../core/labs/p5/artifacts';
 import { MODEL_COLORS } from '../../../core/labs/p5';
 import { FAMILY_LABELS } from '../../../core/labs/p5/config';
 import type { P5Family } from '../../../core/p5/templates';
 import { ChartTable, useChartOrTable } from '../../charts/ChartTable';
 import { betterOf, HEADLINE, headlineBars, metricName, num, tick } from './format';
 
-export const FamilyChart = memo(function FamilyChart({ rows, family }: { rows: readonly ModelRow[]; family: P5Family }) {
+export const FamilyChart = memo(function FamilyChart({ rows, family, popularity }: { rows: readonly ModelRow[]; family: P5Family; popularity?: Scores | null }) {
   const { metric, unit } = HEADLINE[family];
   const better = betterOf(metric);
   const name = metricName(metric);
-  const data = headlineBars(rows, family).map((b) => ({ ...b, label: b.name }));
+  const data = headlineBars(rows, family, popularity).map((b) => ({ ...b, label: b.name }));
   const axis = `test ${name} (${unit}), ${better} is better`;
   const label = `${FAMILY_LABELS[family]}: test ${name} per model on seen and held-out templates, ${better} is better: ${data.map((d) => `${d.name} ${num(d.value)}`).join(', ')}.`;
   const view = useChartOrTable(

@@ -12,6 +12,7 @@ const arrow = (metric: string) => (betterOf(metric) === 'lower' ? '↓' : '↑')
 function FamilyTable({ m, family }: { m: P5Artifacts['models']; family: P5Family }) {
   const metrics = FAMILY_METRICS[family];
   const rows = modelsOf(m.rows, family);
+  const popularity = m.popularity?.[family];
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={`${FAMILY_LABELS[family]}: test scores (scrolls sideways)`}>
       <table className="results-table p5-table" data-testid="p5-family-table" data-family={family}>
@@ -60,6 +61,22 @@ function FamilyTable({ m, family }: { m: P5Artifacts['models']; family: P5Family
               </tr>
             );
           })}
+          {popularity ? (
+            <tr data-testid="p5-popularity-row" data-family={family}>
+              <th scope="row">
+                <span className="p5-swatch p5-popularity" aria-hidden="true" /> Popularity (no model: items by training count)
+              </th>
+              {metrics.map((k) => [
+                <td key={`${k}-s`} data-metric={k} data-split="seen">
+                  {num(popularity[k])}
+                </td>,
+                <td key={`${k}-h`} className="muted">
+                  no template
+                </td>,
+              ])}
+              <td className="muted">none</td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>
@@ -79,13 +96,13 @@ export const ResultsView = memo(function ResultsView({ m }: { m: P5Artifacts['mo
         <div className="p5-family" key={f} data-testid="p5-family" data-family={f}>
           <h3>{FAMILY_LABELS[f]}</h3>
           <FamilyTable m={m} family={f} />
-          <FamilyChart rows={m.rows} family={f} />
+          <FamilyChart rows={m.rows} family={f} popularity={m.popularity?.[f]} />
         </div>
       ))}
       {m.families.includes('sequential') ? (
         <p className="small muted">
           The plain sequential model reads only the history’s items, with no template words, so it has one score and no held-out phrasing: it shows what the
-          words add.
+          words add. Popularity ranks every candidate by how often it was trained on, the same for every user: the floor a model has to clear.
         </p>
       ) : null}
     </div>

@@ -58,6 +58,8 @@ describe('the results per family', () => {
     ]);
     expect(headlineBars(rows, 'direct-yesno').map((b) => b.value)).toEqual([0.7, 0.5, 0.6, 0.55]);
     expect(modelsOf([row('unified', ['sequential'], null)], 'sequential')).toEqual([]);
+    // The popularity reference closes the list, where the run scored it.
+    expect(headlineBars(rows, 'sequential', { 'hr@10': 0.08 }).at(-1)).toMatchObject({ name: 'popularity (no model)', model: 'popularity', value: 0.08 });
   });
 });
 

@@ -54,13 +54,16 @@ export function modelsOf(rows: readonly ModelRow[], family: P5Family): ModelRow[
 export interface HeadlineBar {
   id: string;
   name: string;
-  model: 'unified' | 'per-task' | 'plain';
+  model: 'unified' | 'per-task' | 'plain' | 'popularity';
   heldOut: boolean;
   value: number | null;
 }
 
-/** The bars of a family's chart: unified seen / held out, per-task seen / held out, and the plain model (no template). */
-export function headlineBars(rows: readonly ModelRow[], family: P5Family): HeadlineBar[] {
+/**
+ * The bars of a family's chart: unified seen / held out, per-task seen / held out, the plain model (no template), and
+ * the popularity reference where the run scored it (no model).
+ */
+export function headlineBars(rows: readonly ModelRow[], family: P5Family, popularity?: Scores | null): HeadlineBar[] {
   const metric = HEADLINE[family].metric;
   const v = (s: Scores | null | undefined) => (s && typeof s[metric] === 'number' && Number.isFinite(s[metric]) ? s[metric] : null);
   const out: HeadlineBar[] = [];
@@ -75,6 +78,7 @@ export function headlineBars(rows: readonly ModelRow[], family: P5Family): Headl
     out.push({ id: `${r.id}/seen`, name: `${name}, seen`, model: kind, heldOut: false, value: v(t.seen) });
     out.push({ id: `${r.id}/held-out`, name: `${name}, held out`, model: kind, heldOut: true, value: v(t.unseen) });
   }
+  if (popularity && out.length > 0) out.push({ id: 'popularity', name: 'popularity (no model)', model: 'popularity', heldOut: false, value: v(popularity) });
   return out;
 }
 
