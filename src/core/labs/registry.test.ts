@@ -8,7 +8,7 @@ describe('the lab registry', () => {
   it('finds a lab by its id', () => {
     expect(findLab('pop-vs-mf')).toBe(popVsMfLab);
     expect(getLab('pop-vs-mf')).toBe(popVsMfLab);
-    expect(LABS.map((l) => l.id)).toEqual(['pop-vs-mf', 'weighting', 'consumption', 'mult-vae', 'amp-cf', 'wide-deep', 'conversation', 'kgat']);
+    expect(LABS.map((l) => l.id)).toEqual(['pop-vs-mf', 'weighting', 'consumption', 'mult-vae', 'amp-cf', 'wide-deep', 'conversation', 'kgat', 'p5']);
   });
 
   it('has unique ids', () => {
