@@ -53,7 +53,24 @@ export const p5Lab = defineLab<typeof p5Schema, P5Artifacts>({
       'whether it follows a new arrangement of words it knows. The id-mode comparison shows the pitfall Hua et al. found: P5 numbers items ' +
       'consecutively along each user’s whole sequence (test items included) and writes the numbers as digits, so the next item’s number often follows ' +
       'the history’s — a leak.',
-    whatToTry: [],
+    whatToTry: [
+      'Press ▶ Train and read the results per task. Recorded on workshop, choose one of 100 (HR@10): unified {finding:p5.choose/choose-unified} ± ' +
+        '{sd:p5.choose/choose-unified} against {finding:p5.choose/choose-task} ± {sd:p5.choose/choose-task} for the choose-only model; yes / no accuracy ' +
+        '{finding:p5.choose/yesno-unified} against {finding:p5.choose/yesno-task} ({measured:p5.choose}; ahead on every seed in both). The two tasks with ' +
+        'the fewest or hardest examples gain from sharing one model with the others. On the next item, where the task has most examples of its own, the ' +
+        'unified model did not match the next-item-only model: {finding:p5.choose/seq-unified} against {finding:p5.choose/seq-task} (ahead on one seed of three).',
+      'Compare with popularity, which ranks every candidate by its training count: {finding:p5.choose/seq-popularity} on the next item and ' +
+        '{finding:p5.choose/choose-popularity} on choose one of 100 — above every transformer here. In a default run each model sees about a fifth of the ' +
+        'next-item examples once; it has learned roughly what is popular and little about who likes what. P5 starts from a pretrained T5 and trains for many ' +
+        'passes over far sparser data (Amazon Beauty), where popularity is a weak rival. Train longer (more epochs, more examples per epoch) and see whether the ' +
+        'models pass it.',
+      'Read the held-out columns: on the next item the unified model scores {finding:p5.unseen/seq-unified-unseen} under the phrasing it never saw and ' +
+        '{finding:p5.unseen/seq-unified} under the seen ones ({measured:p5.unseen}) — P5’s zero-shot claim holds here, but cheaply: the answer hangs on the ' +
+        'user and item tokens, not on the words. Yes / no is the exception: the held-out phrasing (which ends “yes or no”) drops the unified model to ' +
+        '{finding:p5.unseen/yesno-unified-unseen} ± {sd:p5.unseen/yesno-unified-unseen}, while the yes/no-only model keeps {finding:p5.unseen/yesno-task-unseen}.',
+      'The plain model reads only the history’s items: {finding:p5.choose/seq-plain} against {finding:p5.choose/seq-task} for the same model reading the whole ' +
+        'prompt (the claim that the prompt helps held on two seeds of three, not on the means). The template words say nothing about taste.',
+    ],
   }),
   place: { part: 'reformulation', order: 9 },
   lessonPlan: p5Lesson,

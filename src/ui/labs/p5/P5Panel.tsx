@@ -41,8 +41,8 @@ export function P5Panel() {
         <h2>Item ids: atomic tokens or digits, and P5’s leak</h2>
         <p className="small muted">
           Hua et al. (2023) found that P5 numbered items consecutively along each user’s whole sequence, test item included, and wrote the numbers as digits:
-          the test item’s id is then often the history’s largest id + 1, so a model can guess it from the numbers alone. Random ids, or sequential ids counted
-          only over the training part, remove that shortcut.
+          for some users the test item’s id is then exactly the history’s largest id + 1 (the table counts how many), so a model could guess it from the
+          numbers alone — if it learns to. Random ids, or sequential ids counted only over the training part, remove that shortcut.
         </p>
         {idModes ? (
           <IdModesView id={idModes} />
