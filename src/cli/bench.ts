@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
   const p5Lines = p5
     ? `\n\n${p5.label} on ${p5.backend}, ${p5.params} parameters: ` +
       p5.steps.map((s) => `${s.family} step ${s.ms.toFixed(0)} ms (prompts of ${s.promptTokens} tokens)`).join(', ') +
-      `, plain model ${p5.plainMs.toFixed(0)} ms; one epoch of the default run (unified + per-task + plain, ${p5.stepsPerFamily} steps per family) ≈ ${p5.epochSeconds.toFixed(0)} s`
+      `, plain model ${p5.plainMs.toFixed(0)} ms; one epoch of the default run (unified + per-task + plain; steps per family ${JSON.stringify(p5.stepsPerFamily)}) ≈ ${p5.epochSeconds.toFixed(0)} s`
     : '';
   process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}${kgatLines}${p5Lines}\n\nwrote ${path}\n`);
   return report.results.length ? 0 : 1;
