@@ -5,7 +5,7 @@ import { Rng } from '../random/rng';
 import { datasetFromSequences, disjointDataset } from '../testing/p5Data';
 import { useWasm } from '../testing/tfSetup';
 import { epochOrder, toBatch } from './batches';
-import { evaluatePopularity, evaluateRanking, evaluateRating, evaluateYesNo, sequenceLogProbs, type P5Scorer } from './evaluate';
+import { evaluateMeanRating, evaluatePopularity, evaluateRanking, evaluateRating, evaluateYesNo, sequenceLogProbs, type P5Scorer } from './evaluate';
 import { buildP5Data, evaluationExamples, type P5Data, type P5Example } from './examples';
 import { templatesOf } from './templates';
 import { EOS, NO, RATING_TOKENS, YES } from './vocab';
@@ -96,6 +96,14 @@ describe('P5 evaluation with hand-chosen logits', () => {
     expect(s.hr10).toBeCloseTo(1, 6);
     expect(s.ndcg5).toBeCloseTo(1 / Math.log2(5) / 3, 6);
     expect(s.ndcg10).toBeCloseTo((1 / Math.log2(5) + 1 / Math.log2(9) + 1 / Math.log2(10)) / 3, 6);
+  });
+
+  it('predicts the mean training rating for everyone in the mean-rating reference', () => {
+    // Every rating is 3, so the mean is 3; test answers rated 1 and 5 are off by 2 each.
+    const rated = datasetFromSequences(seqs, 24, [[3, 3, 3, 3, 1], [3, 3, 5], [3, 3, 3, 3]]);
+    const d = buildP5Data(rated, { idMode: 'atomic', seed: 1 });
+    const s = evaluateMeanRating(d, rated.ratings!, evaluationExamples(d, rated, 'test', templatesOf('rating', 'seen')[0]));
+    expect(s).toEqual({ rmse: Math.sqrt((4 + 4 + 0) / 3), mae: 4 / 3, n: 3 });
   });
 
   it('ranks only the candidates for direct-choose prompts', async () => {

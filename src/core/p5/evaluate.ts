@@ -6,7 +6,7 @@ import { hitAtK, ndcgAtK } from '../metrics/ranking';
 import type { P5Transformer } from '../models/p5/transformer';
 import { BOS_ID, packPrompts, packTargets } from './batches';
 import type { P5Data, P5Example } from './examples';
-import { EOS, NO, RATING_TOKENS, YES } from './vocab';
+import { EOS, NO, RATING_TOKENS, ratingClass, YES } from './vocab';
 
 /** What evaluation needs of a model: its two inference methods (a stub can stand in for tests). */
 export type P5Scorer = Pick<P5Transformer, 'logits' | 'nextTokenLogits'>;
@@ -213,6 +213,28 @@ export function evaluatePopularity(data: P5Data, examples: readonly P5Example[],
       return { top: topIndices(Float64Array.from(pool, (i) => counts[i]), 10).map((j) => pool[j]), answer: answerItem(e) };
     }),
   );
+}
+
+/** The mean-rating reference: every rating predicted as the mean of the training prefixes' ratings (classes 1–5). */
+export function evaluateMeanRating(data: P5Data, ratings: ArrayLike<number>, examples: readonly P5Example[], opts: Pick<P5EvalOptions, 'maxUsers'> = {}): P5RatingScores {
+  let sum = 0;
+  let n = 0;
+  data.split.positions.forEach((pos, u) => {
+    for (let k = 0; k < data.split.train[u].length; k++) {
+      sum += ratingClass(ratings[pos[k]]);
+      n++;
+    }
+  });
+  const mean = n === 0 ? 3 : sum / n;
+  const exs = firstUsers(examples, opts.maxUsers);
+  let se = 0;
+  let ae = 0;
+  for (const e of exs) {
+    if (!('rating' in e.answer)) throw new RangeError(`${e.family} example has no rating answer`);
+    se += (mean - e.answer.rating) ** 2;
+    ae += Math.abs(mean - e.answer.rating);
+  }
+  return { rmse: exs.length === 0 ? 0 : Math.sqrt(se / exs.length), mae: exs.length === 0 ? 0 : ae / exs.length, n: exs.length };
 }
 
 /** direct-yesno accuracy: "yes" iff the next-token logit of `yes` after `<bos>` exceeds that of `no`. */

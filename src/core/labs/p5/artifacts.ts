@@ -57,7 +57,10 @@ export type P5Artifacts = {
     vocabSize: number;
     maxLen: number;
     rows: ModelRow[];
-    /** At the end: the popularity reference (no model; items ranked by training count) on the ranking families' test prompts. */
+    /**
+     * At the end, references without a model on the same test prompts: ranking families, items ranked by training count
+     * (popularity); rating, every prediction the mean training rating.
+     */
     popularity: Partial<Record<P5Family, Scores>> | null;
   };
   /** At the start (leak shares) and at the end (scores): the id-mode comparison, when the sweep is on. */

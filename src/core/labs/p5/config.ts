@@ -37,6 +37,11 @@ export const FAMILY_METRICS: Record<P5Family, string[]> = {
   'direct-choose': ['hr@5', 'hr@10', 'ndcg@5', 'ndcg@10'],
 };
 
+/** The no-model reference of a family: popularity for the ranking families, the mean training rating for rating. */
+export function referenceLabel(family: P5Family): string {
+  return family === 'rating' ? 'Mean rating (no model: the mean training rating for everyone)' : 'Popularity (no model: items by training count)';
+}
+
 /** Which way a metric is better: errors (RMSE, MAE) lower; hit rates, NDCG and accuracy higher. */
 export function metricDirection(metric: string): 'lower' | 'higher' {
   return metric === 'rmse' || metric === 'mae' ? 'lower' : 'higher';

@@ -8,14 +8,14 @@ import type { ReportTable, RunContext, RunResult } from '../../experiment/types'
 import { heartbeat } from '../../heartbeat';
 import { createP5Transformer, type P5Transformer } from '../../models/p5/transformer';
 import { BOS_ID, toBatch } from '../../p5/batches';
-import { evaluatePopularity, evaluateRanking, evaluateRating, evaluateYesNo, firstUsers, type P5EvalOptions } from '../../p5/evaluate';
+import { evaluateMeanRating, evaluatePopularity, evaluateRanking, evaluateRating, evaluateYesNo, firstUsers, type P5EvalOptions } from '../../p5/evaluate';
 import { buildP5Data, evaluationExamples, historyOnly, type P5Data, type P5Example } from '../../p5/examples';
 import { assignItemIds, leakShare, type ItemIdMode } from '../../p5/itemIds';
 import { P5_TEMPLATES, templatesOf, type P5Family, type P5Template } from '../../p5/templates';
 import { EOS } from '../../p5/vocab';
 import { Rng } from '../../random/rng';
 import type { IdModeRow, ModelRow, P5Artifacts, PlaygroundPrompt, Scores } from './artifacts';
-import { EXAMPLES_SETTING, FAMILY_LABELS, FAMILY_METRICS, ID_MODE_LABELS, metricDirection, SWEEP_MODES, type P5Config } from './config';
+import { EXAMPLES_SETTING, FAMILY_LABELS, FAMILY_METRICS, ID_MODE_LABELS, metricDirection, referenceLabel, SWEEP_MODES, type P5Config } from './config';
 
 /** Users and answers the playground shows. */
 const PLAYGROUND_USERS = 12;
@@ -234,6 +234,12 @@ export function runP5(config: P5Config, ctx: RunContext = {}): Promise<RunResult
           popularity[f] = { 'hr@5': s.hr5, 'hr@10': s.hr10, 'ndcg@5': s.ndcg5, 'ndcg@10': s.ndcg10 };
           for (const [m, v] of Object.entries(popularity[f]!)) extra[`test/${m}/${f}/popularity`] = v;
         }
+        if (families.includes('rating') && dataset.ratings) {
+          const s = evaluateMeanRating(main, dataset.ratings, tests.get(templatesOf('rating', 'seen')[0].id)!);
+          popularity.rating = { rmse: s.rmse, mae: s.mae };
+          extra['test/rmse/rating/mean'] = s.rmse;
+          extra['test/mae/rating/mean'] = s.mae;
+        }
         emitModels();
         for (const r of idRows) {
           heartbeat();
@@ -373,7 +379,7 @@ function resultsTable(rows: ModelRow[], families: P5Family[], popularity: Partia
 
 function popularityRows(popularity: Partial<Record<P5Family, Scores>>): string[][] {
   return Object.entries(popularity).flatMap(([fam, s]) =>
-    FAMILY_METRICS[fam as P5Family].map((m) => [FAMILY_LABELS[fam as P5Family], `${m} (${metricDirection(m)} is better)`, 'Popularity (no model: items by training count)', s[m].toFixed(4), '–']),
+    FAMILY_METRICS[fam as P5Family].map((m) => [FAMILY_LABELS[fam as P5Family], `${m} (${metricDirection(m)} is better)`, referenceLabel(fam as P5Family), s[m].toFixed(4), '–']),
   );
 }
 

@@ -2,7 +2,7 @@
 // metrics, seen templates beside the held-out one — a table and a bar chart of the headline metric per family.
 import { memo } from 'react';
 import type { P5Artifacts } from '../../../core/labs/p5/artifacts';
-import { FAMILY_LABELS } from '../../../core/labs/p5/config';
+import { FAMILY_LABELS, referenceLabel } from '../../../core/labs/p5/config';
 import type { P5Family } from '../../../core/p5/templates';
 import { FamilyChart } from './FamilyChart';
 import { betterOf, FAMILY_METRICS, int, metricName, modelsOf, num } from './format';
@@ -64,7 +64,7 @@ function FamilyTable({ m, family }: { m: P5Artifacts['models']; family: P5Family
           {popularity ? (
             <tr data-testid="p5-popularity-row" data-family={family}>
               <th scope="row">
-                <span className="p5-swatch p5-popularity" aria-hidden="true" /> Popularity (no model: items by training count)
+                <span className="p5-swatch p5-popularity" aria-hidden="true" /> {referenceLabel(family)}
               </th>
               {metrics.map((k) => [
                 <td key={`${k}-s`} data-metric={k} data-split="seen">
@@ -102,7 +102,7 @@ export const ResultsView = memo(function ResultsView({ m }: { m: P5Artifacts['mo
       {m.families.includes('sequential') ? (
         <p className="small muted">
           The plain sequential model reads only the history’s items, with no template words, so it has one score and no held-out phrasing: it shows what the
-          words add. Popularity ranks every candidate by how often it was trained on, the same for every user: the floor a model has to clear.
+          words add. Popularity ranks every candidate by how often it was trained on, the same for every user (for ratings: the mean training rating for everyone): the floor a model has to clear.
         </p>
       ) : null}
     </div>

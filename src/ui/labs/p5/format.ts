@@ -78,7 +78,7 @@ export function headlineBars(rows: readonly ModelRow[], family: P5Family, popula
     out.push({ id: `${r.id}/seen`, name: `${name}, seen`, model: kind, heldOut: false, value: v(t.seen) });
     out.push({ id: `${r.id}/held-out`, name: `${name}, held out`, model: kind, heldOut: true, value: v(t.unseen) });
   }
-  if (popularity && out.length > 0) out.push({ id: 'popularity', name: 'popularity (no model)', model: 'popularity', heldOut: false, value: v(popularity) });
+  if (popularity && out.length > 0) out.push({ id: 'popularity', name: family === 'rating' ? 'mean rating (no model)' : 'popularity (no model)', model: 'popularity', heldOut: false, value: v(popularity) });
   return out;
 }
 
