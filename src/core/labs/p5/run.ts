@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../../data/dataset';
 import { resolveDataset } from '../../data/datasetChoice';
+import { topIndices } from '../../experiment/topK';
 import { runTraining } from '../../experiment/trainingLoop';
 import type { ReportTable, RunContext, RunResult } from '../../experiment/types';
 import { heartbeat } from '../../heartbeat';
@@ -341,9 +342,7 @@ async function answer(model: P5Transformer, examples: readonly P5Example[], maxL
     const next = new Int32Array(n);
     for (let b = 0; b < n; b++) {
       const row = p.subarray(b * V, (b + 1) * V);
-      const order = Array.from({ length: V }, (_, k) => k)
-        .sort((x, y) => row[y] - row[x] || x - y)
-        .slice(0, PLAYGROUND_TOP);
+      const order = topIndices(row, PLAYGROUND_TOP);
       if (len === 1) top.push(order.map((id) => ({ id, p: row[id] })));
       next[b] = order[0];
       if (!done[b]) {
