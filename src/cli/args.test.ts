@@ -88,6 +88,11 @@ describe('parseCliArgs: sweep', () => {
     expect(one.kind === 'sweep' && one.vary).toEqual([['epochs', ['5']]]);
   });
 
+  it('takes the data flags of run: --data with its threshold and k-core minimums', () => {
+    const c = parseCliArgs(['sweep', 'x', '--vary', 'epochs=1,2', '--data', 'd.csv', '--threshold', '3', '--min-per-user', '5']);
+    expect(c).toMatchObject({ kind: 'sweep', data: 'd.csv', threshold: 3, minPerUser: 5, minPerItem: undefined });
+  });
+
   it('rejects a sweep without --vary, a malformed --vary and options that only run takes', () => {
     fails(['sweep', 'x'], /needs at least one --vary/);
     fails(['sweep'], /"sweep" needs a lab id/);
@@ -95,7 +100,7 @@ describe('parseCliArgs: sweep', () => {
     fails(['sweep', 'x', '--vary', '=1,2'], /--vary '=1,2'/);
     fails(['sweep', 'x', '--vary', 'epochs=1,,2'], /empty value/);
     fails(['sweep', 'x', '--vary', 'epochs='], /empty value/);
-    fails(['sweep', 'x', '--vary', 'epochs=1', '--data', 'd.csv'], /--data only applies to "run"/);
+    fails(['sweep', 'x', '--vary', 'epochs=1', '--threshold', '3'], /--threshold only applies with --data/);
     fails(['sweep', 'x', '--vary', 'epochs=1', '--backend', 'webgl'], /--backend 'webgl'/);
   });
 

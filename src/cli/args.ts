@@ -4,10 +4,21 @@ import { parseArgs } from 'node:util';
 export const NODE_BACKENDS = ['wasm', 'cpu'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];
 
+/** What run and sweep take to train on the person's own data. */
+export interface DataFlags {
+  /** --data DIR|FILE: the person's dataset, imported and used as the 'imported' dataset. */
+  data?: string;
+  /** --threshold N: ratings ≥ N count as positive when importing (default 4). */
+  threshold?: number;
+  /** --min-per-user / --min-per-item: k-core filter applied to --data. */
+  minPerUser?: number;
+  minPerItem?: number;
+}
+
 export type Command =
   | { kind: 'help' }
   | { kind: 'list' }
-  | {
+  | ({
       kind: 'run';
       labId: string;
       configFile?: string;
@@ -17,15 +28,8 @@ export type Command =
       out?: string;
       csv?: string;
       backend: NodeBackend;
-      /** --data DIR|FILE: the person's dataset, imported and used as the 'imported' dataset. */
-      data?: string;
-      /** --threshold N: ratings ≥ N count as positive when importing (default 4). */
-      threshold?: number;
-      /** --min-per-user / --min-per-item: k-core filter applied to --data. */
-      minPerUser?: number;
-      minPerItem?: number;
-    }
-  | {
+    } & DataFlags)
+  | ({
       kind: 'sweep';
       labId: string;
       configFile?: string;
@@ -39,7 +43,7 @@ export type Command =
       out?: string;
       csv?: string;
       backend: NodeBackend;
-    }
+    } & DataFlags)
   | {
       kind: 'findings';
       /** Only this lab's findings (absent: every lab's). */
@@ -89,6 +93,7 @@ Options of sweep (one run per combination of the --vary values, one after anothe
   --plan <id[:variant]>  instead of --vary: the runs of one of the lab's sweeps as the browser runs them
                          (e.g. weighting's pareto, pareto:3), with the plan's own report tables
   --config, --set, --seed   the base settings every run starts from, as for run
+  --data, --threshold, --min-per-user, --min-per-item   your data, as for run: imported once for every run
   --out <sweep.json>     write every run's config, outcome and summary as JSON
   --csv <sweep.csv>      write one row per run: run,<varied keys>,outcome,<summary values>
   --backend <wasm|cpu>   as for run
@@ -108,8 +113,6 @@ Exit codes: 0 done, 1 unexpected failure (sweep: a run threw), 2 bad input, 3 th
 diverged, 130 stopped by Ctrl-C (the files are saved at the first Ctrl-C, and again when the run stops).`;
 
 const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend', 'data', 'threshold', 'min-per-user', 'min-per-item', 'vary', 'plan'] as const;
-/** Options of run that a sweep does not take (a sweep runs on the built-in datasets). */
-const NOT_SWEEP = ['data', 'threshold', 'min-per-user', 'min-per-item'] as const;
 
 /** `argv` without the node and script paths, e.g. `['run', 'pop-vs-mf', '--set', 'epochs=2']`. */
 export function parseCliArgs(argv: readonly string[]): Command {
@@ -179,8 +182,6 @@ export function parseCliArgs(argv: readonly string[]): Command {
     throw new UsageError(`--backend '${backend}' is not one of ${NODE_BACKENDS.join(', ')}`);
   }
   if (command === 'sweep') {
-    const misplacedInSweep = NOT_SWEEP.find((k) => values[k] !== undefined);
-    if (misplacedInSweep) throw new UsageError(`--${misplacedInSweep} only applies to "run"`);
     const vary = (values.vary ?? []).map(parseVary);
     const plan = values.plan === undefined ? undefined : parsePlan(values.plan);
     if (plan && vary.length) throw new UsageError('--plan and --vary do not mix: a plan names its own runs');
@@ -196,6 +197,7 @@ export function parseCliArgs(argv: readonly string[]): Command {
       out: values.out,
       csv: values.csv,
       backend: backend as NodeBackend,
+      ...dataFlags(values),
     };
   }
   if (values.vary !== undefined) throw new UsageError('--vary only applies to "sweep"');
@@ -209,6 +211,13 @@ export function parseCliArgs(argv: readonly string[]): Command {
     out: values.out,
     csv: values.csv,
     backend: backend as NodeBackend,
+    ...dataFlags(values),
+  };
+}
+
+/** --data and the import options that only make sense with it (run and sweep alike). */
+function dataFlags(values: { data?: string; threshold?: string; 'min-per-user'?: string; 'min-per-item'?: string }): DataFlags {
+  return {
     data: values.data,
     threshold: values.threshold === undefined ? undefined : parseThreshold(values.threshold, values.data),
     minPerUser: parseMinimum('min-per-user', values['min-per-user'], values.data),

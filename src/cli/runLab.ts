@@ -22,7 +22,7 @@ export const EXIT = { ok: 0, failed: 1, badInput: 2, diverged: 3, interrupted: 1
 type RunCommand = Extract<Command, { kind: 'run' }>;
 
 /** Reads and imports --data; import problems are bad input (exit 2), each naming its file and line. */
-async function importData(path: string, opts: ImportWithFilterOptions): Promise<Dataset> {
+export async function importData(path: string, opts: ImportWithFilterOptions): Promise<Dataset> {
   const { dataset, report: rep } = await loadDataPath(path, opts);
   process.stderr.write(
     `imported ${rep.format} from ${path}: ${rep.users} users, ${rep.items} items, ${rep.kept} interactions` +

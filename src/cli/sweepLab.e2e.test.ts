@@ -36,6 +36,20 @@ describe('the lab CLI sweep, end to end', () => {
     expect(rows.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['1,1,completed', '2,2,completed']);
   });
 
+  it('sweeps on the person’s data: --data is imported once and every run trains on it as the imported dataset', () => {
+    const out = join(dir, 'sweep-data.json');
+    const r = lab('sweep', 'pop-vs-mf', '--data', 'sample-data/tiny/interactions.csv', '--vary', 'epochs=1,2', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/^imported /gm)).toHaveLength(1);
+    expect(r.stderr).toMatch(/run 2\/2: completed/);
+    const rec = JSON.parse(readFileSync(out, 'utf8'));
+    expect(rec.base.dataset).toBe('imported');
+    expect(rec.runs.map((x: { config: { dataset: string; epochs: number } }) => [x.config.dataset, x.config.epochs])).toEqual([
+      ['imported', 1],
+      ['imported', 2],
+    ]);
+  });
+
   it('exits 2 and names the key and value of a bad --vary value, before running anything', () => {
     const r = lab('sweep', 'pop-vs-mf', '--vary', 'epochs=1,lots');
     expect(r.code).toBe(2);

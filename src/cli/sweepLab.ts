@@ -3,6 +3,7 @@ import { describeOverride, gridFromVary, runEvaluations, runSweep, type SweepRes
 import type { PlanRun, SweepPlan, SweepPoint } from '../core/experiment/sweepPlan';
 import { StepGate } from '../core/experiment/stepGate';
 import type { Lab, ProgressEvent, ReportTable, RunOutcome } from '../core/experiment/types';
+import { IMPORTED } from '../core/data/datasetChoice';
 import { getLab } from '../core/labs/registry';
 import { selectBackend } from '../core/tf/backends';
 import type { Command } from './args';
@@ -13,7 +14,7 @@ import type { Interrupt } from './interrupt';
 import { ProgressBar } from './progressBar';
 import { checkOutputPaths } from './preflight';
 import { buildRunConfig } from './runConfig';
-import { EXIT, partialResult } from './runLab';
+import { EXIT, importData, partialResult } from './runLab';
 import { formatTable } from './table';
 
 type SweepCommand = Extract<Command, { kind: 'sweep' }>;
@@ -151,7 +152,10 @@ export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise
   const lab = getLab(cmd.labId);
   checkOutputPaths([['--out', cmd.out], ['--csv', cmd.csv]]);
   const file = cmd.configFile === undefined ? undefined : readConfigFile(cmd.configFile);
-  const built = buildRunConfig(lab, { file, sets: cmd.sets, seed: cmd.seed });
+  // The person's data is imported once, before the first run, and every run trains on it.
+  const dataset = cmd.data === undefined ? undefined : await importData(cmd.data, { ratingThreshold: cmd.threshold, minPerUser: cmd.minPerUser, minPerItem: cmd.minPerItem });
+  const sets: [string, string][] = dataset ? [['dataset', IMPORTED], ...cmd.sets] : cmd.sets;
+  const built = buildRunConfig(lab, { file, sets, seed: cmd.seed });
   if (!built.ok) throw new UsageError(built.errors.join('\n'));
   const base = built.config;
   // Both throw a LabError naming the bad key or value (exit 2) before anything runs.
@@ -187,6 +191,7 @@ export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise
   let sweep: SweepResult;
   try {
     sweep = await runSweep(lab, base, grid, {
+      dataset,
       signal: interrupt.signal,
       control: new StepGate('running', { signal: interrupt.signal }),
       onRunStart: (i, config) => {
