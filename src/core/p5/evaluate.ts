@@ -226,15 +226,21 @@ export function evaluateMeanRating(data: P5Data, ratings: ArrayLike<number>, exa
     }
   });
   const mean = n === 0 ? 3 : sum / n;
-  const exs = firstUsers(examples, opts.maxUsers);
+  return ratingErrors(firstUsers(examples, opts.maxUsers), () => mean);
+}
+
+/** RMSE and MAE of a prediction per rating example against its rating 1–5. */
+function ratingErrors(exs: readonly P5Example[], predict: (b: number) => number): P5RatingScores {
   let se = 0;
   let ae = 0;
-  for (const e of exs) {
+  exs.forEach((e, b) => {
     if (!('rating' in e.answer)) throw new RangeError(`${e.family} example has no rating answer`);
-    se += (mean - e.answer.rating) ** 2;
-    ae += Math.abs(mean - e.answer.rating);
-  }
-  return { rmse: exs.length === 0 ? 0 : Math.sqrt(se / exs.length), mae: exs.length === 0 ? 0 : ae / exs.length, n: exs.length };
+    const err = predict(b) - e.answer.rating;
+    se += err * err;
+    ae += Math.abs(err);
+  });
+  const n = exs.length;
+  return { rmse: n === 0 ? 0 : Math.sqrt(se / n), mae: n === 0 ? 0 : ae / n, n };
 }
 
 /** direct-yesno accuracy: "yes" iff the next-token logit of `yes` after `<bos>` exceeds that of `no`. */
@@ -266,10 +272,7 @@ export async function evaluateRating(model: P5Scorer, data: P5Data, examples: re
     data.vocab.encode(RATING_TOKENS),
     opts,
   );
-  let se = 0;
-  let ae = 0;
-  exs.forEach((e, b) => {
-    if (!('rating' in e.answer)) throw new RangeError(`${e.family} example has no rating answer`);
+  return ratingErrors(exs, (b) => {
     const z = scores[b];
     const m = Math.max(...z);
     let sum = 0;
@@ -279,10 +282,6 @@ export async function evaluateRating(model: P5Scorer, data: P5Data, examples: re
       sum += w;
       expected += (k + 1) * w;
     });
-    const err = expected / sum - e.answer.rating;
-    se += err * err;
-    ae += Math.abs(err);
+    return expected / sum;
   });
-  const n = exs.length;
-  return { rmse: n === 0 ? 0 : Math.sqrt(se / n), mae: n === 0 ? 0 : ae / n, n };
 }

@@ -254,7 +254,7 @@ export function runP5(config: P5Config, ctx: RunContext = {}): Promise<RunResult
         if (idRows.length > 0) emitIdModes();
         // The leak's signature under each digit mode, sweep or not (numbering items is cheap; no model involved).
         for (const mode of SWEEP_MODES) extra[`leak-share/${mode}`] = leakShare(main.split, assignItemIds(mode, main.split, dataset.interactions.numItems, new Rng(config.seed).fork('ids'))).share;
-        io.artifact('playground', await playground(all.filter((c) => c.view === 'prompt' && !c.id.startsWith('ids-')), main, dataset, maxLen));
+        io.artifact('playground', await playground(all.filter((c) => c.view === 'prompt' && !c.id.startsWith('ids-')), main, dataset, tests, maxLen));
         const finite = Object.fromEntries(Object.entries(extra).filter(([, v]) => Number.isFinite(v)));
         const tables = [resultsTable(all.map(rowOf), families, popularity)];
         if (idRows.length > 0) tables.push(idModeTable(idRows));
@@ -278,15 +278,15 @@ function itemNames(data: P5Data, dataset: Dataset, items: Iterable<number>): Rec
  * For the first few users with a test item, every template's test prompt and each model's answers: the most likely
  * first answer tokens (softmax over the whole vocabulary) and a greedy decoding up to `<eos>`.
  */
-async function playground(models: Contestant[], data: P5Data, dataset: Dataset, maxLen: number): Promise<P5Artifacts['playground']> {
+async function playground(models: Contestant[], data: P5Data, dataset: Dataset, tests: ReadonlyMap<string, readonly P5Example[]>, maxLen: number): Promise<P5Artifacts['playground']> {
   const prompts: PlaygroundPrompt[] = [];
   const mentioned = new Set<number>();
   const eos = data.vocab.id(EOS);
-  const maxTarget = Math.max(2, ...data.train.slice(0, 2000).map((e) => e.target.length));
   for (const t of P5_TEMPLATES) {
     if (!data.families.includes(t.family)) continue;
     const users = new Set<number>();
-    const examples = evaluationExamples(data, dataset, 'test', t).filter((e) => {
+    // The run's test prompts of this template (built once, at the start).
+    const examples = (tests.get(t.id) ?? []).filter((e) => {
       // direct-yesno has a "yes" and a "no" prompt per user: show both for the first users.
       if (users.size >= PLAYGROUND_USERS && !users.has(e.user)) return false;
       users.add(e.user);
@@ -297,6 +297,9 @@ async function playground(models: Contestant[], data: P5Data, dataset: Dataset, 
       if (e.item !== undefined) mentioned.add(e.item);
       if ('item' in e.answer) mentioned.add(e.answer.item);
     }
+    if (examples.length === 0) continue;
+    // Decode as far as the longest right answer (every answer ends with <eos>).
+    const maxTarget = Math.max(2, ...examples.map((e) => e.target.length));
     const answers = await Promise.all(models.filter((c) => c.families.includes(t.family)).map(async (c) => ({ c, out: await answer(c.model, examples, maxLen, maxTarget, eos) })));
     examples.forEach((e, b) => {
       prompts.push({
