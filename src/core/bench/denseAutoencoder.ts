@@ -1,7 +1,7 @@
 // A dense autoencoder with its own layers (fast-gradient matmuls, seeded init): the bench's dense workload.
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../random/rng';
-import { makeOptimizer, matMulFast, variableFrom } from '../tf/ops';
+import { logSoftmax, makeOptimizer, matMulFast, tanh, variableFrom } from '../tf/ops';
 
 export interface DenseAutoencoder {
   /**
@@ -40,9 +40,9 @@ export function createDenseAutoencoder(sizes: readonly number[], learningRate: n
               let h: tf.Tensor2D = x;
               layers.forEach((l, i) => {
                 const z = tf.add(matMulFast(h, l.w), l.b) as tf.Tensor2D;
-                h = i < layers.length - 1 ? tf.tanh(z) : z;
+                h = i < layers.length - 1 ? tanh(z) : z;
               });
-              return tf.neg(tf.mean(tf.sum(tf.mul(x, tf.logSoftmax(h)), 1))) as tf.Scalar;
+              return tf.neg(tf.mean(tf.sum(tf.mul(x, logSoftmax(h)), 1))) as tf.Scalar;
             },
             true,
             vars,

@@ -1,5 +1,6 @@
 // A recommender as a policy: per user, a softmax over the whole catalogue (the weighting lab's backbones, the shared warm start).
 import * as tf from '@tensorflow/tfjs';
+import { logSoftmax } from '../tf/ops';
 import { heartbeat } from '../heartbeat';
 import type { TrainableModel } from './model';
 
@@ -34,7 +35,7 @@ export interface SoftmaxPolicy extends TrainableModel {
 
 /** The warm start's loss: −mean_u Σ_i target_ui log softmax(logits)_ui (Mult-VAE's multinomial likelihood). */
 export function multinomialNll(logits: tf.Tensor2D, target: tf.Tensor2D): tf.Scalar {
-  return tf.neg(tf.mean(tf.sum(tf.mul(target, tf.logSoftmax(logits)), 1))) as tf.Scalar;
+  return tf.neg(tf.mean(tf.sum(tf.mul(target, logSoftmax(logits)), 1))) as tf.Scalar;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Scores a trained P5 model on evaluation prompts: ranking (sequential, direct-choose), yes/no accuracy, rating error.
 import * as tf from '@tensorflow/tfjs';
+import { logSoftmax } from '../tf/ops';
 import { topIndices } from '../experiment/topK';
 import { heartbeat } from '../heartbeat';
 import { hitAtK, ndcgAtK } from '../metrics/ranking';
@@ -104,7 +105,7 @@ export async function sequenceLogProbs(model: P5Scorer, pairs: readonly { prompt
     const sums = tf.tidy(() => {
       const z = model.logits(src, srcLen, tgtIn, tgtLen, part.length, srcOf);
       const vocab = z.shape[2];
-      const logp = tf.logSoftmax(z);
+      const logp = logSoftmax(z);
       const y = tf.tensor2d(tgtOut, [part.length, tgtLen], 'int32');
       const picked = tf.sum(tf.mul(logp, tf.oneHot(y, vocab)), 2);
       return tf.sum(tf.mul(picked, tf.cast(tf.notEqual(y, 0), 'float32')), 1);

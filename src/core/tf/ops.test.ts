@@ -1,9 +1,9 @@
-// gatherRows, matMulFast and matMulConst must match tfjs's own ops in value and gradient, on wasm and on cpu.
+// gatherRows, matMulFast, matMulConst, tanh and logSoftmax must match tfjs's own ops in value and gradient, on wasm and on cpu.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWasm } from '../testing/tfSetup';
 import { selectBackend } from './backends';
-import { gatherRows, makeOptimizer, matMulConst, matMulFast, variableFrom } from './ops';
+import { gatherRows, logSoftmax, makeOptimizer, matMulConst, matMulFast, tanh, variableFrom } from './ops';
 
 const values = async (t: tf.Tensor) => Array.from(await t.data());
 
@@ -108,6 +108,47 @@ for (const backend of ['wasm', 'cpu'] as const) {
         // The same dA = w·Cᵀ as matMulFast's above.
         expect(await values(ga)).toEqual([-1, 4, 5, -1, 8, 13]);
         tf.dispose([a, c, cT, w, ours, ga]);
+      });
+    });
+
+    describe('tanh', () => {
+      it('is tanh, and so is its gradient 1 − tanh², to float32 rounding', async () => {
+        // tanh(0) = 0, tanh(±1) = ±0.7615942, tanh(3) = 0.9950548, tanh(−20) = −1 (saturated);
+        // d/dx: 1, 0.4199743, 0.4199743, 0.0098660, 0
+        const x = tf.tensor1d([0, 1, -1, 3, -20]);
+        const got = await values(tanh(x));
+        [0, 0.7615942, -0.7615942, 0.9950548, -1].forEach((v, i) => expect(got[i]).toBeCloseTo(v, 6));
+        const g = await values(tf.grad((v: tf.Tensor) => tf.sum(tanh(v)))(x));
+        [1, 0.4199743, 0.4199743, 0.009866, 0].forEach((v, i) => expect(g[i]).toBeCloseTo(v, 6));
+        x.dispose();
+      });
+    });
+
+    describe('logSoftmax', () => {
+      // Row [0, ln 2, ln 5]: Σ e^x = 1 + 2 + 5 = 8, so log softmax = [−ln 8, ln 2 − ln 8, ln 5 − ln 8]
+      //   = [−2.0794415, −1.3862944, −0.4700036]; softmax = [1/8, 2/8, 5/8].
+      // Row [1000, 1000, −1000]: [−ln 2, −ln 2, −2000 − ln 2] — no overflow, and the tiny probability is not −∞.
+      // Gradient of Σ w ⊙ log softmax, w = [1, 0, 2] on row 1: w − (Σ w) · softmax = [1 − 3/8, −6/8, 2 − 15/8].
+      it('is the log softmax over the last axis, stable for huge and tiny probabilities', async () => {
+        const x = tf.tensor2d([[0, Math.log(2), Math.log(5)], [1000, 1000, -1000]]);
+        const got = await values(logSoftmax(x));
+        [-2.0794415, -1.3862944, -0.4700036, -Math.LN2, -Math.LN2, -2000 - Math.LN2].forEach((v, i) => expect(got[i]).toBeCloseTo(v, 4));
+        const w = tf.tensor2d([[1, 0, 2], [0, 0, 0]]);
+        const g = await values(tf.grad((v: tf.Tensor) => tf.sum(tf.mul(logSoftmax(v), w)))(x));
+        [0.625, -0.75, 0.125, 0, 0, 0].forEach((v, i) => expect(g[i]).toBeCloseTo(v, 6));
+        tf.dispose([x, w]);
+      });
+
+      it('matches tf.logSoftmax in value and gradient on a 3-D batch', async () => {
+        const x = tf.tidy(() => tf.mul(4, tf.randomNormal([2, 3, 50], 0, 1, 'float32', 7)));
+        const w = tf.randomNormal([2, 3, 50], 0, 1, 'float32', 8);
+        const ours = await values(logSoftmax(x));
+        const theirs = await values(tf.logSoftmax(x));
+        ours.forEach((v, i) => expect(v).toBeCloseTo(theirs[i], 4));
+        const f = (ls: (t: tf.Tensor) => tf.Tensor) => tf.grad((v: tf.Tensor) => tf.sum(tf.mul(ls(v), w)))(x);
+        const [ga, gb] = [await values(f(logSoftmax)), await values(f((t) => tf.logSoftmax(t)))];
+        ga.forEach((v, i) => expect(v).toBeCloseTo(gb[i], 4));
+        tf.dispose([x, w]);
       });
     });
 

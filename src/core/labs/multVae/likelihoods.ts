@@ -1,5 +1,6 @@
 // Per-user log-likelihoods log p(x_u | f_u) of a click vector under the decoder's logits: the lab's objectives.
 import * as tf from '@tensorflow/tfjs';
+import { logSoftmax } from '../../tf/ops';
 import type { LikelihoodName } from './variants';
 
 /** Settings of the likelihoods that have any. */
@@ -17,7 +18,7 @@ export interface LikelihoodOptions {
  * `x` and `logits` are B × I; returns the B per-user values, in nats (≤ 0). Higher is better.
  */
 export function multinomialLogLik(x: tf.Tensor2D, logits: tf.Tensor2D): tf.Tensor1D {
-  return tf.sum(tf.mul(x, tf.logSoftmax(logits)), 1) as tf.Tensor1D;
+  return tf.sum(tf.mul(x, logSoftmax(logits)), 1) as tf.Tensor1D;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Loss-side combination for the weighting lab: differentiable surrogates of the three objectives, weighted
 // by hand (fixed) or automatically (uncertainty weighting, DWA, GradNorm), in one optimiser step.
 import * as tf from '@tensorflow/tfjs';
+import { logSoftmax } from '../../tf/ops';
 import type { Dataset, Interactions } from '../../data/dataset';
 import { itemCounts, userItems } from '../../data/dataset';
 import { dwa, fixedWeights, gradNorm, normaliseWeights, uncertaintyWeighting, type DynamicWeightAverage, type FixedWeighting, type LossWeighting, type LossWeightingMethod } from './lossWeighting';
@@ -84,7 +85,7 @@ export async function lossSideStep(
   if (s.method === 'fixed') (s.weighting as FixedWeighting).set(base);
   const losses = () => {
     const logits = policy.logits(tf.tensor1d(users, 'int32'), { inputs: batch.visible });
-    const logPi = tf.logSoftmax(tf.add(logits, tf.tensor2d(mask, [B, I]))) as tf.Tensor2D;
+    const logPi = logSoftmax(tf.add(logits, tf.tensor2d(mask, [B, I]))) as tf.Tensor2D;
     const pi = tf.exp(logPi) as tf.Tensor2D;
     return [
       accuracyLoss(logPi, tf.tensor2d(targets, [B, I])),

@@ -14,7 +14,7 @@ import { POLICIES } from '../../models/registry';
 import { forEachScoreBlock, type SoftmaxPolicy } from '../../models/softmaxPolicy';
 import { Rng } from '../../random/rng';
 import { buildLists, listContext, type ListContext, type ListOptions } from '../../rerank/listBuilder';
-import { makeOptimizer } from '../../tf/ops';
+import { logSoftmax, makeOptimizer } from '../../tf/ops';
 import { combineAdvantages, type GroupScale } from './advantages';
 import type { WeightingArtifacts } from './artifacts';
 import { REWARD_METHODS, weightingSchema, type WeightingConfig } from './config';
@@ -287,7 +287,7 @@ async function reinforceStep(
         let loss: tf.Tensor = tf.sum(tf.mul(l, tf.tensor2d(grad, [B, I])));
         if (mask) {
           const m = tf.tensor2d(mask, [B, I]);
-          const logPi = tf.logSoftmax(tf.add(l, m));
+          const logPi = logSoftmax(tf.add(l, m));
           let rest: tf.Tensor = tf.scalar(0);
           if (entropy) {
             const h = tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logPi), logPi), 1)));
@@ -295,7 +295,7 @@ async function reinforceStep(
           }
           if (kl) {
             const logits0 = warm!.logits(usersT, { inputs: batch.visible });
-            const logPi0 = tf.logSoftmax(tf.add(logits0, m));
+            const logPi0 = logSoftmax(tf.add(logits0, m));
             const d = tf.mean(tf.sum(tf.mul(tf.exp(logPi), tf.sub(logPi, logPi0)), 1));
             rest = tf.add(rest, tf.mul(config.klToWarm, d));
           }

@@ -1,7 +1,7 @@
 // AMP-CF (Barkan et al., RecSys 2020): each user is P persona vectors, and each item attends to them.
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../random/rng';
-import { batchMatMulFast, gatherRows, matMulFast, variableFrom } from '../../tf/ops';
+import { batchMatMulFast, gatherRows, logSoftmax, matMulFast, variableFrom } from '../../tf/ops';
 import { restoreVariables, snapshotVariables, type TrainableModel } from '../model';
 
 export interface AmpCfOptions {
@@ -94,7 +94,7 @@ export function createAmpCf(opts: AmpCfOptions): AmpCf {
    * tfjs's kernel and gradient are fast), s = Σ_p α S. With P = 1 this is exact: log α = S − S = 0, α = 1, s = S.
    */
   const mix = (S: tf.Tensor3D): { logAlpha: tf.Tensor3D; s: tf.Tensor2D } => {
-    const logAlpha = tf.logSoftmax(S) as tf.Tensor3D;
+    const logAlpha = logSoftmax(S) as tf.Tensor3D;
     return { logAlpha, s: tf.sum(tf.mul(tf.exp(logAlpha), S), 2) as tf.Tensor2D };
   };
 

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { heartbeat } from '../../heartbeat';
 import type { Rng } from '../../random/rng';
-import { gatherRows, makeOptimizer, matMulFast, variableFrom } from '../../tf/ops';
+import { gatherRows, makeOptimizer, matMulFast, tanh, variableFrom } from '../../tf/ops';
 import { restoreVariables, snapshotVariables, type ModelWeights, type TrainableModel } from '../model';
 import { softmaxByHead, type CollaborativeGraph } from './graph';
 import { createAdjacency, propagate, type SparseAdjacency } from './propagate';
@@ -177,7 +177,7 @@ export function createKgat(graph: CollaborativeGraph, spec: KgatSpec, rng: Rng):
         const rh = tf.gatherND(P, rows(graph.head)) as tf.Tensor2D;
         const rt = tf.gatherND(P, rows(graph.tail)) as tf.Tensor2D;
         const er = tf.gatherND(relE, tf.tensor2d(graph.relation, [graph.relation.length, 1], 'int32')) as tf.Tensor2D;
-        return [tf.sum(tf.mul(rt, tf.tanh(tf.add(rh, er))), 1)];
+        return [tf.sum(tf.mul(rt, tanh(tf.add(rh, er))), 1)];
       });
       const stacked = tf.concat(parts);
       let flat: Float32Array;

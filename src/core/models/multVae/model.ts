@@ -2,7 +2,7 @@
 // over the whole catalogue. Own layers (seeded init, fast-gradient matmuls), a sparse first layer.
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../random/rng';
-import { matMulFast, variableFrom } from '../../tf/ops';
+import { matMulFast, tanh, variableFrom } from '../../tf/ops';
 import { restoreVariables, snapshotVariables, type TrainableModel } from '../model';
 import { buildInputBatch, firstLayer, type FirstLayerMode } from './firstLayer';
 import type { ModelKind } from './options';
@@ -116,9 +116,9 @@ export function createMultVae(opts: MultVaeOptions): MultVae {
   const forward = (rows: readonly ArrayLike<number>[], f: ForwardOptions): ForwardPass => {
     if (f.training && !f.rng) throw new Error('a training forward pass needs an Rng (dropout mask, ε)');
     const batch = buildInputBatch(rows, { training: f.training, dropout, rng: f.rng });
-    const h1 = tf.tanh(tf.add(firstLayer(mode, W1, batch), b1)) as tf.Tensor2D;
+    const h1 = tanh(tf.add(firstLayer(mode, W1, batch), b1)) as tf.Tensor2D;
     const pre = tf.add(matMulFast(h1, W2), b2) as tf.Tensor2D;
-    const code = tanhCode ? tf.tanh(pre) : pre;
+    const code = tanhCode ? tanh(pre) : pre;
     let mu = code;
     let logVar: tf.Tensor2D | null = null;
     let z = code;
@@ -130,7 +130,7 @@ export function createMultVae(opts: MultVaeOptions): MultVae {
         z = tf.add(mu, tf.mul(tf.exp(tf.mul(0.5, logVar)), eps)) as tf.Tensor2D;
       }
     }
-    const h3 = tf.tanh(tf.add(matMulFast(z, W3), b3)) as tf.Tensor2D;
+    const h3 = tanh(tf.add(matMulFast(z, W3), b3)) as tf.Tensor2D;
     const logits = tf.add(matMulFast(h3, W4), b4) as tf.Tensor2D;
     return { logits, mu, logVar };
   };

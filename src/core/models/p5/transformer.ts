@@ -1,7 +1,7 @@
 // A tiny transformer encoder–decoder for P5 (Geng et al., RecSys 2022): prompt tokens in, answer tokens out, one LM loss.
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../random/rng';
-import { gatherRows, makeOptimizer, matMulFast, variableFrom } from '../../tf/ops';
+import { gatherRows, logSoftmax, makeOptimizer, matMulFast, variableFrom } from '../../tf/ops';
 import { restoreVariables, snapshotVariables, type ModelWeights, type TrainableModel } from '../model';
 import { attention, causalBias, layerNorm, paddingBias } from './layers';
 
@@ -225,7 +225,7 @@ export function createP5Transformer(spec: P5TransformerSpec, rng: Rng): P5Transf
         const w = tf.tensor1d(weights);
         return opt.minimize(
           () => {
-            const logp = tf.logSoftmax(project(forward(src, srcLen, tgtIn, tgtLen, size, true)));
+            const logp = logSoftmax(project(forward(src, srcLen, tgtIn, tgtLen, size, true)));
             const nll = tf.neg(tf.sum(tf.mul(logp, y), 1));
             return tf.div(tf.sum(tf.mul(nll, w)), count) as tf.Scalar;
           },
