@@ -16,6 +16,7 @@ import { benchP5, type P5BenchResult } from '../core/bench/p5Bench';
 import { benchConversationPlay, type ConversationBenchResult } from '../core/bench/conversationBench';
 import { benchRecord, formatBenchTable, METHOD } from './benchReport';
 import { runBrowserBench } from './browserBench';
+import { findTorchPython, formatRatios, runReferences, type OurStep } from './references';
 import { writeTextFile } from './output';
 import { REPO_ROOT } from './repoRoot';
 
@@ -32,14 +33,17 @@ Mult-VAE's first layer and whole step (paper size 600/200, 500 workshop users ×
 the sparse gather-sum input against a dense X·W₁, and one Wide & Deep step of each model (wide, deep, joint;
 workshop impressions, batch 256).
   --sweep     Node only: also time an 11-point hand-weight sweep of the weighting lab (relevance w,
-              diversity 1 − w, default epochs; about a minute)`;
+              diversity 1 − w, default epochs; about a minute)
+In Node, where a python3 imports torch (or BENCH_PYTHON names one), the PyTorch references in
+src/core/bench/reference/ time the same steps on one thread and the table gives ours / PyTorch.
+  --no-reference   skip the PyTorch references`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  const unknown = argv.find((a) => a !== '--browser' && a !== '--sweep');
+  const unknown = argv.find((a) => a !== '--browser' && a !== '--sweep' && a !== '--no-reference');
   if (unknown) {
     process.stderr.write(`error: unknown argument '${unknown}'\n${USAGE}\n`);
     return 2;
@@ -61,7 +65,11 @@ async function main(argv: string[]): Promise<number> {
   const conversation = browser ? undefined : await runConversationBench();
   const kgat = browser ? undefined : await runKgatBench();
   const p5 = browser ? undefined : await runP5Bench();
-  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation, kgat, p5 }, null, 2) + '\n');
+  const python = browser || argv.includes('--no-reference') ? undefined : findTorchPython();
+  const references = python ? runReferences(python, (l) => process.stderr.write(l + '\n')) : undefined;
+  const ours = browser ? [] : ourSteps(report.results, multVae!, wideDeep!, kgat!, p5!);
+  const reference = references && { python: references.python, version: references.version, ms: Object.fromEntries(references.ms), failed: references.failed };
+  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation, kgat, p5, reference }, null, 2) + '\n');
   const evalLine = evaluation
     ? `\n\n${evaluation.label}: ${evaluation.totalMs.toFixed(1)} ms median (top-k ${evaluation.topKMs.toFixed(1)} ms + all metrics), ${evaluation.reps} runs`
     : '';
@@ -81,8 +89,24 @@ async function main(argv: string[]): Promise<number> {
       p5.steps.map((s) => `${s.family} step ${s.ms.toFixed(0)} ms (prompts of ${s.promptTokens} tokens)`).join(', ') +
       `, plain model ${p5.plainMs.toFixed(0)} ms; one epoch of the default run (unified + per-task + plain; steps per family ${JSON.stringify(p5.stepsPerFamily)}) ≈ ${p5.epochSeconds.toFixed(0)} s`
     : '';
-  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}${kgatLines}${p5Lines}\n\nwrote ${path}\n`);
+  const ratioLines = browser ? '' : '\n\n' + formatRatios(ours, references);
+  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}${kgatLines}${p5Lines}${ratioLines}\n\nwrote ${path}\n`);
   return report.results.length ? 0 : 1;
+}
+
+/** Our wasm step times under the ids the PyTorch references use (src/core/bench/reference/*.py). */
+function ourSteps(results: readonly { id: string; label: string; backend: string; medianMs: number }[], multVae: FirstLayerTiming[], wideDeep: WideDeepBenchResult, kgat: KgatBenchResult, p5: P5BenchResult): OurStep[] {
+  const sparse = multVae.find((t) => t.mode === 'sparse')!;
+  return [
+    ...results.filter((r) => r.backend === 'wasm').map((r) => ({ id: r.id, label: r.label, ms: r.medianMs })),
+    { id: 'mult-vae', label: 'Mult-VAE step 1700-600-200-600-1700, batch 500 (ours: sparse first layer)', ms: sparse.stepMs },
+    ...wideDeep.steps.map((s) => ({ id: `wide-deep/${s.model}`, label: `Wide & Deep ${s.model} step, batch 256`, ms: s.medianMs })),
+    { id: 'kgat/cf', label: 'KGAT CF step (L = 2, batch 1,024)', ms: kgat.cfMs },
+    { id: 'kgat/bpr-mf', label: 'KGAT-graph BPR-MF step', ms: kgat.bprMfMs },
+    { id: 'kgat/transr', label: 'KGAT TransR step', ms: kgat.kgMs },
+    ...p5.steps.map((s) => ({ id: `p5/${s.family}`, label: `P5 ${s.family} step`, ms: s.ms })),
+    { id: 'p5/plain', label: 'P5 plain sequential step', ms: p5.plainMs },
+  ];
 }
 
 /** The weighting lab on wasm; the sweep (opt-in) first, so that its first run pays the warm start as a person's would. */
