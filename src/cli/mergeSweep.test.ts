@@ -67,6 +67,7 @@ describe('mergeParts', () => {
     refuses([a, edit(b, (p) => (p.labId = 'mult-vae'))], /different sweeps: labs mult-vae and pop-vs-mf/);
     refuses([a, cut(full, 3)[1]], /cut into 3 shards, the other into 2/);
     refuses([a, edit(b, (p) => (p.shard.grid = 'f'.repeat(64)))], /their runs differ/);
+    refuses([edit(a, (p) => (p.shard.data = 'a'.repeat(64))), edit(b, (p) => (p.shard.data = 'b'.repeat(64)))], /trained on different --data/);
     refuses([a, edit(b, (p) => (p.runs[0].config.seed = 7))], /a run's config was changed/);
   });
 

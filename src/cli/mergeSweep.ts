@@ -38,7 +38,7 @@ const partSchema = z.object({
   ),
   tables: z.array(z.unknown()).optional(),
   cancelled: z.boolean(),
-  shard: z.object({ index: z.number().int().min(0), count: z.number().int().min(1), runs: z.number().int().min(0), grid: z.string() }),
+  shard: z.object({ index: z.number().int().min(0), count: z.number().int().min(1), runs: z.number().int().min(0), grid: z.string(), data: z.string().optional() }),
 });
 
 /** One part file as read: its path (for messages) and text. */
@@ -86,6 +86,7 @@ function checkSameSweep(first: { path: string; part: SweepPartRecord }, other: {
   if (!isDeepStrictEqual(a.plan, b.plan)) differs(`plans ${JSON.stringify(b.plan ?? null)} and ${JSON.stringify(a.plan ?? null)}`);
   if (!isDeepStrictEqual(a.vary, b.vary)) differs(`their varied settings differ (${firstDifference(b.vary, a.vary)})`);
   if (a.shard.count !== b.shard.count) differs(`one is cut into ${b.shard.count} shards, the other into ${a.shard.count}`);
+  if (a.shard.data !== b.shard.data) differs('they trained on different --data (the imported files differ)');
   if (a.shard.runs !== b.shard.runs || a.shard.grid !== b.shard.grid) differs(`their runs differ (${b.shard.runs} and ${a.shard.runs} runs, or other settings)`);
 }
 

@@ -15,7 +15,7 @@ import { ProgressBar } from './progressBar';
 import { checkOutputPaths } from './preflight';
 import { buildRunConfig } from './runConfig';
 import { EXIT, importData, partialResult } from './runLab';
-import { gridFingerprint, shardPositions } from './sweepShard';
+import { dataFingerprint, gridFingerprint, shardPositions } from './sweepShard';
 import { formatTable } from './table';
 
 export type SweepCommand = Extract<Command, { kind: 'sweep' }>;
@@ -59,7 +59,16 @@ export interface RunRow {
  * plan tables: they are read from all the runs, so merge computes them.
  */
 export interface SweepPartRecord extends SweepRecord {
-  shard: { index: number; count: number; /** Runs in the whole sweep. */ runs: number; /** gridFingerprint of every run's config. */ grid: string };
+  shard: {
+    index: number;
+    count: number;
+    /** Runs in the whole sweep. */
+    runs: number;
+    /** gridFingerprint of every run's config. */
+    grid: string;
+    /** With --data: dataFingerprint of the imported data. */
+    data?: string;
+  };
 }
 
 /** What a sweep command runs, checked before anything runs: the base config, the runs, and a plan's points. */
@@ -268,7 +277,7 @@ export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise
 
   // `vary` is read from the whole grid, so every part of a sharded sweep records the same one.
   const vary = variedValues(varied, setup.grid);
-  const shard = cmd.shard && { index: cmd.shard.index, count: cmd.shard.count, runs: total, grid: gridFingerprint(setup.configs) };
+  const shard = cmd.shard && { index: cmd.shard.index, count: cmd.shard.count, runs: total, grid: gridFingerprint(setup.configs), ...(dataset ? { data: dataFingerprint(dataset) } : {}) };
   const record = (sweep: SweepResult) => {
     const rec = sweepRecord(lab.id, backend.active, base, vary, sweep, new Date(), plan && { ...cmd.plan!, points, tables: cmd.shard ? undefined : report(sweep.runs) });
     return shard ? ({ ...rec, shard } satisfies SweepPartRecord) : rec;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gridFingerprint, shardPositions } from './sweepShard';
+import type { Dataset } from '../core/data/dataset';
+import { dataFingerprint, gridFingerprint, shardPositions } from './sweepShard';
 
 describe('shardPositions', () => {
   it('deals the runs round-robin: shard i of n takes runs i, i+n, i+2n, …', () => {
@@ -25,5 +26,16 @@ describe('gridFingerprint', () => {
     expect(gridFingerprint(a)).toBe(gridFingerprint(JSON.parse(JSON.stringify(a))));
     expect(gridFingerprint(a)).not.toBe(gridFingerprint([a[1], a[0]]));
     expect(gridFingerprint(a)).not.toBe(gridFingerprint([{ epochs: 1, seed: 43 }, a[1]]));
+  });
+});
+
+describe('dataFingerprint', () => {
+  const data = (indices: number[], ratings?: number[]) =>
+    ({ userIds: ['u1', 'u2'], itemIds: ['a', 'b'], interactions: { numUsers: 2, numItems: 2, indptr: Int32Array.from([0, 1, 2]), indices: Int32Array.from(indices) }, ...(ratings ? { ratings: Float32Array.from(ratings) } : {}) }) as unknown as Dataset;
+
+  it('tells two imports apart by their interactions or ratings, and agrees on two copies of the same', () => {
+    expect(dataFingerprint(data([0, 1]))).toBe(dataFingerprint(data([0, 1])));
+    expect(dataFingerprint(data([0, 1]))).not.toBe(dataFingerprint(data([1, 0])));
+    expect(dataFingerprint(data([0, 1], [4, 5]))).not.toBe(dataFingerprint(data([0, 1], [4, 4])));
   });
 });

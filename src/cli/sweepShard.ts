@@ -1,5 +1,6 @@
 // Slicing a sweep's runs into disjoint shards, and the fingerprint that lets `merge` check it has the whole grid.
 import { createHash } from 'node:crypto';
+import type { Dataset } from '../core/data/dataset';
 import type { Shard } from './args';
 
 /**
@@ -19,4 +20,17 @@ export function shardPositions(total: number, shard: Shard): number[] {
  */
 export function gridFingerprint(configs: readonly Record<string, unknown>[]): string {
   return createHash('sha256').update(JSON.stringify(configs)).digest('hex');
+}
+
+const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * SHA-256 of an imported dataset (--data): its users, items, interactions and ratings. Every machine imports its
+ * own copy, and the configs say only `dataset=imported`, so this is how merge tells two copies apart.
+ */
+export function dataFingerprint(d: Dataset): string {
+  const h = createHash('sha256').update(JSON.stringify([d.userIds, d.itemIds]));
+  h.update(bytes(d.interactions.indptr)).update(bytes(d.interactions.indices));
+  if (d.ratings) h.update(bytes(d.ratings));
+  return h.digest('hex');
 }
