@@ -233,9 +233,8 @@ export function exitCodeOf(cancelled: boolean, runs: readonly RunRow[]): number 
  * The sweep a command asks for, every config checked (a LabError or UsageError, exit 2, before anything runs).
  * `imported`: the runs train on --data (the dataset setting becomes `imported`).
  */
-export function planSweep(cmd: SweepCommand, imported: boolean): SweepSetup {
+export function planSweep(cmd: SweepCommand, imported: boolean, file = cmd.configFile === undefined ? undefined : readConfigFile(cmd.configFile)): SweepSetup {
   const lab = getLab(cmd.labId);
-  const file = cmd.configFile === undefined ? undefined : readConfigFile(cmd.configFile);
   const sets: [string, string][] = imported ? [['dataset', IMPORTED], ...cmd.sets] : cmd.sets;
   const built = buildRunConfig(lab, { file, sets, seed: cmd.seed });
   if (!built.ok) throw new UsageError(built.errors.join('\n'));
@@ -254,9 +253,11 @@ export function planSweep(cmd: SweepCommand, imported: boolean): SweepSetup {
 export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise<number> {
   getLab(cmd.labId);
   checkOutputPaths([['--out', cmd.out], ['--csv', cmd.csv]]);
+  // Read before the import, so a missing config file is named before a long import.
+  const file = cmd.configFile === undefined ? undefined : readConfigFile(cmd.configFile);
   // The person's data is imported once, before the first run, and every run trains on it.
   const dataset = cmd.data === undefined ? undefined : await importData(cmd.data, { ratingThreshold: cmd.threshold, minPerUser: cmd.minPerUser, minPerItem: cmd.minPerItem });
-  const setup = planSweep(cmd, dataset !== undefined);
+  const setup = planSweep(cmd, dataset !== undefined, file);
   const { lab, base, plan, varied } = setup;
   const total = setup.grid.length;
   // A shard runs its slice of the grid; each run's config (seed included) is the one it has in the whole sweep.
