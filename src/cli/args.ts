@@ -118,7 +118,8 @@ Options of sweep (one run per combination of the --vary values, one after anothe
   --shard <i/n>          only the i-th of n slices of the runs, i from 0 to n-1 (runs i, i+n, i+2n, …);
                          --out writes it as a part for merge (e.g. i = $SLURM_ARRAY_TASK_ID)
   --workers <N>          run the sweep on N local processes (a shard each) and merge their parts
-  Ctrl-C stops the current run and keeps (and writes) the finished ones.
+  Ctrl-C stops the current run and keeps (and writes) the finished ones; with --workers, each worker
+  keeps its finished runs in its part (the paths are printed) and no --out is written.
 
 Options of merge (join the parts of a sharded sweep into the file the unsharded sweep writes):
   <part.json>…           every part, once each (sweep --shard i/n --out part-i.json); they must come
@@ -180,7 +181,7 @@ export function parseCliArgs(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   const [command, ...rest] = positionals;
-  if (command === undefined) throw new UsageError('no command given (expected "list", "run <lab-id>" or "sweep <lab-id>")');
+  if (command === undefined) throw new UsageError('no command given (expected "list", "run <lab-id>", "sweep <lab-id>" or "merge <part>…")');
 
   if (command !== 'findings' && values['data-dir'] !== undefined) throw new UsageError('--data-dir only applies to "findings" (run and sweep take --data)');
   if (command === 'list') {
