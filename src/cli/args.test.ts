@@ -132,3 +132,34 @@ describe('parseCliArgs: sweep', () => {
     fails(['findings', '--only', 'leak'], /--only needs a lab id/);
   });
 });
+
+describe('parseCliArgs: sharded sweeps and merge', () => {
+  it('reads --shard i/n with i from 0, and --workers N', () => {
+    const c = parseCliArgs(['sweep', 'x', '--vary', 'epochs=1,2', '--shard', '0/4', '--out', 'p0.json']);
+    expect(c).toMatchObject({ kind: 'sweep', shard: { index: 0, count: 4 }, out: 'p0.json' });
+    expect(parseCliArgs(['sweep', 'x', '--vary', 'epochs=1', '--shard=3/4'])).toMatchObject({ shard: { index: 3, count: 4 } });
+    expect(parseCliArgs(['sweep', 'x', '--plan', 'pareto', '--workers', '3'])).toMatchObject({ kind: 'sweep', workers: 3 });
+    expect(parseCliArgs(['sweep', 'x', '--vary', 'epochs=1'])).not.toHaveProperty('shard');
+  });
+
+  it('refuses a shard outside 0…n-1, a malformed one, a bad worker count, and both together', () => {
+    fails(['sweep', 'x', '--vary', 'epochs=1', '--shard', '4/4'], /i counts from 0, so it must be below n \(0 to 3\)/);
+    fails(['sweep', 'x', '--vary', 'epochs=1', '--shard', '0/0'], /n must be at least 1/);
+    fails(['sweep', 'x', '--vary', 'epochs=1', '--shard', '1'], /--shard '1' is not of the form i\/n/);
+    fails(['sweep', 'x', '--vary', 'epochs=1', '--shard=-1/4'], /not of the form i\/n/);
+    fails(['sweep', 'x', '--vary', 'epochs=1', '--shard', '1.5/4'], /not of the form i\/n/);
+    fails(['sweep', 'x', '--vary', 'epochs=1', '--workers', '0'], /--workers '0' is not a whole number ≥ 1/);
+    fails(['sweep', 'x', '--vary', 'epochs=1', '--workers', 'two'], /--workers 'two'/);
+    fails(['sweep', 'x', '--vary', 'epochs=1', '--workers', '2', '--shard', '0/2'], /--shard and --workers do not mix/);
+    fails(['run', 'x', '--shard', '0/2'], /--shard only applies to "sweep"/);
+    fails(['run', 'x', '--workers', '2'], /--workers only applies to "sweep"/);
+    fails(['list', '--shard', '0/2'], /--shard only applies to "sweep"/);
+  });
+
+  it('reads merge with its parts in order, --out and --csv, and refuses no parts or a sweep option', () => {
+    expect(parseCliArgs(['merge', 'p1.json', 'p0.json', '--out', 'all.json', '--csv', 'all.csv'])).toEqual({ kind: 'merge', parts: ['p1.json', 'p0.json'], out: 'all.json', csv: 'all.csv' });
+    fails(['merge', '--out', 'all.json'], /"merge" needs the part files/);
+    fails(['merge', 'p0.json', '--set', 'epochs=2'], /--set does not apply to "merge"/);
+    fails(['merge', 'p0.json', '--shard', '0/2'], /--shard does not apply to "merge"/);
+  });
+});

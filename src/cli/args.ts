@@ -40,10 +40,21 @@ export type Command =
       vary: [key: string, raws: string[]][];
       /** `--plan id[:variant]`: the runs of one of the lab's sweep plans (the browser's sweep) instead of a grid. */
       plan?: { id: string; variant?: string };
+      /** `--shard i/n`: only the i-th (0-based) of n disjoint slices of the runs; `--out` writes it as a part for `merge`. */
+      shard?: Shard;
+      /** `--workers N`: the sweep on N local child processes (one shard each), merged at the end. */
+      workers?: number;
       out?: string;
       csv?: string;
       backend: NodeBackend;
     } & DataFlags)
+  | {
+      kind: 'merge';
+      /** The part files written by `sweep --shard i/n --out`, in any order. */
+      parts: string[];
+      out?: string;
+      csv?: string;
+    }
   | {
       kind: 'findings';
       /** Only this lab's findings (absent: every lab's). */
@@ -58,6 +69,12 @@ export type Command =
       only?: string[];
     };
 
+/** One slice of a sweep: runs index, index + count, index + 2·count, … of the grid (0-based). */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
 /** Bad command-line input: the CLI prints the message and exits with code 2. */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -71,6 +88,7 @@ export const USAGE = `Usage:
   npm run lab -- run <lab-id> [options]
   npm run lab -- sweep <lab-id> --vary <key=v1,v2,…> [--vary …] [options]
   npm run lab -- sweep <lab-id> --plan <plan-id[:variant]> [options]
+  npm run lab -- merge <part.json>… --out <sweep.json> [--csv <sweep.csv>]
   npm run lab -- findings [<lab-id>] [--quick] [--out <file.json>]   (also: npm run findings)
 
 Options of run:
@@ -97,7 +115,17 @@ Options of sweep (one run per combination of the --vary values, one after anothe
   --out <sweep.json>     write every run's config, outcome and summary as JSON
   --csv <sweep.csv>      write one row per run: run,<varied keys>,outcome,<summary values>
   --backend <wasm|cpu>   as for run
-  Ctrl-C stops the current run and keeps (and writes) the finished ones.
+  --shard <i/n>          only the i-th of n slices of the runs, i from 0 to n-1 (runs i, i+n, i+2n, …);
+                         --out writes it as a part for merge (e.g. i = $SLURM_ARRAY_TASK_ID)
+  --workers <N>          run the sweep on N local processes (a shard each) and merge their parts
+  Ctrl-C stops the current run and keeps (and writes) the finished ones; with --workers, each worker
+  keeps its finished runs in its part (the paths are printed) and no --out is written.
+
+Options of merge (join the parts of a sharded sweep into the file the unsharded sweep writes):
+  <part.json>…           every part, once each (sweep --shard i/n --out part-i.json); they must come
+                         from the same sweep: lab, base config, runs, backend and n
+  --out <sweep.json>     the merged record, as sweep --out writes it (a plan's tables recomputed)
+  --csv <sweep.csv>      one row per run, as sweep --csv writes it
 
 Options of findings (re-run the labs' declared findings headless):
   --quick                the fast variant (tiny data, few epochs): prints each finding, writes no file
@@ -112,7 +140,8 @@ Options of findings (re-run the labs' declared findings headless):
 Exit codes: 0 done, 1 unexpected failure (sweep: a run threw), 2 bad input, 3 the run (sweep: a run)
 diverged, 130 stopped by Ctrl-C (the files are saved at the first Ctrl-C, and again when the run stops).`;
 
-const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend', 'data', 'threshold', 'min-per-user', 'min-per-item', 'vary', 'plan'] as const;
+const RUN_ONLY = ['config', 'set', 'seed', 'out', 'csv', 'backend', 'data', 'threshold', 'min-per-user', 'min-per-item', 'vary', 'plan', 'shard', 'workers'] as const;
+const SWEEP_ONLY: readonly string[] = ['vary', 'plan', 'shard', 'workers'];
 
 /** `argv` without the node and script paths, e.g. `['run', 'pop-vs-mf', '--set', 'epochs=2']`. */
 export function parseCliArgs(argv: readonly string[]): Command {
@@ -135,6 +164,8 @@ export function parseCliArgs(argv: readonly string[]): Command {
         'min-per-item': { type: 'string' },
         vary: { type: 'string', multiple: true },
         plan: { type: 'string' },
+        shard: { type: 'string' },
+        workers: { type: 'string' },
         quick: { type: 'boolean' },
         'data-dir': { type: 'string' },
         only: { type: 'string' },
@@ -150,13 +181,13 @@ export function parseCliArgs(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   const [command, ...rest] = positionals;
-  if (command === undefined) throw new UsageError('no command given (expected "list", "run <lab-id>" or "sweep <lab-id>")');
+  if (command === undefined) throw new UsageError('no command given (expected "list", "run <lab-id>", "sweep <lab-id>" or "merge <part>…")');
 
   if (command !== 'findings' && values['data-dir'] !== undefined) throw new UsageError('--data-dir only applies to "findings" (run and sweep take --data)');
   if (command === 'list') {
     if (rest.length) throw new UsageError(`unexpected argument '${rest[0]}' after "list"`);
     const misplaced = RUN_ONLY.find((k) => values[k] !== undefined);
-    if (misplaced) throw new UsageError(`--${misplaced} only applies to ${misplaced === 'vary' || misplaced === 'plan' ? '"sweep"' : '"run"'}`);
+    if (misplaced) throw new UsageError(`--${misplaced} only applies to ${SWEEP_ONLY.includes(misplaced) ? '"sweep"' : '"run"'}`);
     return { kind: 'list' };
   }
   if (command === 'findings') {
@@ -171,7 +202,13 @@ export function parseCliArgs(argv: readonly string[]): Command {
     return { kind: 'findings', labId: rest[0], quick: values.quick ?? false, out: values.out, backend: fb as NodeBackend, ...(dataDir !== undefined ? { dataDir } : {}), ...(only ? { only } : {}) };
   }
   if (values.quick !== undefined) throw new UsageError('--quick only applies to "findings"');
-  if (command !== 'run' && command !== 'sweep') throw new UsageError(`unknown command '${command}' (expected "list", "run", "sweep" or "findings")`);
+  if (command === 'merge') {
+    if (rest.length === 0) throw new UsageError('"merge" needs the part files, e.g. merge parts/*.json --out sweep.json');
+    const misplaced = RUN_ONLY.find((k) => k !== 'out' && k !== 'csv' && values[k] !== undefined);
+    if (misplaced) throw new UsageError(`--${misplaced} does not apply to "merge" (the parts hold their sweep's settings)`);
+    return { kind: 'merge', parts: rest, out: values.out, csv: values.csv };
+  }
+  if (command !== 'run' && command !== 'sweep') throw new UsageError(`unknown command '${command}' (expected "list", "run", "sweep", "merge" or "findings")`);
 
   const [labId, ...extra] = rest;
   if (labId === undefined) throw new UsageError(`"${command}" needs a lab id, e.g. ${command} pop-vs-mf (see "list")`);
@@ -186,6 +223,9 @@ export function parseCliArgs(argv: readonly string[]): Command {
     const plan = values.plan === undefined ? undefined : parsePlan(values.plan);
     if (plan && vary.length) throw new UsageError('--plan and --vary do not mix: a plan names its own runs');
     if (vary.length === 0 && !plan) throw new UsageError('"sweep" needs at least one --vary key=v1,v2,… (e.g. --vary epochs=5,10) or a --plan');
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const workers = values.workers === undefined ? undefined : parseWorkers(values.workers);
+    if (shard && workers !== undefined) throw new UsageError('--shard and --workers do not mix: --workers gives each of its processes a shard itself');
     return {
       kind: 'sweep',
       labId,
@@ -194,6 +234,8 @@ export function parseCliArgs(argv: readonly string[]): Command {
       seed: values.seed === undefined ? undefined : parseSeed(values.seed),
       vary,
       ...(plan ? { plan } : {}),
+      ...(shard ? { shard } : {}),
+      ...(workers !== undefined ? { workers } : {}),
       out: values.out,
       csv: values.csv,
       backend: backend as NodeBackend,
@@ -202,6 +244,8 @@ export function parseCliArgs(argv: readonly string[]): Command {
   }
   if (values.vary !== undefined) throw new UsageError('--vary only applies to "sweep"');
   if (values.plan !== undefined) throw new UsageError('--plan only applies to "sweep"');
+  if (values.shard !== undefined) throw new UsageError('--shard only applies to "sweep"');
+  if (values.workers !== undefined) throw new UsageError('--workers only applies to "sweep"');
   return {
     kind: 'run',
     labId,
@@ -230,6 +274,25 @@ function parsePlan(text: string): { id: string; variant?: string } {
   const [id, variant, more] = text.split(':');
   if (!id || more !== undefined || variant === '') throw new UsageError(`--plan '${text}' is not of the form id or id:variant`);
   return variant === undefined ? { id } : { id, variant };
+}
+
+/**
+ * "2/4": the third of four slices. i counts from 0, as Slurm's SLURM_ARRAY_TASK_ID (with --array=0-3) and a
+ * Kubernetes Indexed Job's JOB_COMPLETION_INDEX do, so a job script passes its index unchanged.
+ */
+export function parseShard(text: string): Shard {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (!m) throw new UsageError(`--shard '${text}' is not of the form i/n (e.g. --shard 0/4: the first of 4 slices, i from 0 to n-1)`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1) throw new UsageError(`--shard '${text}': n must be at least 1`);
+  if (index >= count) throw new UsageError(`--shard '${text}': i counts from 0, so it must be below n (0 to ${count - 1})`);
+  return { index, count };
+}
+
+function parseWorkers(text: string): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) throw new UsageError(`--workers '${text}' is not a whole number ≥ 1`);
+  return Number(text);
 }
 
 function parseSet(text: string): [string, string] {

@@ -1,4 +1,4 @@
-// Entry point of `npm run lab`: list the labs, run one headless or sweep one, on the same core as the browser app.
+// Entry point of `npm run lab`: list the labs, run one headless, sweep one (or merge a sharded sweep's parts), on the same core as the browser app.
 import { LABS } from '../core/labs/registry';
 import { arenaCmd } from './arenaCmd';
 import { parseCliArgs, USAGE } from './args';
@@ -7,7 +7,9 @@ import { findingsLab } from './findingsCmd';
 import { Interrupt } from './interrupt';
 import { formatLabList } from './labList';
 import { EXIT, runLab } from './runLab';
+import { mergeCmd } from './mergeSweep';
 import { sweepLab } from './sweepLab';
+import { sweepWithWorkers } from './sweepWorkers';
 
 /** `--debug` or OBJECTIVE_LAB_DEBUG=1: an unexpected error prints its stack too. */
 const debug = process.argv.includes('--debug') || /^(1|true|yes)$/i.test(process.env.OBJECTIVE_LAB_DEBUG ?? '');
@@ -25,6 +27,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   if (cmd.kind === 'findings') return findingsLab(cmd);
+  if (cmd.kind === 'merge') return mergeCmd(cmd);
   // First Ctrl-C stops the run between steps and saves the files at once (a sweep keeps its finished runs);
   // a second one saves again and quits.
   const interrupt = new Interrupt((first) =>
@@ -35,7 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
         : '\nstopping after this step… (Ctrl-C again to quit now)\n',
   );
   interrupt.listen(process, (text) => process.stderr.write(text), EXIT.interrupted);
-  return cmd.kind === 'sweep' ? sweepLab(cmd, interrupt) : runLab(cmd, interrupt);
+  if (cmd.kind === 'sweep') return cmd.workers !== undefined ? sweepWithWorkers(cmd, interrupt) : sweepLab(cmd, interrupt);
+  return runLab(cmd, interrupt);
 }
 
 main(process.argv.slice(2)).then(

@@ -1,5 +1,5 @@
 // The `lab sweep` command: one run per combination of --vary values, progress on stderr, table and files out.
-import { describeOverride, gridFromVary, runEvaluations, runSweep, type SweepResult, type SweepRun } from '../core/experiment/sweep';
+import { describeOverride, gridFromVary, resolveGrid, runEvaluations, runSweep, type SweepResult, type SweepRun } from '../core/experiment/sweep';
 import type { PlanRun, SweepPlan, SweepPoint } from '../core/experiment/sweepPlan';
 import { StepGate } from '../core/experiment/stepGate';
 import type { Lab, ProgressEvent, ReportTable, RunOutcome } from '../core/experiment/types';
@@ -15,9 +15,10 @@ import { ProgressBar } from './progressBar';
 import { checkOutputPaths } from './preflight';
 import { buildRunConfig } from './runConfig';
 import { EXIT, importData, partialResult } from './runLab';
+import { dataFingerprint, gridFingerprint, shardPositions } from './sweepShard';
 import { formatTable } from './table';
 
-type SweepCommand = Extract<Command, { kind: 'sweep' }>;
+export type SweepCommand = Extract<Command, { kind: 'sweep' }>;
 
 /** How one run of a sweep ended: a run's own outcome, or 'failed' when it threw. */
 export type SweepRunOutcome = RunOutcome | { status: 'failed'; message: string };
@@ -43,6 +44,46 @@ export interface SweepRecord {
   }[];
   tables?: ReportTable[];
   cancelled: boolean;
+}
+
+/** One run as the table and the CSV read it (a run of a sweep, or of a record read back by merge). */
+export interface RunRow {
+  config: Record<string, unknown>;
+  outcome: SweepRunOutcome;
+  summary: Record<string, number>;
+}
+
+/**
+ * A part of a sharded sweep (`sweep --shard i/n --out`): the record of its runs, in grid order, plus which slice
+ * it is and a fingerprint of the whole grid, so `merge` can check it joins every run of one sweep. A part has no
+ * plan tables: they are read from all the runs, so merge computes them.
+ */
+export interface SweepPartRecord extends SweepRecord {
+  shard: {
+    index: number;
+    count: number;
+    /** Runs in the whole sweep. */
+    runs: number;
+    /** gridFingerprint of every run's config. */
+    grid: string;
+    /** With --data: dataFingerprint of the imported data. */
+    data?: string;
+  };
+}
+
+/** What a sweep command runs, checked before anything runs: the base config, the runs, and a plan's points. */
+export interface SweepSetup {
+  lab: Lab;
+  base: Record<string, unknown>;
+  plan?: SweepPlan;
+  /** With a plan: one per run. */
+  points: SweepPoint[];
+  /** Each run's settings over the base. */
+  grid: Record<string, unknown>[];
+  /** Every run's resolved config, in order. */
+  configs: Record<string, unknown>[];
+  /** The settings that tell runs apart in the table and CSV. */
+  varied: string[];
 }
 
 /** The runs of a plan as its report reads them. */
@@ -72,6 +113,31 @@ export function variedValues(keys: readonly string[], grid: readonly Record<stri
   return Object.fromEntries(keys.map((k) => [k, [...new Set(grid.map((g) => g[k]))]]));
 }
 
+/**
+ * A sweep's record with its keys in the one order the CLI writes them, so a merged record is byte for byte the
+ * unsharded one (bar createdAt). `tables` is left out when undefined (a part's).
+ */
+export function assembleRecord(r: Omit<SweepRecord, 'tool' | 'createdAt'> & { createdAt: Date }): SweepRecord {
+  return {
+    tool: TOOL,
+    createdAt: r.createdAt.toISOString(),
+    labId: r.labId,
+    backend: r.backend,
+    base: r.base,
+    vary: r.vary,
+    ...(r.plan ? { plan: { id: r.plan.id, ...(r.plan.variant === undefined ? {} : { variant: r.plan.variant }) } } : {}),
+    runs: r.runs.map((x) => ({
+      config: x.config,
+      ...(r.plan ? { label: x.label, kind: x.kind } : {}),
+      outcome: x.outcome,
+      summary: x.summary,
+      epochs: x.epochs,
+    })),
+    ...(r.tables ? { tables: r.tables } : {}),
+    cancelled: r.cancelled,
+  };
+}
+
 export function sweepRecord(
   labId: string,
   backend: string,
@@ -79,32 +145,37 @@ export function sweepRecord(
   vary: Record<string, unknown[]>,
   sweep: SweepResult,
   createdAt: Date,
-  plan?: { id: string; variant?: string; points: readonly SweepPoint[]; tables: ReportTable[] },
+  plan?: { id: string; variant?: string; points: readonly SweepPoint[]; tables?: ReportTable[] },
 ): SweepRecord {
-  return {
-    tool: TOOL,
-    createdAt: createdAt.toISOString(),
+  return assembleRecord({
+    createdAt,
     labId,
     backend,
     base,
     vary,
-    ...(plan ? { plan: { id: plan.id, ...(plan.variant === undefined ? {} : { variant: plan.variant }) } } : {}),
+    ...(plan ? { plan: { id: plan.id, variant: plan.variant } } : {}),
     runs: sweep.runs.map((r, i) => ({
       config: r.config,
-      ...(plan ? { label: plan.points[i]?.label, kind: plan.points[i]?.kind } : {}),
+      label: plan?.points[i]?.label,
+      kind: plan?.points[i]?.kind,
       outcome: runOutcome(r),
       summary: r.result?.summary ?? {},
       epochs: runEvaluations(r.result),
     })),
-    ...(plan ? { tables: plan.tables } : {}),
+    tables: plan?.tables,
     cancelled: sweep.cancelled,
-  };
+  });
+}
+
+/** A run of a sweep as a table row; a record's runs are rows already. */
+function asRow(r: SweepRun | RunRow): RunRow {
+  return 'outcome' in r ? r : { config: r.config, outcome: runOutcome(r), summary: r.result?.summary ?? {} };
 }
 
 /** Summary keys over all runs, in order of first appearance. */
-function summaryKeys(runs: readonly SweepRun[]): string[] {
+function summaryKeys(runs: readonly RunRow[]): string[] {
   const keys: string[] = [];
-  for (const r of runs) for (const k of Object.keys(r.result?.summary ?? {})) if (!keys.includes(k)) keys.push(k);
+  for (const r of runs) for (const k of Object.keys(r.summary)) if (!keys.includes(k)) keys.push(k);
   return keys;
 }
 
@@ -114,25 +185,30 @@ function csvField(v: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** One row per run: `run,<varied keys>,outcome,<summary keys>`; numbers in full precision, gaps empty. */
-export function sweepToCsv(varied: readonly string[], runs: readonly SweepRun[]): string {
+/**
+ * One row per run: `run,<varied keys>,outcome,<summary keys>`; numbers in full precision, gaps empty. `numbers`:
+ * each run's number in the whole sweep (a shard's runs are not 1, 2, 3…); default 1, 2, 3….
+ */
+export function sweepToCsv(varied: readonly string[], sweepRuns: readonly (SweepRun | RunRow)[], numbers?: readonly number[]): string {
+  const runs = sweepRuns.map(asRow);
   const keys = summaryKeys(runs);
   const lines = [['run', ...varied, 'outcome', ...keys].map(csvField).join(',')];
   runs.forEach((r, i) => {
-    const s = r.result?.summary ?? {};
-    const row = [String(i + 1), ...varied.map((k) => cell(r.config[k])), runOutcome(r).status, ...keys.map((k) => csvNumber(s[k]))];
+    const s = r.summary;
+    const row = [String(numbers?.[i] ?? i + 1), ...varied.map((k) => cell(r.config[k])), r.outcome.status, ...keys.map((k) => csvNumber(s[k]))];
     lines.push(row.map(csvField).join(','));
   });
   return lines.join('\n') + '\n';
 }
 
 /** The stdout table: one row per run, its varied settings, outcome and final summary values. */
-export function formatSweepTable(varied: readonly string[], runs: readonly SweepRun[]): string {
-  if (runs.length === 0) return '(no run finished)';
+export function formatSweepTable(varied: readonly string[], sweepRuns: readonly (SweepRun | RunRow)[], numbers?: readonly number[]): string {
+  if (sweepRuns.length === 0) return '(no run finished)';
+  const runs = sweepRuns.map(asRow);
   const keys = summaryKeys(runs);
   const rows = runs.map((r, i) => {
-    const s = r.result?.summary ?? {};
-    return [String(i + 1), ...varied.map((k) => cell(r.config[k])), runOutcome(r).status, ...keys.map((k) => (Object.hasOwn(s, k) ? formatMetric(s[k]) : ''))];
+    const s = r.summary;
+    return [String(numbers?.[i] ?? i + 1), ...varied.map((k) => cell(r.config[k])), r.outcome.status, ...keys.map((k) => (Object.hasOwn(s, k) ? formatMetric(s[k]) : ''))];
   });
   const note = rows.some((row) => row.includes(NA)) ? `\n${NA_NOTE}` : '';
   return formatTable(['run', ...varied, 'outcome', ...keys], rows) + note;
@@ -140,21 +216,26 @@ export function formatSweepTable(varied: readonly string[], runs: readonly Sweep
 
 /** Exit code of a sweep: Ctrl-C beats a run that threw, which beats a diverged run. */
 export function sweepExitCode(sweep: SweepResult): number {
-  if (sweep.cancelled) return EXIT.interrupted;
-  const statuses = sweep.runs.map((r) => runOutcome(r).status);
+  return exitCodeOf(sweep.cancelled, sweep.runs.map(asRow));
+}
+
+/** sweepExitCode over rows (a merged record's runs). */
+export function exitCodeOf(cancelled: boolean, runs: readonly RunRow[]): number {
+  if (cancelled) return EXIT.interrupted;
+  const statuses = runs.map((r) => r.outcome.status);
   if (statuses.includes('failed')) return EXIT.failed;
   if (statuses.includes('diverged')) return EXIT.diverged;
   return EXIT.ok;
 }
 
-/** Runs a sweep from the command line; resolves with the exit code. Bad input throws UsageError/LabError. */
-export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise<number> {
+
+/**
+ * The sweep a command asks for, every config checked (a LabError or UsageError, exit 2, before anything runs).
+ * `imported`: the runs train on --data (the dataset setting becomes `imported`).
+ */
+export function planSweep(cmd: SweepCommand, imported: boolean, file = cmd.configFile === undefined ? undefined : readConfigFile(cmd.configFile)): SweepSetup {
   const lab = getLab(cmd.labId);
-  checkOutputPaths([['--out', cmd.out], ['--csv', cmd.csv]]);
-  const file = cmd.configFile === undefined ? undefined : readConfigFile(cmd.configFile);
-  // The person's data is imported once, before the first run, and every run trains on it.
-  const dataset = cmd.data === undefined ? undefined : await importData(cmd.data, { ratingThreshold: cmd.threshold, minPerUser: cmd.minPerUser, minPerItem: cmd.minPerItem });
-  const sets: [string, string][] = dataset ? [['dataset', IMPORTED], ...cmd.sets] : cmd.sets;
+  const sets: [string, string][] = imported ? [['dataset', IMPORTED], ...cmd.sets] : cmd.sets;
   const built = buildRunConfig(lab, { file, sets, seed: cmd.seed });
   if (!built.ok) throw new UsageError(built.errors.join('\n'));
   const base = built.config;
@@ -162,22 +243,49 @@ export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise
   const plan = cmd.plan ? findPlan(lab, cmd.plan.id) : undefined;
   const points = plan ? plan.points(base, cmd.plan?.variant) : [];
   const grid = plan ? points.map((p) => p.override) : gridFromVary(lab, cmd.vary);
+  const configs = resolveGrid(lab, base, grid);
   // A plan's runs are told apart by the settings it shows (method, weights…); a grid's by the keys it varies.
   const varied = plan ? plan.shownSettings : cmd.vary.map(([k]) => k);
-  const report = (runs: readonly SweepRun[]) => (plan?.report ? plan.report(planRuns(points, runs)) : []);
+  return { lab, base, ...(plan ? { plan } : {}), points, grid, configs, varied };
+}
+
+/** Runs a sweep (or, with --shard, its slice) from the command line; resolves with the exit code. Bad input throws UsageError/LabError. */
+export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise<number> {
+  getLab(cmd.labId);
+  checkOutputPaths([['--out', cmd.out], ['--csv', cmd.csv]]);
+  // Read before the import, so a missing config file is named before a long import.
+  const file = cmd.configFile === undefined ? undefined : readConfigFile(cmd.configFile);
+  // The person's data is imported once, before the first run, and every run trains on it.
+  const dataset = cmd.data === undefined ? undefined : await importData(cmd.data, { ratingThreshold: cmd.threshold, minPerUser: cmd.minPerUser, minPerItem: cmd.minPerItem });
+  const setup = planSweep(cmd, dataset !== undefined, file);
+  const { lab, base, plan, varied } = setup;
+  const total = setup.grid.length;
+  // A shard runs its slice of the grid; each run's config (seed included) is the one it has in the whole sweep.
+  const positions = cmd.shard ? shardPositions(total, cmd.shard) : setup.grid.map((_, j) => j);
+  const grid = positions.map((j) => setup.grid[j]);
+  const points = plan ? positions.map((j) => setup.points[j]) : [];
+  const report = (runs: readonly SweepRun[]) => (plan?.report && !cmd.shard ? plan.report(planRuns(points, runs)) : []);
+  const numbers = positions.map((j) => j + 1);
 
   const backend = await selectBackend(cmd.backend);
   if (backend.active !== cmd.backend) {
     const why = backend.attempts.find((a) => a.name === cmd.backend)?.reason ?? 'failed';
     process.stderr.write(`note: the ${cmd.backend} backend did not start (${why}); using ${backend.active}\n`);
   }
-  process.stderr.write(`sweep of ${lab.id} on ${backend.active}: ${grid.length} runs ${plan ? `of the plan ${plan.id}` : `varying ${varied.join(', ')}`}\n`);
+  const what = `${total} runs ${plan ? `of the plan ${plan.id}` : `varying ${varied.join(', ')}`}`;
+  const slice = cmd.shard ? `shard ${cmd.shard.index}/${cmd.shard.count}, ${grid.length} of ` : '';
+  process.stderr.write(`sweep of ${lab.id} on ${backend.active}: ${slice}${what}\n`);
 
-  const n = grid.length;
-  const vary = variedValues(varied, grid);
+  // `vary` is read from the whole grid, so every part of a sharded sweep records the same one.
+  const vary = variedValues(varied, setup.grid);
+  const shard = cmd.shard && { index: cmd.shard.index, count: cmd.shard.count, runs: total, grid: gridFingerprint(setup.configs), ...(dataset ? { data: dataFingerprint(dataset) } : {}) };
+  const record = (sweep: SweepResult) => {
+    const rec = sweepRecord(lab.id, backend.active, base, vary, sweep, new Date(), plan && { ...cmd.plan!, points, tables: cmd.shard ? undefined : report(sweep.runs) });
+    return shard ? ({ ...rec, shard } satisfies SweepPartRecord) : rec;
+  };
   const files = (sweep: SweepResult): [string | undefined, () => string][] => [
-    [cmd.out, () => JSON.stringify(sweepRecord(lab.id, backend.active, base, vary, sweep, new Date(), plan && { ...cmd.plan!, points, tables: report(sweep.runs) }), null, 2) + '\n'],
-    [cmd.csv, () => sweepToCsv(varied, sweep.runs)],
+    [cmd.out, () => JSON.stringify(record(sweep), null, 2) + '\n'],
+    [cmd.csv, () => sweepToCsv(varied, sweep.runs, numbers)],
   ];
   // Until the sweep resolves, Ctrl-C saves the finished runs and the current one (stopped) at once.
   const finished: SweepRun[] = [];
@@ -195,7 +303,7 @@ export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise
       signal: interrupt.signal,
       control: new StepGate('running', { signal: interrupt.signal }),
       onRunStart: (i, config) => {
-        process.stderr.write(`run ${i + 1}/${n}: ${plan ? `${points[i].label} (${points[i].kind})` : describeOverride(grid[i])}\n`);
+        process.stderr.write(`run ${numbers[i]}/${total}: ${plan ? `${points[i].label} (${points[i].kind})` : describeOverride(grid[i])}\n`);
         current = { config, events: [] };
         bar = new ProgressBar(process.stderr);
       },
@@ -208,20 +316,22 @@ export async function sweepLab(cmd: SweepCommand, interrupt: Interrupt): Promise
         current = null;
         bar?.finish();
         bar = null;
-        process.stderr.write(`run ${i + 1}/${n}: ${outcomeText(runOutcome(run))}\n`);
+        process.stderr.write(`run ${numbers[i]}/${total}: ${outcomeText(runOutcome(run))}\n`);
       },
     });
   } finally {
     (bar as ProgressBar | null)?.finish();
   }
-  if (sweep.cancelled) process.stderr.write(`sweep cancelled: ${sweep.runs.length} of ${n} runs kept\n`);
+  if (sweep.cancelled) process.stderr.write(`sweep cancelled: ${sweep.runs.length} of ${grid.length} runs kept\n`);
 
   // From here a Ctrl-C saves the final record; the write below is synchronous, so nothing runs in between.
   interrupt.setSaver(() => writeOutputs(files(sweep), 'saved'));
   const writeFailed = !writeOutputs(files(sweep));
 
   const tables = report(sweep.runs).map((t) => `\n${t.title}\n${formatTable(t.columns, t.rows)}\n`).join('');
-  process.stdout.write(`${formatSweepTable(varied, sweep.runs)}\n${tables}\nlab: ${lab.id}   backend: ${backend.active}   runs: ${sweep.runs.length}/${n}${sweep.cancelled ? ' (cancelled)' : ''}\n`);
+  const note = cmd.shard && plan?.report ? `\nthe plan's tables read every run: merge the parts to get them\n` : '';
+  const counted = cmd.shard ? `${sweep.runs.length}/${grid.length} of shard ${cmd.shard.index}/${cmd.shard.count}` : `${sweep.runs.length}/${total}`;
+  process.stdout.write(`${formatSweepTable(varied, sweep.runs, numbers)}\n${tables}${note}\nlab: ${lab.id}   backend: ${backend.active}   runs: ${counted}${sweep.cancelled ? ' (cancelled)' : ''}\n`);
   const code = sweepExitCode(sweep);
   return code === EXIT.ok && writeFailed ? EXIT.badInput : code;
 }
