@@ -14,6 +14,8 @@ import { benchWideDeepStep, type WideDeepBenchResult } from '../core/bench/wideD
 import { benchKgat, type KgatBenchResult } from '../core/bench/kgatBench';
 import { benchP5, type P5BenchResult } from '../core/bench/p5Bench';
 import { benchConversationPlay, type ConversationBenchResult } from '../core/bench/conversationBench';
+import { benchAmpCfStep, type AmpCfBenchResult } from '../core/bench/ampCfBench';
+import { benchSoftmaxMfStep, type SoftmaxMfBenchResult } from '../core/bench/softmaxMfBench';
 import { benchRecord, formatBenchTable, METHOD } from './benchReport';
 import { runBrowserBench } from './browserBench';
 import { findTorchPython, formatRatios, runReferences, type OurStep } from './references';
@@ -30,8 +32,10 @@ autoencoder (2000→256→64→256→2000, batch 128) on every tfjs backend.
 In Node it also times one policy step of the weighting lab on wasm (DVAO, workshop, 64 users × 8 slates ×
 10 items; median after warm-up) and the tensor count over 1,000 steps (or as many as fit in 60 s), and
 Mult-VAE's first layer and whole step (paper size 600/200, 500 workshop users × 1,700 items, dropout 0.5) with
-the sparse gather-sum input against a dense X·W₁, and one Wide & Deep step of each model (wide, deep, joint;
-workshop impressions, batch 256).
+the sparse gather-sum input against a dense X·W₁, one Wide & Deep step of each model (wide, deep, joint;
+workshop impressions, batch 256), one AMP-CF step (workshop, P = 3 personas, d = 8, batch 1,024 × (1 + 8)
+candidates) and one warm-start step of the consumption lab's softmax MF (workshop, d = 32, 64 users × all
+1,700 items), each at its lab's defaults.
   --sweep     Node only: also time an 11-point hand-weight sweep of the weighting lab (relevance w,
               diversity 1 − w, default epochs; about a minute)
 In Node, where a python3 imports torch (or BENCH_PYTHON names one), the PyTorch references in
@@ -65,11 +69,13 @@ async function main(argv: string[]): Promise<number> {
   const conversation = browser ? undefined : await runConversationBench();
   const kgat = browser ? undefined : await runKgatBench();
   const p5 = browser ? undefined : await runP5Bench();
+  const ampCf = browser ? undefined : await runAmpCfBench();
+  const softmaxMf = browser ? undefined : await runSoftmaxMfBench();
   const python = browser || argv.includes('--no-reference') ? undefined : findTorchPython();
   const references = python ? runReferences(python, (l) => process.stderr.write(l + '\n')) : undefined;
-  const ours = browser ? [] : ourSteps(report.results, multVae!, wideDeep!, kgat!, p5!);
+  const ours = browser ? [] : ourSteps(report.results, multVae!, wideDeep!, kgat!, p5!, ampCf!, softmaxMf!);
   const reference = references && { python: references.python, version: references.version, ms: Object.fromEntries(references.ms), failed: references.failed };
-  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation, kgat, p5, reference }, null, 2) + '\n');
+  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation, kgat, p5, ampCf, softmaxMf, reference }, null, 2) + '\n');
   const evalLine = evaluation
     ? `\n\n${evaluation.label}: ${evaluation.totalMs.toFixed(1)} ms median (top-k ${evaluation.topKMs.toFixed(1)} ms + all metrics), ${evaluation.reps} runs`
     : '';
@@ -89,13 +95,15 @@ async function main(argv: string[]): Promise<number> {
       p5.steps.map((s) => `${s.family} step ${s.ms.toFixed(0)} ms (prompts of ${s.promptTokens} tokens)`).join(', ') +
       `, plain model ${p5.plainMs.toFixed(0)} ms; one epoch of the default run (unified + per-task + plain; steps per family ${JSON.stringify(p5.stepsPerFamily)}) ≈ ${p5.epochSeconds.toFixed(0)} s`
     : '';
+  const ampCfLines = ampCf ? `\n\n${ampCf.label} on ${ampCf.backend}: ${ampCf.medianMs.toFixed(1)} ms (${ampCf.params} parameters)` : '';
+  const softmaxMfLines = softmaxMf ? `\n${softmaxMf.label} on ${softmaxMf.backend}: ${softmaxMf.medianMs.toFixed(1)} ms (${softmaxMf.params} parameters)` : '';
   const ratioLines = browser ? '' : '\n\n' + formatRatios(ours, references);
-  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}${kgatLines}${p5Lines}${ratioLines}\n\nwrote ${path}\n`);
+  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}${kgatLines}${p5Lines}${ampCfLines}${softmaxMfLines}${ratioLines}\n\nwrote ${path}\n`);
   return report.results.length ? 0 : 1;
 }
 
 /** Our wasm step times under the ids the PyTorch references use (src/core/bench/reference/*.py). */
-function ourSteps(results: readonly { id: string; label: string; backend: string; medianMs: number }[], multVae: FirstLayerTiming[], wideDeep: WideDeepBenchResult, kgat: KgatBenchResult, p5: P5BenchResult): OurStep[] {
+function ourSteps(results: readonly { id: string; label: string; backend: string; medianMs: number }[], multVae: FirstLayerTiming[], wideDeep: WideDeepBenchResult, kgat: KgatBenchResult, p5: P5BenchResult, ampCf: AmpCfBenchResult, softmaxMf: SoftmaxMfBenchResult): OurStep[] {
   const sparse = multVae.find((t) => t.mode === 'sparse')!;
   return [
     ...results.filter((r) => r.backend === 'wasm').map((r) => ({ id: r.id, label: r.label, ms: r.medianMs })),
@@ -106,6 +114,8 @@ function ourSteps(results: readonly { id: string; label: string; backend: string
     { id: 'kgat/transr', label: 'KGAT TransR step', ms: kgat.kgMs },
     ...p5.steps.map((s) => ({ id: `p5/${s.family}`, label: `P5 ${s.family} step`, ms: s.ms })),
     { id: 'p5/plain', label: 'P5 plain sequential step', ms: p5.plainMs },
+    { id: 'amp-cf', label: 'AMP-CF step 1000 users × 3 personas, 1700 items, d = 8, batch 1,024 × 9 candidates', ms: ampCf.medianMs },
+    { id: 'softmax-mf', label: 'softmax-MF step 1000×1700×32, batch 64 users × all items', ms: softmaxMf.medianMs },
   ];
 }
 
@@ -185,4 +195,18 @@ async function runKgatBench(): Promise<KgatBenchResult> {
   await selectBackend('wasm');
   process.stderr.write('KGAT: CF, BPR-MF and TransR steps, 15 each, and the attention update…\n');
   return benchKgat();
+}
+
+/** One AMP-CF step on wasm, on workshop at the AMP-CF lab's defaults. */
+async function runAmpCfBench(): Promise<AmpCfBenchResult> {
+  await selectBackend('wasm');
+  process.stderr.write('AMP-CF: 5 warm-up + 30 timed steps…\n');
+  return benchAmpCfStep();
+}
+
+/** One warm-start step of the consumption lab's softmax MF on wasm, on workshop at the lab's defaults. */
+async function runSoftmaxMfBench(): Promise<SoftmaxMfBenchResult> {
+  await selectBackend('wasm');
+  process.stderr.write('softmax MF (consumption lab): 5 warm-up + 30 timed steps…\n');
+  return benchSoftmaxMfStep();
 }
