@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
   const softmaxMf = browser ? undefined : await runSoftmaxMfBench();
   const python = browser || argv.includes('--no-reference') ? undefined : findTorchPython();
   const references = python ? runReferences(python, (l) => process.stderr.write(l + '\n')) : undefined;
-  const ours = browser ? [] : ourSteps(report.results, multVae!, wideDeep!, kgat!, p5!, ampCf!, softmaxMf!);
+  const ours = browser ? [] : ourSteps({ results: report.results, weighting: weighting!, multVae: multVae!, wideDeep: wideDeep!, conversation: conversation!, kgat: kgat!, p5: p5!, ampCf: ampCf!, softmaxMf: softmaxMf! });
   const reference = references && { python: references.python, version: references.version, ms: Object.fromEntries(references.ms), failed: references.failed };
   await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation, kgat, p5, ampCf, softmaxMf, reference }, null, 2) + '\n');
   const evalLine = evaluation
@@ -102,20 +102,44 @@ async function main(argv: string[]): Promise<number> {
   return report.results.length ? 0 : 1;
 }
 
-/** Our wasm step times under the ids the PyTorch references use (src/core/bench/reference/*.py). */
-function ourSteps(results: readonly { id: string; label: string; backend: string; medianMs: number }[], multVae: FirstLayerTiming[], wideDeep: WideDeepBenchResult, kgat: KgatBenchResult, p5: P5BenchResult, ampCf: AmpCfBenchResult, softmaxMf: SoftmaxMfBenchResult): OurStep[] {
-  const sparse = multVae.find((t) => t.mode === 'sparse')!;
+/** What the Node bench measured, for the per-lab table. */
+interface NodeTimings {
+  results: readonly { id: string; label: string; backend: string; medianMs: number }[];
+  weighting: { step: PolicyStepBenchResult };
+  multVae: FirstLayerTiming[];
+  wideDeep: WideDeepBenchResult;
+  conversation: ConversationBenchResult;
+  kgat: KgatBenchResult;
+  p5: P5BenchResult;
+  ampCf: AmpCfBenchResult;
+  softmaxMf: SoftmaxMfBenchResult;
+}
+
+/**
+ * Every lab's training step on wasm, under the ids the PyTorch references use (src/core/bench/reference/*.py).
+ * The weighting lab's DVAO policy step and the conversational policies' training play have no reference.
+ */
+function ourSteps(t: NodeTimings): OurStep[] {
+  const sparse = t.multVae.find((x) => x.mode === 'sparse')!;
+  const wasm = (id: string) => t.results.find((r) => r.backend === 'wasm' && r.id === id);
+  const bench = (id: string, lab: string): OurStep[] => {
+    const r = wasm(id);
+    return r ? [{ id, lab, label: r.label, ms: r.medianMs }] : [];
+  };
   return [
-    ...results.filter((r) => r.backend === 'wasm').map((r) => ({ id: r.id, label: r.label, ms: r.medianMs })),
-    { id: 'mult-vae', label: 'Mult-VAE step 1700-600-200-600-1700, batch 500 (ours: sparse first layer)', ms: sparse.stepMs },
-    ...wideDeep.steps.map((s) => ({ id: `wide-deep/${s.model}`, label: `Wide & Deep ${s.model} step, batch 256`, ms: s.medianMs })),
-    { id: 'kgat/cf', label: 'KGAT CF step (L = 2, batch 1,024)', ms: kgat.cfMs },
-    { id: 'kgat/bpr-mf', label: 'KGAT-graph BPR-MF step', ms: kgat.bprMfMs },
-    { id: 'kgat/transr', label: 'KGAT TransR step', ms: kgat.kgMs },
-    ...p5.steps.map((s) => ({ id: `p5/${s.family}`, label: `P5 ${s.family} step`, ms: s.ms })),
-    { id: 'p5/plain', label: 'P5 plain sequential step', ms: p5.plainMs },
-    { id: 'amp-cf', label: 'AMP-CF step 1000 users × 3 personas, 1700 items, d = 8, batch 1,024 × 9 candidates', ms: ampCf.medianMs },
-    { id: 'softmax-mf', label: 'softmax-MF step 1000×1700×32, batch 64 users × all items', ms: softmaxMf.medianMs },
+    ...bench('mf-bpr', 'pop-vs-mf'),
+    ...bench('dense-ae', '(reference workload)'),
+    { id: 'weighting/policy', lab: 'weighting', label: `${t.weighting.step.method} policy step, 64 users × 8 slates × 10 items`, ms: t.weighting.step.medianMs },
+    { id: 'softmax-mf', lab: 'consumption', label: 'softmax-MF step 1000×1700×32, batch 64 users × all items', ms: t.softmaxMf.medianMs },
+    { id: 'mult-vae', lab: 'mult-vae', label: 'Mult-VAE step 1700-600-200-600-1700, batch 500 (ours: sparse first layer)', ms: sparse.stepMs },
+    { id: 'amp-cf', lab: 'amp-cf', label: 'AMP-CF step, 3 personas, d = 8, batch 1,024 × 9 candidates', ms: t.ampCf.medianMs },
+    ...t.wideDeep.steps.map((s) => ({ id: `wide-deep/${s.model}`, lab: 'wide-deep', label: `Wide & Deep ${s.model} step, batch 256`, ms: s.medianMs })),
+    ...t.conversation.policies.map((p) => ({ id: `conversation/${p.policy}`, lab: 'conversation', label: `${p.policy} DQN: one training conversation (${p.actionsPerEpisode.toFixed(1)} steps)`, ms: 1000 / p.episodesPerSecond })),
+    { id: 'kgat/cf', lab: 'kgat', label: 'KGAT CF step (whole graph, L = 2, batch 1,024)', ms: t.kgat.cfMs },
+    { id: 'kgat/bpr-mf', lab: 'kgat', label: 'BPR-MF step through the KGAT code', ms: t.kgat.bprMfMs },
+    { id: 'kgat/transr', lab: 'kgat', label: 'KGAT TransR step (batch 2,048)', ms: t.kgat.kgMs },
+    ...t.p5.steps.map((s) => ({ id: `p5/${s.family}`, lab: 'p5', label: `P5 ${s.family} step (prompts of ${s.promptTokens} tokens, batch 128)`, ms: s.ms })),
+    { id: 'p5/plain', lab: 'p5', label: 'P5 plain sequential step', ms: t.p5.plainMs },
   ];
 }
 

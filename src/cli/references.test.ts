@@ -23,14 +23,14 @@ describe('parseReferenceOutput', () => {
 
 describe('formatRatios', () => {
   const ours = [
-    { id: 'a', label: 'step A', ms: 3 },
-    { id: 'b', label: 'step B', ms: 10 },
-    { id: 'c', label: 'step C', ms: 5 },
+    { id: 'a', lab: 'x', label: 'step A', ms: 3 },
+    { id: 'b', lab: 'y', label: 'step B', ms: 10 },
+    { id: 'c', lab: 'y', label: 'step C', ms: 5 },
   ];
 
   it('gives ours / PyTorch and whether it is within 2×; a workload without a reference says so', () => {
     const out = formatRatios(ours, { python: 'py', version: '1.13', ms: new Map([['a', 2], ['b', 2.5]]), failed: ['x.py: boom'] });
-    const row = (label: string) => out.split('\n').find((l) => l.startsWith(label))!.split(/\s{2,}/);
+    const row = (label: string) => out.split('\n').find((l) => l.includes(label))!.split(/\s{2,}/).slice(1);
     // 3 / 2 = 1.5 (within 2×), 10 / 2.5 = 4 (not), C has none.
     expect(row('step A')).toEqual(['step A', '3.0', '2.0', '1.5', 'yes']);
     expect(row('step B')).toEqual(['step B', '10.0', '2.5', '4.0', 'no']);

@@ -70,6 +70,8 @@ export function runReferences(python: string, log: (line: string) => void, dir =
 /** One of our step timings that a reference may match: the workload id, what it is, and ms per step on wasm. */
 export interface OurStep {
   id: string;
+  /** The lab whose training this step is. */
+  lab: string;
   label: string;
   ms: number;
 }
@@ -79,11 +81,11 @@ export function formatRatios(ours: readonly OurStep[], refs: ReferenceTimes | un
   const rows = ours.map((o) => {
     const ref = refs?.ms.get(o.id);
     const ratio = ref === undefined ? undefined : o.ms / ref;
-    return [o.label, o.ms.toFixed(1), ref === undefined ? '–' : ref.toFixed(1), ratio === undefined ? '–' : ratio.toFixed(1), ratio === undefined ? 'no reference' : ratio <= RATIO_GOAL ? 'yes' : 'no'];
+    return [o.lab, o.label, o.ms.toFixed(1), ref === undefined ? '–' : ref.toFixed(1), ratio === undefined ? '–' : ratio.toFixed(1), ratio === undefined ? 'no reference' : ratio <= RATIO_GOAL ? 'yes' : 'no'];
   });
   const head = refs
     ? `Against PyTorch ${refs.version} (${refs.python}, one thread), same model, shapes and optimiser:`
     : 'No PyTorch reference here (a python3 that imports torch; on Debian: apt install python3-torch libopenblas0-pthread, or set BENCH_PYTHON): ratios skipped.';
   const failed = refs?.failed.map((f) => `reference failed: ${f}`) ?? [];
-  return [head, formatTable(['training step (wasm)', 'ours ms', 'PyTorch ms', 'ratio', `≤ ${RATIO_GOAL}×`], rows), ...failed].join('\n');
+  return [head, formatTable(['lab', 'training step (wasm)', 'ours ms', 'PyTorch ms', 'ratio', `≤ ${RATIO_GOAL}×`], rows), ...failed].join('\n');
 }
