@@ -3,10 +3,14 @@
 // (~0.5–1.3 GFLOP/s here); this kernel runs those products several times faster (tf/wasmBatchMatMul.ts hooks it in).
 //
 // out[p] = a[p] · b[p] for row-major a: B × M × K, b: B × K × N, out: B × M × N, all in the module's own memory.
-// Loop order, per batch p and per block of R = 4 rows of a (then single rows for M % 4):
-//   for k: s_r = splat(a[i + r, k]); for j in steps of 4: v = b[k, j..j+3]; out[i + r, j..j+3] += s_r · v
-//   (the N % 4 tail in scalar f32). Each out element sums its K products in order k = 0, 1, … from 0, with a
-//   separate multiply and add (no fused multiply-add), as tfjs-wasm's scalar loop does for K ≤ 48 (its k-block).
+// Per batch p, blocks of R = 4 rows of a (then single rows for M % 4) and, across out's columns, tiles of C = 2
+// vectors (8 columns), then single vectors, then the N % 4 columns in scalar f32. A tile keeps its R × C
+// accumulators in locals over the whole k loop: per k it loads C vectors of b and R values of a (splat), and out is
+// written once. Each out element sums its K products in order k = 0, 1, … from 0, with a separate multiply and add
+// (no fused multiply-add), as tfjs-wasm's scalar loop does for short K: bit-identical results to tfjs's kernel for
+// K ≤ 49 (measured; it sums longer K in blocks, so there the two differ by float32 rounding).
+// Measured here (kernel alone, copies included, one thread): 15–23 GFLOP/s on P5's attention shapes; tiles of
+// 1, 3 or 4 vectors were 5–25% slower than 2, and a loop that added into out in memory ~30% slower.
 
 /** Unsigned LEB128. */
 function uleb(n: number): number[] {
@@ -72,79 +76,105 @@ const incLocal = (l: number, by: number[]) => [...get(l), ...by, ...ADD, ...set(
 /** `while (cond) body` as block { loop { if !cond break; body; continue } }. */
 const whileLoop = (cond: number[], body: number[]) => [...BLOCK, ...LOOP, ...cond, ...EQZ, ...brIf(1), ...body, ...br(0), ...END, ...END];
 
+const LE_U = [0x4d];
+const v128c0 = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
+const v128loadAt = (offset: number) => [0xfd, 0x00, 2, ...uleb(offset)];
+const v128storeAt = (offset: number) => [0xfd, 0x0b, 2, ...uleb(offset)];
+
 // Locals: parameters first.
 const P_B = 0, P_M = 1, P_K = 2, P_N = 3, P_A = 4, P_BPTR = 5, P_O = 6;
 // i32 locals
-const p = 7, i = 8, k = 9, jb = 10, aRow = 11, oRow = 12, bP = 13, bRow = 14, aStride = 15, oStride = 16, n4b = 17, nb = 18, bBatch = 19;
-const pa = [20, 21, 22, 23]; // a[i + r, k] addresses
-const po = [24, 25, 26, 27]; // out[i + r, 0] addresses
-const N_I32 = 21;
+const p = 7, i = 8, kb = 9, jb = 10, aRow = 11, oRow = 12, bP = 13, bk = 14, aStride = 15, oStride = 16, n4b = 17, nb = 18, bBatch = 19, kEnd = 20;
+const pa = [21, 22, 23, 24]; // a[i + r, 0] addresses
+const po = [25, 26, 27, 28]; // out[i + r, 0] addresses
+const N_I32 = 22;
 // f32 locals
-const av = [28, 29, 30, 31];
-const bs = 32;
+const accF = [29, 30, 31, 32];
+const bs = 33;
 const N_F32 = 5;
-// v128 locals
-const sv = [33, 34, 35, 36];
-const bv = 37;
-const N_V128 = 5;
+// v128 locals: accumulators (row r, vector c) at V0 + r·MAX_C + c, then b vectors, then the splat
+const MAX_R = 4;
+const MAX_C = 4;
+const V0 = 34;
+const acc = (r: number, c: number) => V0 + r * MAX_C + c;
+const bvec = (c: number) => V0 + MAX_R * MAX_C + c;
+const sv = V0 + MAX_R * MAX_C + MAX_C;
+const N_V128 = MAX_R * MAX_C + MAX_C + 1;
 
-/** R rows of a (starting at aRow) times b (at bP) into R rows of out (at oRow). */
-function rowBlock(R: number): number[] {
-  const rs = Array.from({ length: R }, (_, r) => r);
-  const setup = rs.flatMap((r) => [
+const range = (n: number) => Array.from({ length: n }, (_, x) => x);
+
+/**
+ * out[i..i+R, j..j+4C] for the current jb: R × C accumulators kept in locals over all k (registers, mostly), so
+ * each k loads C vectors of b and R values of a, and out is written once.
+ */
+function simdTile(R: number, C: number): number[] {
+  const kBody = [
+    ...range(C).flatMap((c) => [...get(bk), ...v128loadAt(16 * c), ...set(bvec(c))]),
+    ...range(R).flatMap((r) => [
+      ...get(pa[r]), ...get(kb), ...ADD, ...f32load, ...F32X4_SPLAT, ...set(sv),
+      ...range(C).flatMap((c) => [...get(acc(r, c)), ...get(sv), ...get(bvec(c)), ...F32X4_MUL, ...F32X4_ADD, ...set(acc(r, c))]),
+    ]),
+    ...incLocal(kb, i32c(4)),
+    ...incLocal(bk, get(nb)),
+  ];
+  return [
+    ...range(R).flatMap((r) => range(C).flatMap((c) => [...v128c0, ...set(acc(r, c))])),
+    ...i32c(0), ...set(kb),
+    ...get(bP), ...get(jb), ...ADD, ...set(bk),
+    ...whileLoop([...get(kb), ...get(kEnd), ...LT_U], kBody),
+    ...range(R).flatMap((r) => range(C).flatMap((c) => [...get(po[r]), ...get(jb), ...ADD, ...get(acc(r, c)), ...v128storeAt(16 * c)])),
+    ...incLocal(jb, i32c(16 * C)),
+  ];
+}
+
+/** out[i..i+R, j] for one column j (the N % 4 tail), in scalar f32. */
+function scalarTile(R: number): number[] {
+  const kBody = [
+    ...get(bk), ...f32load, ...set(bs),
+    ...range(R).flatMap((r) => [...get(accF[r]), ...get(pa[r]), ...get(kb), ...ADD, ...f32load, ...get(bs), ...F32_MUL, ...F32_ADD, ...set(accF[r])]),
+    ...incLocal(kb, i32c(4)),
+    ...incLocal(bk, get(nb)),
+  ];
+  return [
+    ...range(R).flatMap((r) => [0x43, 0, 0, 0, 0, ...set(accF[r])]), // f32.const 0
+    ...i32c(0), ...set(kb),
+    ...get(bP), ...get(jb), ...ADD, ...set(bk),
+    ...whileLoop([...get(kb), ...get(kEnd), ...LT_U], kBody),
+    ...range(R).flatMap((r) => [...get(po[r]), ...get(jb), ...ADD, ...get(accF[r]), ...f32store]),
+    ...incLocal(jb, i32c(4)),
+  ];
+}
+
+/** R rows of a (starting at aRow) times b (at bP) into R rows of out (at oRow): tiles of C vectors, then 1, then scalar columns. */
+function rowBlock(R: number, C: number): number[] {
+  const setup = range(R).flatMap((r) => [
     ...get(aRow), ...get(aStride), ...i32c(r), ...MUL, ...ADD, ...set(pa[r]),
     ...get(oRow), ...get(oStride), ...i32c(r), ...MUL, ...ADD, ...set(po[r]),
   ]);
-  const loadA = rs.flatMap((r) => [...get(pa[r]), ...f32load, ...set(av[r]), ...get(av[r]), ...F32X4_SPLAT, ...set(sv[r])]);
-  const simdBody = [
-    ...get(bRow), ...get(jb), ...ADD, ...v128load, ...set(bv),
-    ...rs.flatMap((r) => [
-      ...get(po[r]), ...get(jb), ...ADD, // store address
-      ...get(po[r]), ...get(jb), ...ADD, ...v128load,
-      ...get(sv[r]), ...get(bv), ...F32X4_MUL, ...F32X4_ADD, ...v128store,
-    ]),
-    ...incLocal(jb, i32c(16)),
-  ];
-  const tailBody = [
-    ...get(bRow), ...get(jb), ...ADD, ...f32load, ...set(bs),
-    ...rs.flatMap((r) => [
-      ...get(po[r]), ...get(jb), ...ADD,
-      ...get(po[r]), ...get(jb), ...ADD, ...f32load,
-      ...get(av[r]), ...get(bs), ...F32_MUL, ...F32_ADD, ...f32store,
-    ]),
-    ...incLocal(jb, i32c(4)),
-  ];
-  const kBody = [
-    ...loadA,
-    ...i32c(0), ...set(jb),
-    ...whileLoop([...get(jb), ...get(n4b), ...LT_U], simdBody),
-    ...whileLoop([...get(jb), ...get(nb), ...LT_U], tailBody),
-    ...rs.flatMap((r) => incLocal(pa[r], i32c(4))),
-    ...incLocal(bRow, get(nb)),
-    ...incLocal(k, i32c(1)),
-  ];
   return [
     ...setup,
-    ...i32c(0), ...set(k),
-    ...get(bP), ...set(bRow),
-    ...whileLoop([...get(k), ...get(P_K), ...LT_U], kBody),
+    ...i32c(0), ...set(jb),
+    ...whileLoop([...get(jb), ...i32c(16 * C), ...ADD, ...get(n4b), ...LE_U], simdTile(R, C)),
+    ...(C > 1 ? whileLoop([...get(jb), ...i32c(16), ...ADD, ...get(n4b), ...LE_U], simdTile(R, 1)) : []),
+    ...whileLoop([...get(jb), ...get(nb), ...LT_U], scalarTile(R)),
     ...incLocal(aRow, [...get(aStride), ...i32c(R), ...MUL]),
     ...incLocal(oRow, [...get(oStride), ...i32c(R), ...MUL]),
     ...incLocal(i, i32c(R)),
   ];
 }
 
-function kernelBody(): number[] {
+function kernelBody(C: number): number[] {
   const batchBody = [
     ...i32c(0), ...set(i),
-    // blocks of 4 rows while i + 4 ≤ M, i.e. i + 3 < M
-    ...whileLoop([...get(i), ...i32c(3), ...ADD, ...get(P_M), ...LT_U], rowBlock(4)),
-    ...whileLoop([...get(i), ...get(P_M), ...LT_U], rowBlock(1)),
+    // blocks of 4 rows while i + 4 ≤ M
+    ...whileLoop([...get(i), ...i32c(4), ...ADD, ...get(P_M), ...LE_U], rowBlock(4, C)),
+    ...whileLoop([...get(i), ...get(P_M), ...LT_U], rowBlock(1, C)),
     ...incLocal(bP, get(bBatch)),
     ...incLocal(p, i32c(1)),
   ];
   return [
     ...get(P_K), ...i32c(4), ...MUL, ...set(aStride),
+    ...get(aStride), ...set(kEnd),
     ...get(P_N), ...i32c(4), ...MUL, ...set(oStride),
     ...get(oStride), ...set(nb),
     ...get(nb), ...i32c(-16), ...AND, ...set(n4b),
@@ -158,13 +188,13 @@ function kernelBody(): number[] {
 }
 
 /**
- * The module's bytes: exports `mm(B, M, K, N, aPtr, bPtr, outPtr)` (byte offsets; out must hold zeros) and its
+ * The module's bytes: exports `mm(B, M, K, N, aPtr, bPtr, outPtr)` (byte offsets) and its
  * memory `mem` (1 page to start; the caller grows it).
  */
-export function simdMatMulModuleBytes(): Uint8Array<ArrayBuffer> {
+export function simdMatMulModuleBytes(tileVectors = 2): Uint8Array<ArrayBuffer> {
   const funcType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
   const locals = vec([[...uleb(N_I32), I32], [...uleb(N_F32), F32], [...uleb(N_V128), V128]]);
-  const body = [...locals, ...kernelBody(), ...END];
+  const body = [...locals, ...kernelBody(tileVectors), ...END];
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec([funcType])),
@@ -210,10 +240,10 @@ export class SimdBatchMatMul {
   }
 
   /** null where WebAssembly or its SIMD is missing (the module does not validate). */
-  static create(): SimdBatchMatMul | null {
+  static create(tileVectors = 2): SimdBatchMatMul | null {
     const wasm = webAssemblyApi();
     if (!wasm) return null;
-    const bytes = simdMatMulModuleBytes();
+    const bytes = simdMatMulModuleBytes(tileVectors);
     try {
       if (!wasm.validate(bytes)) return null;
       return new SimdBatchMatMul(new wasm.Instance(new wasm.Module(bytes), {}));
@@ -238,7 +268,6 @@ export class SimdBatchMatMul {
     const heap = this.heap;
     heap.set(a.subarray(0, aLen), 0);
     heap.set(b.subarray(0, bLen), bOff);
-    heap.fill(0, oOff, oOff + oLen);
     this.mm(B, M, K, N, 0, bOff * 4, oOff * 4);
     out.set(heap.subarray(oOff, oOff + oLen));
   }

@@ -44,9 +44,9 @@ describe('the SIMD kernel alone', () => {
     expect(Array.from(out)).toEqual([1, 2, 8, 3, 4, 18, 0, -2, -3, 12, 4, 0]);
   });
 
-  it('sums each element in k order like a scalar float32 loop, and reuses its memory across sizes', () => {
-    const k = SimdBatchMatMul.create()!;
-    for (const [B, M, K, N] of [[3, 5, 7, 9], [2, 1, 1, 1], [4, 9, 1, 13], [7, 1, 5, 3], [64, 31, 16, 31], [2, 8, 8, 8]]) {
+  it.each([1, 2, 3, 4])('sums each element in k order like a scalar float32 loop (tiles of %i vectors), reusing its memory', (tile) => {
+    const k = SimdBatchMatMul.create(tile)!;
+    for (const [B, M, K, N] of [[3, 5, 7, 9], [2, 1, 1, 1], [4, 9, 1, 13], [7, 1, 5, 3], [64, 31, 16, 31], [2, 8, 8, 8], [3, 6, 5, 29], [2, 4, 2, 12]]) {
       const a = filled(B * M * K, 1 + B);
       const b = filled(B * K * N, 2 + N);
       const out = new Float32Array(B * M * N);
