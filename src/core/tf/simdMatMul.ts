@@ -59,8 +59,6 @@ const f32load = [0x2a, 2, 0]; // align 2^2, offset 0
 const f32store = [0x38, 2, 0];
 const F32_ADD = [0x92];
 const F32_MUL = [0x94];
-const v128load = [0xfd, 0x00, 2, 0]; // alignment is a hint: rows need not be 16-byte aligned
-const v128store = [0xfd, 0x0b, 2, 0];
 const F32X4_SPLAT = [0xfd, 0x13];
 const F32X4_ADD = [0xfd, ...uleb(228)];
 const F32X4_MUL = [0xfd, ...uleb(230)];
@@ -78,6 +76,7 @@ const whileLoop = (cond: number[], body: number[]) => [...BLOCK, ...LOOP, ...con
 
 const LE_U = [0x4d];
 const v128c0 = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
+// v128 load/store at a constant byte offset; the alignment (2^2) is a hint: rows need not be 16-byte aligned.
 const v128loadAt = (offset: number) => [0xfd, 0x00, 2, ...uleb(offset)];
 const v128storeAt = (offset: number) => [0xfd, 0x0b, 2, ...uleb(offset)];
 
