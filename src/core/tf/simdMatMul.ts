@@ -251,23 +251,39 @@ export class SimdBatchMatMul {
     }
   }
 
-  /** out (B × M × N) = a (B × M × K) · b (B × K × N), batch by batch. */
-  run(a: Float32Array, b: Float32Array, out: Float32Array, B: number, M: number, K: number, N: number): void {
-    const aLen = B * M * K;
-    const bLen = B * K * N;
-    const oLen = B * M * N;
-    // Each operand starts on a 16-byte boundary (4 floats).
-    const bOff = (aLen + 3) & ~3;
-    const oOff = bOff + ((bLen + 3) & ~3);
-    const bytes = (oOff + oLen) * 4;
-    if (bytes > this.mem.buffer.byteLength) {
+  /**
+   * Grows the module's memory to hold a, b and out for these sizes (it never shrinks: the largest product's size stays
+   * reserved). False when it cannot: more than 4 GiB, or the engine refuses to grow.
+   */
+  reserve(B: number, M: number, K: number, N: number): boolean {
+    const bytes = layout(B, M, K, N).end * 4;
+    if (bytes <= this.mem.buffer.byteLength) return true;
+    if (bytes > 2 ** 32 - 65536) return false;
+    try {
       this.mem.grow(Math.ceil((bytes - this.mem.buffer.byteLength) / 65536));
+      return true;
+    } catch {
+      return false;
     }
+  }
+
+  /** out (B × M × N) = a (B × M × K) · b (B × K × N), batch by batch. Throws where {@link reserve} would be false. */
+  run(a: Float32Array, b: Float32Array, out: Float32Array, B: number, M: number, K: number, N: number): void {
+    if (!this.reserve(B, M, K, N)) throw new RangeError(`SIMD batched matmul: no room for [${B}, ${M}, ${K}] · [${B}, ${K}, ${N}]`);
+    const { bOff, oOff, end } = layout(B, M, K, N);
     if (this.heap.buffer !== this.mem.buffer) this.heap = new Float32Array(this.mem.buffer);
     const heap = this.heap;
-    heap.set(a.subarray(0, aLen), 0);
-    heap.set(b.subarray(0, bLen), bOff);
+    heap.set(a.subarray(0, B * M * K), 0);
+    heap.set(b.subarray(0, B * K * N), bOff);
     this.mm(B, M, K, N, 0, bOff * 4, oOff * 4);
-    out.set(heap.subarray(oOff, oOff + oLen));
+    out.set(heap.subarray(oOff, end));
   }
+}
+
+/** Where a, b and out lie in the module's memory (in floats): a at 0, each operand on a 16-byte boundary. */
+function layout(B: number, M: number, K: number, N: number): { bOff: number; oOff: number; end: number } {
+  const up4 = (n: number) => Math.ceil(n / 4) * 4;
+  const bOff = up4(B * M * K);
+  const oOff = bOff + up4(B * K * N);
+  return { bOff, oOff, end: oOff + B * M * N };
 }

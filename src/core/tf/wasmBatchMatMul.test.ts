@@ -64,6 +64,13 @@ describe('the SIMD kernel alone', () => {
       expect(Array.from(out)).toEqual(Array.from(ref));
     }
   });
+
+  it('refuses, without growing, a product whose operands exceed 4 GiB (the override then leaves it to tfjs)', () => {
+    const k = SimdBatchMatMul.create()!;
+    expect(k.reserve(1024, 1024, 1024, 2)).toBe(false);
+    expect(() => k.run(new Float32Array(0), new Float32Array(0), new Float32Array(0), 1024, 1024, 1024, 2)).toThrow(RangeError);
+    expect(k.reserve(2, 3, 4, 5)).toBe(true);
+  });
 });
 
 describe('the BatchMatMul override on wasm', () => {

@@ -40,6 +40,7 @@ export function installWasmBatchMatMul(): boolean {
     const backend = args.backend as BackendWasm;
     const [B, M, K] = a.shape;
     const N = b.shape[2];
+    if (!simd!.reserve(B, M, K, N)) return orig.kernelFunc(args); // our memory cannot grow that far
     const out = backend.makeOutput([B, M, N], 'float32');
     if (B * M * N === 0) return out;
     // Views after makeOutput: its allocation may grow the wasm heap and detach earlier views.
