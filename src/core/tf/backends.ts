@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ErrorCode, LabError } from '../errors';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { installWasmBatchMatMul } from './wasmBatchMatMul';
 
 import { BACKENDS, describeBackend, NOT_TRIED, type BackendChoice, type BackendName, type BackendReport, type BackendAttempt } from './backendNames';
 
@@ -51,6 +52,8 @@ async function tryBackend(name: BackendName): Promise<string | null> {
         ? 'no WebGL context (GPU blocked or unavailable)'
         : 'failed to initialise';
   }
+  // tfjs-wasm runs batched matmuls (batch > 1) in a scalar loop: ours in WebAssembly SIMD instead, once per process.
+  if (name === 'wasm') installWasmBatchMatMul();
   try {
     return await smokeTest();
   } catch (e) {

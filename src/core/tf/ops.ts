@@ -56,7 +56,9 @@ export function matMulConst(a: tf.Tensor2D, c: tf.Tensor2D, cT: tf.Tensor2D): tf
 
 /**
  * Batched a·b (B × m × k times B × k × n) whose backward pass transposes first, like tf/ops.ts `matMulFast` for
- * 2-D: dA = dY·Bᵀ, dB = Aᵀ·dY, each as a plain batched product of an explicitly transposed operand.
+ * 2-D: dA = dY·Bᵀ, dB = Aᵀ·dY, each as a plain batched product of an explicitly transposed operand. On wasm, plain
+ * products with batch > 1 run in our WebAssembly SIMD kernel (tf/wasmBatchMatMul.ts, installed by selectBackend):
+ * 5–9× tfjs-wasm's own scalar loop on P5's attention shapes; transpose flags would send them back to that loop.
  */
 export const batchMatMulFast = tf.customGrad((...args: Arg[]) => {
   const [a, b, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.GradSaveFunc];
