@@ -25,6 +25,8 @@ export interface AppBenchResult {
   runSeconds: number;
   /** Long tasks from the click to one second after the run ended: the longest, and how many. */
   longestTaskMs: number;
+  /** When the longest task started, in seconds after the click (past `runSeconds`: after the run ended). */
+  longestTaskAtS: number | null;
   longTasks: number;
   /** Their total time: how much of the run the page could not answer within 50 ms. */
   longTaskTotalMs: number;
@@ -141,6 +143,7 @@ async function measureLab(browser: Browser, base: string, plan: AppBenchPlan): P
     const during = m.tasks.filter(([t]) => t >= click);
     const load = m.tasks.filter(([t]) => t < click);
     const longest = (ts: [number, number][]) => ts.reduce((a, [, d]) => Math.max(a, d), 0);
+    const worst = during.reduce<[number, number] | null>((a, t) => (a === null || t[1] > a[1] ? t : a), null);
     return {
       labId: plan.labId,
       url: url.slice(base.length - 1),
@@ -150,6 +153,7 @@ async function measureLab(browser: Browser, base: string, plan: AppBenchPlan): P
       firstPointChart: m.firstPoint ? m.firstPoint[1] : null,
       runSeconds: Number(((endAt - click) / 1000).toFixed(1)),
       longestTaskMs: Math.round(longest(during)),
+      longestTaskAtS: worst ? Number(((worst[0] - click) / 1000).toFixed(2)) : null,
       longTasks: during.length,
       longTaskTotalMs: Math.round(during.reduce((a, [, d]) => a + d, 0)),
       loadLongestTaskMs: Math.round(longest(load)),
@@ -164,7 +168,7 @@ async function measureLab(browser: Browser, base: string, plan: AppBenchPlan): P
 export function formatAppResult(r: AppBenchResult): string {
   return (
     `${r.labId} (${r.url}): first chart point ${r.firstPointMs ?? '—'} ms after navigation (${r.firstPointChart ?? 'none'}; Train clicked at ${r.clickMs} ms); ` +
-    `during the run (${r.runSeconds} s, ${r.steps} steps, ${r.ended}): longest main-thread task ${r.longestTaskMs} ms, ${r.longTasks} tasks over ${LONG_TASK_MS} ms ` +
+    `during the run (${r.runSeconds} s, ${r.steps} steps, ${r.ended}): longest main-thread task ${r.longestTaskMs} ms${r.longestTaskAtS === null ? '' : ` (at ${r.longestTaskAtS} s)`}, ${r.longTasks} tasks over ${LONG_TASK_MS} ms ` +
     `(${r.longTaskTotalMs} ms in all); during load: longest ${r.loadLongestTaskMs} ms, ${r.loadLongTasks} over ${LONG_TASK_MS} ms`
   );
 }
