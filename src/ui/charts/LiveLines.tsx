@@ -1,10 +1,11 @@
 // The lines of a chart while its run trains: plain SVG, drawn in a few milliseconds per update, where recharts takes
 // tens to hundreds (its own store re-renders the whole chart synchronously on every new row). Same axes, labels,
 // legend, markers and reference line; hovering shows the exact values at the nearest x.
-import { useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { useState, type MouseEvent } from 'react';
 import type { ChartSpec } from '../../core/experiment/types';
 import type { ChartRow } from './MetricChart';
 import { niceTicks } from './niceTicks';
+import { useBoxSize } from './useBoxSize';
 
 const M = { top: 8, right: 16, bottom: 40, left: 68 };
 const LEGEND_H = 22;
@@ -14,18 +15,8 @@ const tick = (v: number) => String(Number(v.toPrecision(3)));
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4));
 
 export function LiveLines({ spec, rows, markers }: { spec: ChartSpec; rows: ChartRow[]; markers: number[] }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ w: 0, h: 0 });
+  const { ref: box, ...size } = useBoxSize<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const read = () => setSize((s) => (s.w === el.clientWidth && s.h === el.clientHeight ? s : { w: el.clientWidth, h: el.clientHeight }));
-    read();
-    const ro = new ResizeObserver(read);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   const w = Math.max(0, size.w - M.left - M.right);
   const h = Math.max(0, size.h - LEGEND_H - M.top - M.bottom);
@@ -104,7 +95,7 @@ export function LiveLines({ spec, rows, markers }: { spec: ChartSpec; rows: Char
           {spec.reference ? (
             <g>
               <line x1={M.left} x2={M.left + w} y1={sy(spec.reference.y)} y2={sy(spec.reference.y)} stroke="#b42318" strokeDasharray="4 4" />
-              <text x={M.left + w - 4} y={sy(spec.reference.y) - 4} textAnchor="end" fontSize="10" fill="#b42318">{spec.reference.label}</text>
+              <text x={M.left + w - 4} y={Math.max(sy(spec.reference.y) - 4, LEGEND_H + M.top + 10)} textAnchor="end" fontSize="10" fill="#b42318">{spec.reference.label}</text>
             </g>
           ) : null}
           {paths.map(({ s, d }) => <path key={s.key} d={d} fill="none" stroke={s.color} strokeWidth="2" strokeDasharray={s.dashed ? '6 4' : undefined} />)}
