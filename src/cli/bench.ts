@@ -19,16 +19,22 @@ import { benchSoftmaxMfStep, type SoftmaxMfBenchResult } from '../core/bench/sof
 import { benchRecord, formatBenchTable, METHOD } from './benchReport';
 import { runBrowserBench } from './browserBench';
 import { findTorchPython, formatRatios, runReferences, type OurStep } from './references';
+import { formatAppResult } from './appBench';
 import { writeTextFile } from './output';
 import { REPO_ROOT } from './repoRoot';
 
-const USAGE = `Usage: npm run bench [-- --browser | --sweep]
+const USAGE = `Usage: npm run bench [-- --browser | --app | --sweep]
 
 Times one training step of BPR-MF (1000 users × 1700 items × 32 dims, batch 1024) and of a dense
 autoencoder (2000→256→64→256→2000, batch 128) on every tfjs backend.
   (default)   in Node: wasm and cpu → bench-results/bench-node.json
   --browser   in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium) via a Vite dev server:
-              webgpu, webgl, wasm and cpu → bench-results/bench-browser.json
+              webgpu, webgl, wasm and cpu → bench-results/bench-browser.json; then it builds the app, serves
+              it with vite preview and trains the default lab (and the first minute of weighting and
+              multVae) on workshop with wasm: the time from navigation to the first chart point, and the
+              main thread's long tasks (over 50 ms) during the run
+  --app       only the app part of --browser → bench-results/bench-app.json
+              (APP_BENCH_LABS=popVsMf,weighting picks the labs)
 In Node it also times one policy step of the weighting lab on wasm (DVAO, workshop, 64 users × 8 slates ×
 10 items; median after warm-up) and the tensor count over 1,000 steps (or as many as fit in 60 s), and
 Mult-VAE's first layer and whole step (paper size 600/200, 500 workshop users × 1,700 items, dropout 0.5) with
@@ -47,20 +53,24 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  const unknown = argv.find((a) => a !== '--browser' && a !== '--sweep' && a !== '--no-reference');
+  const unknown = argv.find((a) => a !== '--browser' && a !== '--sweep' && a !== '--app' && a !== '--no-reference');
   if (unknown) {
     process.stderr.write(`error: unknown argument '${unknown}'\n${USAGE}\n`);
     return 2;
   }
-  const browser = argv.includes('--browser');
+  const appOnly = argv.includes('--app');
+  const browser = argv.includes('--browser') || appOnly;
   const sweep = argv.includes('--sweep');
   if (browser && sweep) {
     process.stderr.write(`error: --sweep runs in Node only; leave out --browser\n${USAGE}\n`);
     return 2;
   }
   process.stderr.write(`${METHOD}\n`);
-  const { report, environment } = browser ? await runBrowserBench((l) => process.stderr.write(l + '\n')) : await runNodeBench();
-  const path = join(REPO_ROOT, 'bench-results', browser ? 'bench-browser.json' : 'bench-node.json');
+  const { report, environment, app } = browser
+    ? await runBrowserBench((l) => process.stderr.write(l + '\n'), { steps: !appOnly, app: true })
+    : { ...(await runNodeBench()), app: undefined };
+  // --app alone leaves the last full browser record as it is.
+  const path = join(REPO_ROOT, 'bench-results', appOnly ? 'bench-app.json' : browser ? 'bench-browser.json' : 'bench-node.json');
   // Evaluation is plain JS, the same in Node and the browser: measured in Node only.
   const evaluation = browser ? undefined : benchFullEvaluation();
   const weighting = browser ? undefined : await runWeightingBench(sweep);
@@ -76,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
   const ours = browser ? [] : ourSteps({ results: report.results, weighting: weighting!, multVae: multVae!, wideDeep: wideDeep!, conversation: conversation!, kgat: kgat!, p5: p5!, ampCf: ampCf!, softmaxMf: softmaxMf! });
   const reference = references && { python: references.python, version: references.version, ms: Object.fromEntries(references.ms), failed: references.failed };
   await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation, kgat, p5, ampCf, softmaxMf, reference }, null, 2) + '\n');
+  await writeTextFile(path, JSON.stringify({ ...benchRecord(report, environment, new Date()), evaluation, weighting, multVae, wideDeep, conversation, kgat, p5, app }, null, 2) + '\n');
   const evalLine = evaluation
     ? `\n\n${evaluation.label}: ${evaluation.totalMs.toFixed(1)} ms median (top-k ${evaluation.topKMs.toFixed(1)} ms + all metrics), ${evaluation.reps} runs`
     : '';
@@ -95,11 +106,12 @@ async function main(argv: string[]): Promise<number> {
       p5.steps.map((s) => `${s.family} step ${s.ms.toFixed(0)} ms (prompts of ${s.promptTokens} tokens)`).join(', ') +
       `, plain model ${p5.plainMs.toFixed(0)} ms; one epoch of the default run (unified + per-task + plain; steps per family ${JSON.stringify(p5.stepsPerFamily)}) ≈ ${p5.epochSeconds.toFixed(0)} s`
     : '';
+  const appLines = app ? '\n\nThe built app in Chromium (wasm, workshop):\n' + app.map(formatAppResult).join('\n') : '';
   const ampCfLines = ampCf ? `\n\n${ampCf.label} on ${ampCf.backend}: ${ampCf.medianMs.toFixed(1)} ms (${ampCf.params} parameters)` : '';
   const softmaxMfLines = softmaxMf ? `\n${softmaxMf.label} on ${softmaxMf.backend}: ${softmaxMf.medianMs.toFixed(1)} ms (${softmaxMf.params} parameters)` : '';
   const ratioLines = browser ? '' : '\n\n' + formatRatios(ours, references);
-  process.stdout.write(`${formatBenchTable(report)}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}${kgatLines}${p5Lines}${ampCfLines}${softmaxMfLines}${ratioLines}\n\nwrote ${path}\n`);
-  return report.results.length ? 0 : 1;
+  process.stdout.write(`${formatBenchTable(report)}${appLines}${evalLine}${weightingLines}${multVaeLines}${wideDeepLines}${conversationLines}${kgatLines}${p5Lines}${ampCfLines}${softmaxMfLines}${ratioLines}\n\nwrote ${path}\n`);
+  return report.results.length || appOnly ? 0 : 1;
 }
 
 /** What the Node bench measured, for the per-lab table. */

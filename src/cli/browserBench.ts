@@ -1,14 +1,16 @@
-// Runs src/cli/benchPage.html in headless Chromium, served by a Vite dev server (no build step needed).
+// Runs src/cli/benchPage.html in headless Chromium, served by a Vite dev server (no build step needed), then the
+// built app itself (appBench.ts): long tasks during a default run, and load to first chart point.
 import { createServer as createNetServer } from 'node:net';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { createServer } from 'vite';
+import { runAppBench, type AppBenchResult } from './appBench';
 import type { BrowserBenchOutput } from './benchPage';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { REPO_ROOT } from './repoRoot';
 
 
 /** A TCP port free right now on 127.0.0.1. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createNetServer();
     s.once('error', reject);
@@ -19,8 +21,31 @@ function freePort(): Promise<number> {
   });
 }
 
+export interface BrowserBenchParts {
+  /** The tfjs step timings of the bench page. */
+  steps: boolean;
+  /** The built app: smoothness during a default run and load to first point. */
+  app: boolean;
+}
+
+/** The step timings (unless `parts.steps` is false) and the app measurements (unless `parts.app` is false). */
+export async function runBrowserBench(
+  log: (line: string) => void,
+  parts: BrowserBenchParts = { steps: true, app: true },
+): Promise<BrowserBenchOutput & { app?: AppBenchResult[] }> {
+  const executablePath = chromiumPath();
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const bench = parts.steps ? await runBenchPage(browser, log) : { report: { results: [], skipped: [] }, environment: { userAgent: `Chromium ${browser.version()}` } };
+    const app = parts.app ? await runAppBench(browser, log, await freePort()) : undefined;
+    return { ...bench, app };
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Serves the repo, opens the bench page, waits for `window.__bench` and returns it. */
-export async function runBrowserBench(log: (line: string) => void, timeoutMs = 15 * 60_000): Promise<BrowserBenchOutput> {
+async function runBenchPage(browser: Browser, log: (line: string) => void, timeoutMs = 15 * 60_000): Promise<BrowserBenchOutput> {
   const port = await freePort();
   const server = await createServer({
     root: REPO_ROOT,
@@ -30,9 +55,7 @@ export async function runBrowserBench(log: (line: string) => void, timeoutMs = 1
     optimizeDeps: { entries: ['src/cli/benchPage.html'] },
   });
   await server.listen();
-  const executablePath = chromiumPath();
-  log(`vite on http://127.0.0.1:${port}/, chromium ${executablePath}`);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  log(`vite on http://127.0.0.1:${port}/, chromium ${chromiumPath()}`);
   try {
     const page = await browser.newPage();
     page.on('console', (m) => {
@@ -48,7 +71,6 @@ export async function runBrowserBench(log: (line: string) => void, timeoutMs = 1
     if (error) throw new Error(`the bench page failed: ${error}`);
     return (await page.evaluate(() => window.__bench)) as BrowserBenchOutput;
   } finally {
-    await browser.close();
     await server.close();
   }
 }

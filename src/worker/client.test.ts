@@ -65,6 +65,22 @@ describe('TrainingClient', () => {
     expect(made[0].sent().map((m) => m.type)).toEqual(['start', 'pause']);
   });
 
+  it('starts the worker at once for a run whose dataset is still loading, and sends the run, then what followed, when it arrives', async () => {
+    const { client, made } = setup();
+    let arrive!: (d: undefined) => void;
+    const runId = client.start('pop-vs-mf', {}, 'auto', 'running', new Promise((r) => (arrive = r)));
+    client.pause(runId);
+    expect(made).toHaveLength(1);
+    made[0].reply({ type: 'ready' });
+    await flush();
+    expect(made[0].sent()).toEqual([]);
+    arrive(undefined);
+    await flush();
+    expect(made[0].sent().map((m) => m.type)).toEqual(['start', 'pause']);
+    client.resume(runId);
+    expect(made[0].sent().map((m) => m.type)).toEqual(['start', 'pause', 'resume']);
+  });
+
   it('passes on messages of the current run and drops those of a replaced run', () => {
     const { client, made, messages } = setup();
     const first = client.start('pop-vs-mf', {}, 'auto');

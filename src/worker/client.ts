@@ -78,6 +78,8 @@ export class TrainingClient {
   private heard = false;
   private silentTicks = 0;
   private readonly timings: ClientTimings;
+  /** Messages held back, in order, behind a start whose dataset is still loading (null: none held). */
+  private held: (ToWorker | Promise<ToWorker>)[] | null = null;
 
   constructor(
     private readonly handlers: ClientHandlers,
@@ -89,9 +91,11 @@ export class TrainingClient {
   }
 
   /** Starts a run and returns its id; any earlier run is stopped and its late messages ignored. */
-  start(labId: string, config: Record<string, unknown>, backend: BackendChoice, mode: 'running' | 'paused' = 'running', dataset?: Dataset): string {
+  start(labId: string, config: Record<string, unknown>, backend: BackendChoice, mode: 'running' | 'paused' = 'running', dataset?: Dataset | Promise<Dataset | undefined>): string {
     const runId = this.newRunId('run');
-    this.send({ type: 'start', runId, labId, config, backend, mode, dataset });
+    const start = (d?: Dataset): ToWorker => ({ type: 'start', runId, labId, config, backend, mode, dataset: d });
+    if (dataset instanceof Promise) this.sendWhen(dataset.then(start, () => start()));
+    else this.send(start(dataset));
     this.watch();
     return runId;
   }
@@ -146,7 +150,31 @@ export class TrainingClient {
     this.send({ type: 'stop', runId });
   }
 
+  /**
+   * Sends `msg` once it resolves, and every later message after it. The worker is started now, so that loading
+   * tfjs overlaps with whatever `msg` waits for.
+   */
+  private sendWhen(msg: Promise<ToWorker>) {
+    if (!this.worker && !this.fallback && !this.fallbackLoading) this.spawn();
+    (this.held ??= []).push(msg);
+    if (this.held.length === 1) void this.release();
+  }
+
+  private async release() {
+    while (this.held?.length) {
+      const msg = await this.held[0];
+      this.held.shift();
+      this.deliver(msg);
+    }
+    this.held = null;
+  }
+
   private send(msg: ToWorker) {
+    if (this.held) return void this.held.push(msg);
+    this.deliver(msg);
+  }
+
+  private deliver(msg: ToWorker) {
     if (this.fallback) return this.fallback(msg);
     if (this.fallbackLoading) return void this.queue.push(msg);
     if (!this.worker && !this.spawn()) return void this.queue.push(msg);

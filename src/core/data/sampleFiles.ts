@@ -4,10 +4,9 @@ import { interactionsCsv, itemAttributesCsv, itemsCsv, usersCsv } from './csv';
 import { ErrorCode, LabError } from '../errors';
 import { fromPairs, nnz, rangeIds } from './dataset';
 import type { SyntheticDataset, SyntheticSpec } from './syntheticWorld';
+import { SAMPLE_FILE_NAMES, type SampleFileName } from './sampleFileNames';
 
-/** The files of one world, as they lie in sample-data/<preset>/. */
-export const SAMPLE_FILE_NAMES = ['interactions.csv', 'items.csv', 'item_attributes.csv', 'users.csv', 'world.json'] as const;
-export type SampleFileName = (typeof SAMPLE_FILE_NAMES)[number];
+export { SAMPLE_FILE_NAMES, type SampleFileName };
 
 /** world.json: what is not a row of a CSV — the spec, the index order of every name, the planted exceptions. */
 export interface WorldFile {

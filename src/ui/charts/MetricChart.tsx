@@ -1,9 +1,10 @@
 // One live line chart: axes named with units, which direction is better (where one is), exact values on hover,
 // an accessible name and its numbers as a table on request.
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartSpec } from '../../core/experiment/types';
 import { ChartTable, useChartOrTable } from './ChartTable';
+import { LiveLines } from './LiveLines';
 
 export type ChartRow = { x: number } & Record<string, number>;
 
@@ -18,10 +19,36 @@ const tick = (v: number) => String(Number(v.toPrecision(3)));
 export const chartLabel = (spec: ChartSpec, points: number) =>
   `${spec.title}: ${spec.yLabel} (${spec.unit}) against ${spec.xLabel}; ${spec.series.map((s) => s.label).join(', ')}; ${points} points. ${BETTER_TEXT[spec.better]}.`;
 
-export const MetricChart = memo(function MetricChart({ spec, rows, markers = [] }: { spec: ChartSpec; rows: ChartRow[]; markers?: number[] }) {
+/**
+ * Whether to draw with recharts: not while `live` (the run trains: plain SVG keeps each update to milliseconds), and
+ * only `settleMs` after it stops, so the charts of a grid turn into recharts one per task, not all in one long task.
+ */
+function useRich(live: boolean, settleMs: number): boolean {
+  const [rich, setRich] = useState(!live);
+  useEffect(() => {
+    if (live) return setRich(false);
+    const t = setTimeout(() => setRich(true), settleMs);
+    return () => clearTimeout(t);
+  }, [live, settleMs]);
+  return rich && !live;
+}
+
+/**
+ * `live`: the run is training, so rows change several times a second; drawn by LiveLines until it stops.
+ * `settleMs`: how long after that to switch to recharts (a grid staggers its charts).
+ */
+export const MetricChart = memo(function MetricChart({ spec, rows, markers = [], live = false, settleMs = 0 }: { spec: ChartSpec; rows: ChartRow[]; markers?: number[]; live?: boolean; settleMs?: number }) {
+  const rich = useRich(live, settleMs);
   const { toggle, body } = useChartOrTable(
     chartLabel(spec, rows.length),
-    () => (rows.length === 0 ? <div className="chart-empty">Press Train to see this chart fill.</div> : <Lines spec={spec} rows={rows} markers={markers} />),
+    () =>
+      rows.length === 0 ? (
+        <div className="chart-empty">Press Train to see this chart fill.</div>
+      ) : rich ? (
+        <Lines spec={spec} rows={rows} markers={markers} />
+      ) : (
+        <LiveLines spec={spec} rows={rows} markers={markers} />
+      ),
     () => <ChartTable caption={spec.title} columns={[{ key: 'x', label: spec.xLabel }, ...spec.series.map((s) => ({ key: s.key, label: s.label }))]} rows={rows} />,
   );
   return (

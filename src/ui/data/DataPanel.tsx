@@ -1,11 +1,13 @@
 // The data a lab trains on: what it is, its statistics, importing your own files, and any ground truth.
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useAfter } from '../charts/useAfter';
+import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { datasetStats, type DatasetStats } from '../../core/data/stats';
 import { selectConfig, selectIsActive } from '../../state/selectors';
 import { useLabStore } from '../appStore';
 import { ChartTable, useChartOrTable } from '../charts/ChartTable';
 import { DropZone } from './DropZone';
+import { PopularityLine } from './PopularityLine';
 import { ImportMessages, ImportProgressLine } from './ImportMessages';
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 3 });
@@ -27,6 +29,11 @@ export function DataPanel() {
   const setFilter = useLabStore((s) => s.setImportFilter);
   const stats = useMemo(() => (dataset ? datasetStats(dataset) : null), [dataset]);
   const truth = dataset?.groundTruth;
+  // The drawings come a task after the numbers, the genre bars (recharts) one later: drawn in the task that
+  // delivers the data (its files parsed on this thread), they held the page for ~200-400 ms, often just as Train
+  // was pressed.
+  const showCurve = useAfter(stats, 0);
+  const showGenres = useAfter(stats, 50);
   return (
     <section className="data-panel" aria-label="Data" data-testid="data-panel">
       <h2>Data: {name}</h2>
@@ -52,8 +59,8 @@ export function DataPanel() {
             <dt>top 10% of items hold</dt>
             <dd>{(stats.top10PercentShare * 100).toFixed(0)}% of clicks</dd>
           </dl>
-          <PopularityChart curve={stats.popularityCurve} />
-          {stats.genreShares.length ? <GenreSharesChart shares={stats.genreShares} /> : null}
+          {showCurve ? <PopularityChart curve={stats.popularityCurve} /> : null}
+          {showGenres && stats.genreShares.length ? <GenreSharesChart shares={stats.genreShares} /> : null}
           {truth ? (
             <p className="small" data-testid="ground-truth">
               <b>Ground truth kept:</b> each user’s true taste mix over {dataset.genreNames.length} genres, item quality and
@@ -94,17 +101,7 @@ export function DataPanel() {
 function PopularityChart({ curve }: { curve: DatasetStats['popularityCurve'] }) {
   const { toggle, body } = useChartOrTable(
     `Popularity curve: clicks per item against item rank (most popular first), ${curve.length} points from rank 1 to ${curve[curve.length - 1]?.rank ?? 0}. Neither direction is better.`,
-    () => (
-      <ResponsiveContainer width="100%" height={120}>
-        <LineChart data={curve} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
-          <CartesianGrid stroke="#eef0f4" />
-          <XAxis dataKey="rank" tick={{ fontSize: 10 }} />
-          <YAxis width={36} tick={{ fontSize: 10 }} />
-          <Tooltip formatter={(v) => [v, 'clicks']} labelFormatter={(r) => `item rank ${r}`} isAnimationActive={false} />
-          <Line dataKey="count" stroke="#2f6fdd" dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
-    ),
+    () => <PopularityLine curve={curve} />,
     () => <ChartTable caption="Popularity curve: clicks per item, most popular first" columns={[{ key: 'rank', label: 'item rank (1 = most clicked)' }, { key: 'count', label: 'clicks' }]} rows={curve.map((q) => ({ ...q }))} />,
     'mini-chart-box',
   );
