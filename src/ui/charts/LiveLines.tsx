@@ -4,7 +4,7 @@
 import { useState, type MouseEvent } from 'react';
 import type { ChartSpec } from '../../core/experiment/types';
 import type { ChartRow } from './MetricChart';
-import { niceTicks } from './niceTicks';
+import { niceDomain, niceTicks } from './niceTicks';
 import { useBoxSize } from './useBoxSize';
 
 const M = { top: 8, right: 16, bottom: 40, left: 68 };
@@ -32,11 +32,7 @@ export function LiveLines({ spec, rows, markers }: { spec: ChartSpec; rows: Char
   if (spec.reference) (y0 = Math.min(y0, spec.reference.y)), (y1 = Math.max(y1, spec.reference.y));
   if (!(y1 > y0)) y1 = y0 + 1;
   // The y domain ends on round values, as recharts' 'auto' does.
-  const rough = niceTicks(y0, y1, 5);
-  const step = rough.length > 1 ? rough[1] - rough[0] : 1;
-  const yLo = Math.floor(y0 / step + 1e-9) * step;
-  const yHi = Math.ceil(y1 / step - 1e-9) * step;
-  const yTicks = niceTicks(yLo, yHi, 5);
+  const { lo: yLo, hi: yHi, ticks: yTicks } = niceDomain(y0, y1, 5);
   if (!(x1 > x0)) x1 = x0 + 1;
   const xTicks = niceTicks(x0, x1, 5, !spec.xKey);
   const sx = (x: number) => M.left + ((x - x0) / (x1 - x0)) * w;

@@ -1,7 +1,7 @@
 // A scatter plot in plain SVG: one circle per point, its exact values in its title (shown on hover). For views that
 // redraw hundreds of dots while a run trains: recharts took about a millisecond per dot here.
 import type { ReactNode } from 'react';
-import { niceTicks } from './niceTicks';
+import { niceDomain } from './niceTicks';
 import { useBoxSize } from './useBoxSize';
 
 export interface ScatterSeries {
@@ -34,11 +34,8 @@ export function PlainScatter({ series, height, xDomain, xTicks, xLabel, yLabel, 
   let y1 = -Infinity;
   for (const s of series) for (const p of s.points) if (Number.isFinite(p.y)) (y0 = Math.min(y0, p.y)), (y1 = Math.max(y1, p.y));
   if (!(y1 > y0)) y1 = y0 + 1;
-  const rough = niceTicks(y0, y1, 5);
-  const step = rough.length > 1 ? rough[1] - rough[0] : 1;
-  const yLo = Math.floor(y0 / step + 1e-9) * step;
-  const yHi = Math.ceil(y1 / step - 1e-9) * step;
-  const yTicks = niceTicks(yLo, yHi, 5);
+  // The y domain ends on round values, as recharts' 'auto' does.
+  const { lo: yLo, hi: yHi, ticks: yTicks } = niceDomain(y0, y1, 5);
   const w = Math.max(0, width - M.left - M.right);
   const h = Math.max(0, height - LEGEND_H - M.top - M.bottom);
   const sx = (x: number) => M.left + ((x - xDomain[0]) / (xDomain[1] - xDomain[0])) * w;

@@ -15,3 +15,15 @@ export function niceTicks(lo: number, hi: number, count: number, integer = false
   for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
   return out;
 }
+
+/**
+ * A y axis ending on round values, as recharts' 'auto' domain does: [lo, hi] widened to the step of
+ * {@link niceTicks}(lo, hi, count), and the ticks over it.
+ */
+export function niceDomain(lo: number, hi: number, count: number): { lo: number; hi: number; ticks: number[] } {
+  const rough = niceTicks(lo, hi, count);
+  const step = rough.length > 1 ? rough[1] - rough[0] : 1;
+  const dLo = Math.floor(lo / step + 1e-9) * step;
+  const dHi = Math.ceil(hi / step - 1e-9) * step;
+  return { lo: dLo, hi: dHi, ticks: niceTicks(dLo, dHi, count) };
+}
