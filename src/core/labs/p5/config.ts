@@ -85,7 +85,7 @@ export const p5Schema = z.object({
     .max(200_000)
     .default(512)
     .meta({ label: 'Choose-one examples per epoch' })
-    .describe('Choose-one-of-100 training examples drawn each epoch: each prompt lists 100 candidates, so a step costs about five sequential ones'),
+    .describe('Choose-one-of-100 training examples drawn each epoch: each prompt lists 100 candidates, so a step costs about four sequential ones'),
   examplesRating: z
     .number()
     .int()
