@@ -31,10 +31,10 @@ autoencoder (2000→256→64→256→2000, batch 128) on every tfjs backend.
   --browser   in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium) via a Vite dev server:
               webgpu, webgl, wasm and cpu → bench-results/bench-browser.json; then it builds the app, serves
               it with vite preview and trains the default lab (and the first minute of weighting and
-              multVae) on workshop with wasm: the time from navigation to the first chart point, and the
+              mult-vae) on workshop with wasm: the time from navigation to the first chart point, and the
               main thread's long tasks (over 50 ms) during the run
   --app       only the app part of --browser → bench-results/bench-app.json
-              (APP_BENCH_LABS=popVsMf,weighting picks the labs)
+              (APP_BENCH_LABS=pop-vs-mf,weighting picks the labs)
 In Node it also times one policy step of the weighting lab on wasm (DVAO, workshop, 64 users × 8 slates ×
 10 items; median after warm-up) and the tensor count over 1,000 steps (or as many as fit in 60 s), and
 Mult-VAE's first layer and whole step (paper size 600/200, 500 workshop users × 1,700 items, dropout 0.5) with
