@@ -67,7 +67,7 @@ export function StepScalePanel() {
     <section className="trained" data-testid="step-scale-panel">
       <h2>Step size against agreement, per group</h2>
       <p className="small">
-        Each dot is one user’s group of slates from this run (the latest {points?.length ?? 0}). Across: how much the
+        Each dot is one user’s group of slates from this run (the latest {Math.min(DRAWN, points?.length ?? 0)}; the table has all {points?.length ?? 0}). Across: how much the
         objectives agree in the group, ρ = std(Σ b r) / Σ b σ — 1 when they rise and fall together, towards 0 when
         they cancel. Up: the step size each estimator would give that same group, √(mean A²). RC and DVAO point the
         same way in every group; here they part. RC rescales every group to 1, so a group whose objectives cancel
