@@ -63,8 +63,8 @@ test('two runs overlay on the same charts, each labelled; names and pins are kep
   // The current run (l2=0) and the kept default run on every epoch chart: 2 series each, each named.
   const ndcg = page.getByTestId('chart-ndcg');
   await expect(ndcg).toHaveAttribute('data-series', '4');
-  await expect(ndcg.locator('.recharts-legend-wrapper')).toContainText('BPR-MF · this run');
-  await expect(ndcg.locator('.recharts-legend-wrapper')).toContainText('BPR-MF · L2 = 0.01 (default)');
+  await expect(ndcg.locator('.live-legend')).toContainText('BPR-MF · this run');
+  await expect(ndcg.locator('.live-legend')).toContainText('BPR-MF · L2 = 0.01 (default)');
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-series', '2');
 
   // Pinned goes first, and both survive a reload; with no current run, the two kept runs overlay alone.
@@ -75,8 +75,8 @@ test('two runs overlay on the same charts, each labelled; names and pins are kep
   await expect(kept(page).first().getByTestId('history-pin')).toHaveAttribute('aria-pressed', 'true');
   for (const k of [0, 1]) await kept(page).nth(k).getByTestId('history-compare').check();
   await expect(ndcg).toHaveAttribute('data-series', '4');
-  await expect(ndcg.locator('.recharts-legend-wrapper')).toContainText('· L2 = 0.01 (default)');
-  await expect(ndcg.locator('.recharts-legend-wrapper')).toContainText('· dataset=tiny, epochs=2,'); // long names are cut in legends
+  await expect(ndcg.locator('.live-legend')).toContainText('· L2 = 0.01 (default)');
+  await expect(ndcg.locator('.live-legend')).toContainText('· dataset=tiny, epochs=2,'); // long names are cut in legends
   expect(Number(await ndcg.getAttribute('data-points'))).toBeGreaterThan(0);
 
   // Delete unpinned asks first, then keeps the pinned run only.

@@ -29,6 +29,8 @@ export interface AppBenchResult {
   /** When the longest task started, in seconds after the click (past `runSeconds`: after the run ended). */
   longestTaskAtS: number | null;
   longTasks: number;
+  /** Each of them: [start in seconds after the click, duration in ms], in order (past `runSeconds`: after the end). */
+  longTaskList: [number, number][];
   /** Their total time: how much of the run the page could not answer within 50 ms. */
   longTaskTotalMs: number;
   /** Long tasks during load (navigation start to the click). */
@@ -164,6 +166,7 @@ async function measureLab(browser: Browser, base: string, plan: AppBenchPlan): P
       longestTaskMs: Math.round(longest(during)),
       longestTaskAtS: worst ? Number(((worst[0] - click) / 1000).toFixed(2)) : null,
       longTasks: during.length,
+      longTaskList: during.map(([t, d]) => [Number(((t - click) / 1000).toFixed(2)), Math.round(d)] as [number, number]),
       longTaskTotalMs: Math.round(during.reduce((a, [, d]) => a + d, 0)),
       loadLongestTaskMs: Math.round(longest(load)),
       loadLongTasks: load.length,
@@ -178,6 +181,6 @@ export function formatAppResult(r: AppBenchResult): string {
   return (
     `${r.labId} (${r.url}): first chart point ${r.firstPointMs ?? '—'} ms after navigation (${r.firstPointChart ?? 'none'}; Train clicked at ${r.clickMs} ms); ` +
     `during the run (${r.runSeconds} s, ${r.steps} steps, ${r.ended}): longest main-thread task ${r.longestTaskMs} ms${r.longestTaskAtS === null ? '' : ` (at ${r.longestTaskAtS} s)`}, ${r.longTasks} tasks over ${LONG_TASK_MS} ms ` +
-    `(${r.longTaskTotalMs} ms in all); during load: longest ${r.loadLongestTaskMs} ms, ${r.loadLongTasks} over ${LONG_TASK_MS} ms`
+    `(${r.longTaskTotalMs} ms in all${r.longTaskList.length ? `: ${r.longTaskList.map(([at, ms]) => `${ms} ms at ${at} s`).join(', ')}` : ''}); during load: longest ${r.loadLongestTaskMs} ms, ${r.loadLongTasks} over ${LONG_TASK_MS} ms`
   );
 }

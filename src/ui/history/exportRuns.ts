@@ -25,7 +25,7 @@ export function downloadRunsCsv(runs: readonly SavedRun[]): void {
 /** Saves one drawn chart of the grid (`chart-<id>`) as a PNG, titled; false when it has nothing drawn yet. */
 export async function downloadChartPng(chartId: string, labId: string): Promise<boolean> {
   const figure = document.querySelector(`.chart-grid [data-testid="chart-${CSS.escape(chartId)}"]`);
-  const svg = figure?.querySelector<SVGSVGElement>('svg.recharts-surface');
+  const svg = figure?.querySelector<SVGSVGElement>('svg.chart-surface');
   if (!figure || !svg) return false;
   const title = figure.querySelector('.chart-title')?.textContent ?? chartId;
   downloadBlob(await svgToPng(svg, title), `${fileStamp(`${labId}-${chartId}`, new Date())}.png`);

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { ChartSpec, Lab } from '../../core/experiment/types';
 import type { EpochEvent, StepEvent } from '../../state/resultsSlice';
-import { selectCurrentRun, selectLab, selectStatus } from '../../state/selectors';
+import { selectCurrentRun, selectLab } from '../../state/selectors';
 import { useLabStore } from '../appStore';
 import { downsample } from '../charts/downsample';
 import { MetricChart, type ChartRow } from '../charts/MetricChart';
@@ -12,8 +12,6 @@ import { useOverlayRuns } from '../history/useOverlayRuns';
 /** At most this many points per line: enough to see the shape, few enough to redraw smoothly. */
 const MAX_POINTS = 400;
 const NONE: never[] = [];
-/** After a run stops, each chart of the grid turns into its recharts drawing this much after the one before. */
-const SETTLE_MS = 120;
 
 const stepRows = (events: readonly Pick<StepEvent, 'step' | 'values'>[]) => events.map((e) => ({ x: e.step, ...e.values }) as ChartRow);
 const epochRows = (events: readonly Pick<EpochEvent, 'epoch' | 'values'>[]) => events.map((e) => ({ x: e.epoch, ...e.values }) as ChartRow);
@@ -70,7 +68,6 @@ function visibleSeries(spec: ChartSpec, rows: readonly ChartRow[], cache: Map<st
 
 export function ChartGrid() {
   const lab = useLabStore(selectLab);
-  const live = useLabStore(selectStatus) === 'running';
   const steps = useLabStore((s) => selectCurrentRun(s)?.steps ?? NONE);
   const epochs = useLabStore((s) => selectCurrentRun(s)?.epochs ?? NONE);
   // Separate memos: a flush that only adds steps leaves the per-epoch charts' rows (and renders) alone.
@@ -95,7 +92,7 @@ export function ChartGrid() {
   const specCache = useMemo(() => new Map<string, ChartSpec>(), [lab, overlaid]);
   return (
     <div className="chart-grid">
-      {lab.charts.map((spec, k) => {
+      {lab.charts.map((spec) => {
         const rows = (spec.source === 'step' ? mergedSteps : mergedEpochs).get(spec.id) ?? NONE;
         const extra = overlaid.get(spec.id)!;
         return (
@@ -104,8 +101,6 @@ export function ChartGrid() {
             spec={visibleSeries(extra.spec, rows, specCache)}
             rows={rows}
             markers={spec.source === 'step' && !spec.xKey && markers.length ? markers : NONE}
-            live={live}
-            settleMs={SETTLE_MS * k}
           />
         );
       })}

@@ -2,7 +2,7 @@
 // person sees that "0.6 / 0.3 / 0.1" multiplies terms of different sizes and is not a split of the loss.
 import { useMemo } from 'react';
 import { lossScaleCharts } from '../../../core/labs/weighting';
-import { selectCurrentRun, selectStatus } from '../../../state/selectors';
+import { selectCurrentRun } from '../../../state/selectors';
 import { useLabStore } from '../../appStore';
 import { downsample } from '../../charts/downsample';
 import { MetricChart, type ChartRow } from '../../charts/MetricChart';
@@ -13,7 +13,6 @@ const MAX_POINTS = 400;
 
 export function LossScaleCharts() {
   const steps = useLabStore((s) => selectCurrentRun(s)?.steps ?? NONE);
-  const live = useLabStore(selectStatus) === 'running';
   const rows = useMemo(() => {
     const all = steps.filter((e) => Number.isFinite(e.values['loss/relevance'])).map((e) => ({ x: e.step, ...e.values }) as ChartRow);
     return downsample(all, MAX_POINTS, (r) => r.x, (r) => r['loss/relevance'] ?? 0);
@@ -29,9 +28,8 @@ export function LossScaleCharts() {
         GradNorm are built on the raw losses, and rescaling would change what they measure.)
       </p>
       <div className="chart-grid">
-        {lossScaleCharts.map((spec, k) => (
-          // After the shell's grid has turned into recharts (it staggers its charts 120 ms apart).
-          <MetricChart key={spec.id} spec={spec} rows={rows} live={live} settleMs={600 + 120 * k} />
+        {lossScaleCharts.map((spec) => (
+          <MetricChart key={spec.id} spec={spec} rows={rows} />
         ))}
       </div>
     </section>
