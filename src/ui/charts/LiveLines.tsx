@@ -16,6 +16,15 @@ const INK = '#555';
 const tick = (v: number) => String(Number(v.toPrecision(3)));
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4));
 
+/**
+ * The y axis title's font size: 12 px, smaller (down to 8) when the rotated title would not fit the chart's height
+ * (long metric names with their units in a short chart), at ~0.6 em a character.
+ */
+function yLabelFont(text: string, height: number): number {
+  const fits = (height - 6) / (0.6 * text.length);
+  return Math.max(8, Math.min(12, Math.floor(fits * 10) / 10));
+}
+
 export function LiveLines({ spec, rows, markers }: { spec: ChartSpec; rows: ChartRow[]; markers: number[] }) {
   const { ref: box, ...size } = useBoxSize<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
@@ -60,6 +69,7 @@ export function LiveLines({ spec, rows, markers }: { spec: ChartSpec; rows: Char
     setHover(best);
   };
   const at = hover !== null ? rows[hover] : undefined;
+  const yText = `${spec.yLabel} (${spec.unit})`;
 
   // The legend takes the height its names need (four or more wrap); the plot gets the rest of the box.
   return (
@@ -86,7 +96,7 @@ export function LiveLines({ spec, rows, markers }: { spec: ChartSpec; rows: Char
               {xTicks.map((t) => <text key={t} x={sx(t)} y={sy(yLo) + 14} textAnchor="middle">{spec.xKey ? tick(t) : t}</text>)}
             </g>
             <text x={M.left + w / 2} y={sy(yLo) + 32} textAnchor="middle" fontSize="12" fill={INK}>{spec.xLabel}</text>
-            <text transform={`translate(14 ${M.top + h / 2}) rotate(-90)`} textAnchor="middle" fontSize="12" fill={INK}>{`${spec.yLabel} (${spec.unit})`}</text>
+            <text transform={`translate(14 ${size.h / 2}) rotate(-90)`} textAnchor="middle" fontSize={yLabelFont(yText, size.h)} fill={INK}>{yText}</text>
             {markers.map((m) => (
               <g key={m} stroke="#667085" strokeDasharray="3 3">
                 <line x1={sx(m)} x2={sx(m)} y1={sy(yLo)} y2={sy(yHi)} />
