@@ -15,9 +15,14 @@ test('the arena places every recorded point on both planes and says per metric h
   const n = String(record.entries.length);
   await expect(page.getByTestId('arena-precision')).toHaveAttribute('data-points', n);
   await expect(page.getByTestId('arena-few')).toHaveAttribute('data-points', n);
-  // Side by side on a wide screen.
-  const [a, b] = [await page.getByTestId('arena-precision').boundingBox(), await page.getByTestId('arena-few').boundingBox()];
-  expect(Math.abs(a!.y - b!.y)).toBeLessThan(40);
+  // Side by side on a wide screen, once the page above has its final size (its charts size themselves from a
+  // ResizeObserver, a frame or two after they mount).
+  const boxes = async () => [await page.getByTestId('arena-precision').boundingBox(), await page.getByTestId('arena-few').boundingBox()];
+  await expect.poll(async () => {
+    const [a, b] = await boxes();
+    return Math.abs(a!.y - b!.y);
+  }).toBeLessThan(40);
+  const [a, b] = await boxes();
   expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
   // One table row per reformulating point; each cell a verdict.
   const reformulating = record.entries.filter((e) => e.strategy === 'reformulate').length;
